@@ -1,0 +1,99 @@
+//! Atomic writes: a file or a whole folder appears complete or not at all.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, then renames it over
+/// the target, so a reader never sees a half-written file and a failure leaves the old one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Builds a folder with `fill` in a temporary sibling of `target` and swaps it in place of
+/// `target` only when `fill` succeeded. On failure the previous `target` is untouched.
+pub fn write_dir_atomically<E>(
+    target: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), E>,
+) -> Result<(), E>
+where
+    E: From<io::Error>,
+{
+    let parent = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".to_owned());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(&parent)?;
+    fill(staging.path())?;
+    let staged = staging.keep();
+    if target.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}.old-"))
+            .tempdir_in(&parent)?
+            .keep();
+        // The rename below needs a free name; the empty folder just reserved it.
+        std::fs::remove_dir(&old)?;
+        std::fs::rename(target, &old)?;
+        if let Err(e) = std::fs::rename(&staged, target) {
+            // Put the previous output back before reporting.
+            let _ = std::fs::rename(&old, target);
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(e.into());
+        }
+        std::fs::remove_dir_all(&old)?;
+    } else {
+        std::fs::rename(&staged, target)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_fill_leaves_previous_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("keep.txt"), "old").unwrap();
+        let result: Result<(), io::Error> = write_dir_atomically(&out, |dir| {
+            std::fs::write(dir.join("half.txt"), "new")?;
+            Err(io::Error::other("boom"))
+        });
+        assert!(result.is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("keep.txt")).unwrap(),
+            "old"
+        );
+        assert!(!out.join("half.txt").exists());
+        let leftovers = std::fs::read_dir(root.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "staging folder removed");
+    }
+
+    #[test]
+    fn successful_fill_replaces_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("stale.txt"), "old").unwrap();
+        write_dir_atomically::<io::Error>(&out, |dir| std::fs::write(dir.join("new.txt"), "new"))
+            .unwrap();
+        assert!(!out.join("stale.txt").exists());
+        assert_eq!(std::fs::read_to_string(out.join("new.txt")).unwrap(), "new");
+    }
+}

@@ -1,0 +1,210 @@
+//! Workspace discovery and loading: the root folder, its `beyan.toml` and its releases.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Config, ConfigError, ConfigErrors, Locale, Release, Slug};
+
+pub const CONFIG_FILE: &str = "beyan.toml";
+pub const LOCK_FILE: &str = "beyan.lock";
+
+/// A loaded, validated workspace.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Newest first (by date, then slug).
+    pub releases: Vec<Release>,
+}
+
+/// Walks up from `start` to the first folder holding a `beyan.toml`.
+pub fn discover_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+impl Workspace {
+    /// Loads the workspace rooted at `root`, reporting every configuration problem at once.
+    pub fn load(root: &Path) -> Result<Self, ConfigErrors> {
+        let config_path = root.join(CONFIG_FILE);
+        let text = read_text(&config_path, CONFIG_FILE)?;
+        let config = Config::parse(CONFIG_FILE, &text)?;
+        let mut errors = Vec::new();
+
+        for locale in config.locales.all() {
+            if !root.join("locales").join(locale.as_str()).is_dir() {
+                let is_reference = *locale == config.locales.reference;
+                if is_reference {
+                    let key = "locales.reference";
+                    let position = find_value(&text, locale.as_str());
+                    errors.push(
+                        ConfigError::new(
+                            CONFIG_FILE,
+                            format!("the reference folder `locales/{locale}/` does not exist"),
+                        )
+                        .with_key(key)
+                        .at(&text, position),
+                    );
+                }
+            }
+        }
+
+        let releases = load_releases(root, &config, &mut errors);
+        if errors.is_empty() {
+            Ok(Self {
+                root: root.to_path_buf(),
+                config,
+                releases,
+            })
+        } else {
+            Err(ConfigErrors(errors))
+        }
+    }
+
+    pub fn reference(&self) -> &Locale {
+        &self.config.locales.reference
+    }
+
+    /// `locales/<locale>` as an absolute path.
+    pub fn locale_dir(&self, locale: &Locale) -> PathBuf {
+        self.root.join("locales").join(locale.as_str())
+    }
+
+    /// Workspace-relative path of a release's text in one locale.
+    pub fn release_ftl(locale: &Locale, slug: &Slug) -> String {
+        format!("locales/{locale}/releases/{slug}.ftl")
+    }
+
+    pub fn release(&self, slug: &str) -> Option<&Release> {
+        self.releases.iter().find(|r| r.slug.as_str() == slug)
+    }
+}
+
+fn load_releases(root: &Path, config: &Config, errors: &mut Vec<ConfigError>) -> Vec<Release> {
+    let dir = root.join("releases");
+    let mut releases = Vec::new();
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return releases,
+        Err(e) => {
+            errors.push(ConfigError::new(
+                "releases",
+                format!("cannot read the folder: {e}"),
+            ));
+            return releases;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let file = format!("releases/{name}");
+        let stem = name.trim_end_matches(".toml");
+        let slug = match Slug::parse(stem) {
+            Ok(slug) => slug,
+            Err(message) => {
+                errors.push(ConfigError::new(&file, message));
+                continue;
+            }
+        };
+        let text = match read_text(&path, &file) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.extend(e.0);
+                continue;
+            }
+        };
+        match Release::parse(slug, &file, &text) {
+            Ok(release) => {
+                let reference = &config.locales.reference;
+                let text_file = Workspace::release_ftl(reference, &release.slug);
+                if root.join(&text_file).is_file() {
+                    releases.push(release);
+                } else {
+                    errors.push(ConfigError::new(
+                        &file,
+                        format!("the release has no reference text: `{text_file}` does not exist"),
+                    ));
+                }
+            }
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    releases.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    releases
+}
+
+fn read_text(path: &Path, file: &str) -> Result<String, ConfigErrors> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| ConfigError::new(file, format!("cannot read the file: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let valid = &bytes[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        ConfigError::new(file, "the file is not valid UTF-8")
+            .at(&text, Some(text.len()..text.len()))
+            .into()
+    })
+}
+
+/// Span of the first quoted occurrence of `value`, to point at it.
+fn find_value(text: &str, value: &str) -> Option<std::ops::Range<usize>> {
+    let quoted = format!("\"{value}\"");
+    text.find(&quoted).map(|start| start..start + quoted.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    const CONFIG: &str = "[locales]\nreference = \"en\"\nrequired = [\"az\"]\n";
+
+    #[test]
+    fn loads_releases_newest_first_and_discovers_root() {
+        let dir = workspace(&[
+            ("beyan.toml", CONFIG),
+            ("releases/old.toml", "date = 2024-01-01\n"),
+            ("releases/new.toml", "date = 2025-01-01\n"),
+            ("locales/en/releases/old.ftl", "headline = a\n"),
+            ("locales/en/releases/new.ftl", "headline = b\n"),
+        ]);
+        let ws = Workspace::load(dir.path()).unwrap();
+        let slugs: Vec<_> = ws.releases.iter().map(|r| r.slug.as_str()).collect();
+        assert_eq!(slugs, ["new", "old"]);
+        let nested = dir.path().join("locales/en/releases");
+        assert_eq!(discover_root(&nested).unwrap(), dir.path());
+    }
+
+    #[test]
+    fn reports_every_problem() {
+        let dir = workspace(&[
+            ("beyan.toml", CONFIG),
+            ("releases/Bad_Slug.toml", "date = 2024-01-01\n"),
+            ("releases/no-text.toml", "date = 2024-01-01\n"),
+        ]);
+        let errors = Workspace::load(dir.path()).unwrap_err().0;
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert_eq!(errors[0].key.as_deref(), Some("locales.reference"));
+        assert_eq!(errors[0].line, Some(2));
+        assert!(errors[1].message.contains("not a valid slug"));
+        assert!(errors[2].message.contains("no reference text"));
+    }
+}

@@ -1,0 +1,202 @@
+//! The `.ftl` files of one locale, read and parsed in parallel, each summarized to entries.
+
+use std::path::{Path, PathBuf};
+
+use beyan_content::Locale;
+use rayon::prelude::*;
+
+use crate::entry::{Entry, entries};
+use crate::nesting_guard::{self, MAX_NESTING};
+use crate::source_file::SourceFile;
+
+/// One parsed `.ftl` file.
+#[derive(Debug, Clone)]
+pub struct FtlFile {
+    /// Path relative to the locale's folder, with `/` (`releases/<slug>.ftl`).
+    pub rel: String,
+    pub source: SourceFile,
+    pub entries: Vec<Entry>,
+    /// Parser errors (and entries nested too deeply to parse): byte offset and description.
+    pub syntax_errors: Vec<(usize, String)>,
+    /// Set when the file could not be read at all.
+    pub io_error: Option<String>,
+}
+
+impl FtlFile {
+    /// Whether the file belongs to one release (`releases/<slug>.ftl`) rather than shared text.
+    pub fn release_slug(&self) -> Option<&str> {
+        self.rel
+            .strip_prefix("releases/")
+            .and_then(|name| name.strip_suffix(".ftl"))
+            .filter(|slug| !slug.contains('/'))
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Parses `bytes` as the file `rel` of `locale`.
+    pub fn parse(locale: &Locale, rel: String, bytes: &[u8]) -> Self {
+        let source = SourceFile::decode(format!("locales/{locale}/{rel}"), bytes);
+        let (guarded, too_deep) = nesting_guard::guard(&source.text);
+        let mut syntax_errors: Vec<(usize, String)> = too_deep
+            .iter()
+            .map(|t| {
+                (
+                    t.offset,
+                    format!("placeables nested more than {MAX_NESTING} levels deep"),
+                )
+            })
+            .collect();
+        let entries = {
+            // Offsets in the guarded text equal those of the original.
+            let guarded_file;
+            let file = if too_deep.is_empty() {
+                &source
+            } else {
+                guarded_file = SourceFile {
+                    text: guarded.into_owned(),
+                    ..source.clone()
+                };
+                &guarded_file
+            };
+            let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    syntax_errors.extend(errors.iter().map(|e| (e.pos.start, e.kind.to_string())));
+                    resource
+                }
+            };
+            entries(&resource, file)
+        };
+        syntax_errors.sort_by_key(|(offset, _)| *offset);
+        Self {
+            rel,
+            source,
+            entries,
+            syntax_errors,
+            io_error: None,
+        }
+    }
+}
+
+/// Every `.ftl` file of one locale.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub locale: Locale,
+    /// Sorted by `rel`.
+    pub files: Vec<FtlFile>,
+    /// Whether `locales/<locale>/` exists at all.
+    pub exists: bool,
+}
+
+impl Catalog {
+    pub fn file(&self, rel: &str) -> Option<&FtlFile> {
+        self.files
+            .binary_search_by(|f| f.rel.as_str().cmp(rel))
+            .ok()
+            .map(|i| &self.files[i])
+    }
+}
+
+/// Reads and parses one locale.
+pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
+    load_catalogs(root, std::slice::from_ref(locale)).remove(0)
+}
+
+/// Reads and parses several locales, every file of every locale in parallel.
+pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
+    let listed: Vec<(usize, String, PathBuf)> = locales
+        .iter()
+        .enumerate()
+        .flat_map(|(i, locale)| {
+            let dir = root.join("locales").join(locale.as_str());
+            let mut files = Vec::new();
+            list_ftl(&dir, "", &mut files);
+            files.into_iter().map(move |(rel, path)| (i, rel, path))
+        })
+        .collect();
+    let parsed: Vec<(usize, FtlFile)> = listed
+        .into_par_iter()
+        .map(|(i, rel, path)| {
+            let file = match std::fs::read(&path) {
+                Ok(bytes) => FtlFile::parse(&locales[i], rel, &bytes),
+                Err(e) => {
+                    let mut file = FtlFile::parse(&locales[i], rel, b"");
+                    file.io_error = Some(e.to_string());
+                    file
+                }
+            };
+            (i, file)
+        })
+        .collect();
+    let mut catalogs: Vec<Catalog> = locales
+        .iter()
+        .map(|locale| Catalog {
+            locale: locale.clone(),
+            files: Vec::new(),
+            exists: root.join("locales").join(locale.as_str()).is_dir(),
+        })
+        .collect();
+    for (i, file) in parsed {
+        catalogs[i].files.push(file);
+    }
+    for catalog in &mut catalogs {
+        catalog.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    }
+    catalogs
+}
+
+/// Lists `.ftl` files below `dir` (symbolic links to folders are not followed, so a loop
+/// cannot trap the walk).
+fn list_ftl(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() {
+            list_ftl(&path, &format!("{prefix}{name}/"), out);
+        } else if name.ends_with(".ftl") && (kind.is_file() || path.is_file()) {
+            out.push((format!("{prefix}{name}"), path));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deeply_nested_file_becomes_a_syntax_error_not_a_crash() {
+        let locale = Locale::parse("en").unwrap();
+        let deep = format!(
+            "ok = fine\nbad = {}x{}\nafter = {{ $n }}\n",
+            "{".repeat(200_000),
+            "}".repeat(200_000)
+        );
+        let file = FtlFile::parse(&locale, "deep.ftl".into(), deep.as_bytes());
+        let ids: Vec<_> = file.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["ok", "after"]);
+        assert_eq!(file.syntax_errors.len(), 1);
+        assert_eq!(
+            file.source.position(file.syntax_errors[0].0),
+            (2, 7 + MAX_NESTING)
+        );
+    }
+
+    #[test]
+    fn junk_is_located() {
+        let locale = Locale::parse("en").unwrap();
+        let file = FtlFile::parse(&locale, "a.ftl".into(), b"a = 1\nb c\nd = 2\n");
+        assert_eq!(file.entries.len(), 2);
+        assert_eq!(file.syntax_errors.len(), 1);
+        assert_eq!(file.source.position(file.syntax_errors[0].0).0, 2);
+    }
+}

@@ -1,0 +1,812 @@
+//! `beyan check`: every locale compared with the reference, file by file (the model of
+//! compare-locales), plus the checks each locale needs on its own (syntax, encoding,
+//! duplicates, references, cycles).
+//!
+//! Scopes follow the runtime: shared files (everything outside `releases/`) form one scope, and
+//! each `releases/<slug>.ftl` sees the shared scope plus itself, so `headline` may appear in
+//! every release without being a duplicate.
+
+use std::collections::{HashMap, HashSet};
+
+use beyan_content::{Locale, SeverityOverride, Workspace};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::catalog::{Catalog, FtlFile, load_catalogs};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::entry::Entry;
+use crate::lockfile::{Lockfile, content_hash};
+use crate::markup::summarize_markup;
+use crate::plural::plural_categories;
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions<'a> {
+    /// Target locales to check; empty means every configured one.
+    pub locales: Vec<Locale>,
+    /// Freshness records; without them no translation is stale.
+    pub lock: Option<&'a Lockfile>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MessageCounts {
+    pub total: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+    pub stale: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WordCounts {
+    pub total: usize,
+    pub missing: usize,
+}
+
+/// Counts for one reference file in one locale (what `status` shows per release).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FileSummary {
+    /// Relative to the locale folder (`releases/<slug>.ftl`).
+    pub file: String,
+    /// The release slug, for `releases/<slug>.ftl`.
+    pub release: Option<String>,
+    pub messages: MessageCounts,
+    pub words: WordCounts,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocaleSummary {
+    pub locale: String,
+    pub required: bool,
+    pub complete: bool,
+    pub messages: MessageCounts,
+    pub words: WordCounts,
+    pub errors: usize,
+    pub warnings: usize,
+    #[serde(skip)]
+    pub files: Vec<FileSummary>,
+}
+
+impl LocaleSummary {
+    /// Translated share of the reference's messages, 0–100.
+    pub fn percent(&self) -> f64 {
+        if self.messages.total == 0 {
+            100.0
+        } else {
+            100.0 * self.messages.translated as f64 / self.messages.total as f64
+        }
+    }
+}
+
+/// The result of a check: summaries per target locale and every diagnostic, sorted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub reference: String,
+    pub locales: Vec<LocaleSummary>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Errors found in the reference itself (they block like a required locale's).
+    pub fn reference_errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.locale == self.reference && d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn reference_warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.locale == self.reference && d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Checks the workspace's locales against its reference.
+pub fn check(workspace: &Workspace, options: &CheckOptions<'_>) -> Report {
+    let config = &workspace.config;
+    let reference = config.locales.reference.clone();
+    let targets: Vec<Locale> = config
+        .locales
+        .targets()
+        .filter(|l| options.locales.is_empty() || options.locales.contains(l))
+        .cloned()
+        .collect();
+    let mut locales = vec![reference.clone()];
+    locales.extend(targets.iter().cloned());
+    let catalogs = load_catalogs(&workspace.root, &locales);
+    let (reference_catalog, target_catalogs) = catalogs.split_first().expect("reference listed");
+
+    let reference_diagnostics = local_checks(reference_catalog);
+    let per_target: Vec<(Vec<Diagnostic>, Vec<FileSummary>, usize)> = target_catalogs
+        .par_iter()
+        .map(|catalog| {
+            let mut diagnostics = local_checks(catalog);
+            let mut comparison = Comparison {
+                workspace,
+                reference: reference_catalog,
+                target: catalog,
+                lock: options.lock,
+                plural: plural_categories(&catalog.locale),
+                diagnostics: Vec::new(),
+                files: Vec::new(),
+                obsolete: 0,
+            };
+            comparison.run();
+            diagnostics.append(&mut comparison.diagnostics);
+            (diagnostics, comparison.files, comparison.obsolete)
+        })
+        .collect();
+
+    let mut diagnostics = apply_overrides(reference_diagnostics, config);
+    let mut summaries = Vec::new();
+    for (catalog, (found, mut files, obsolete)) in target_catalogs.iter().zip(per_target) {
+        let found = apply_overrides(found, config);
+        for file in &mut files {
+            let path = format!("locales/{}/{}", catalog.locale, file.file);
+            for d in found.iter().filter(|d| d.file == path) {
+                match d.severity {
+                    Severity::Error => file.errors += 1,
+                    Severity::Warning => file.warnings += 1,
+                }
+            }
+            file.messages.stale = found
+                .iter()
+                .filter(|d| d.file == path && d.code == Code::StaleTranslation)
+                .count();
+        }
+        let mut messages = MessageCounts::default();
+        let mut words = WordCounts::default();
+        for file in &files {
+            messages.total += file.messages.total;
+            messages.missing += file.messages.missing;
+            messages.stale += file.messages.stale;
+            words.total += file.words.total;
+            words.missing += file.words.missing;
+        }
+        messages.translated = messages.total - messages.missing;
+        messages.obsolete = obsolete;
+        let errors = found
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = found.len() - errors;
+        let missing_parts = found.iter().any(|d| d.code.is_missing());
+        summaries.push(LocaleSummary {
+            locale: catalog.locale.to_string(),
+            required: config.locales.is_required(&catalog.locale),
+            complete: messages.missing == 0 && !missing_parts && errors == 0,
+            messages,
+            words,
+            errors,
+            warnings,
+            files,
+        });
+        diagnostics.extend(found);
+    }
+
+    let order: HashMap<&str, usize> = locales
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                order.get(d.locale.as_str()).copied().unwrap_or(usize::MAX),
+                d.file.clone(),
+                d.line.unwrap_or(usize::MAX),
+                d.column.unwrap_or(0),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    Report {
+        reference: reference.to_string(),
+        locales: summaries,
+        diagnostics,
+    }
+}
+
+fn apply_overrides(found: Vec<Diagnostic>, config: &beyan_content::Config) -> Vec<Diagnostic> {
+    let overrides = &config.check.severity;
+    if overrides.is_empty() {
+        return found;
+    }
+    found
+        .into_iter()
+        .filter_map(|mut d| {
+            match overrides.get(d.code.as_str()) {
+                Some(SeverityOverride::Off) => return None,
+                Some(SeverityOverride::Error) => d.severity = Severity::Error,
+                Some(SeverityOverride::Warning) => d.severity = Severity::Warning,
+                None => {}
+            }
+            Some(d)
+        })
+        .collect()
+}
+
+fn diagnostic(
+    code: Code,
+    locale: &Locale,
+    file: &FtlFile,
+    offset: Option<usize>,
+    id: Option<&str>,
+    message: String,
+) -> Diagnostic {
+    let (line, column, source_line) = match offset {
+        Some(offset) => {
+            let (line, column) = file.source.position(offset);
+            (
+                Some(line),
+                Some(column),
+                Some(file.source.line_text(line).to_owned()),
+            )
+        }
+        None => (None, None, None),
+    };
+    Diagnostic {
+        severity: code.default_severity(),
+        code,
+        locale: locale.to_string(),
+        file: file.source.path.clone(),
+        line,
+        column,
+        id: id.map(str::to_owned),
+        message,
+        source_line,
+    }
+}
+
+/// Checks that need only the locale itself.
+fn local_checks(catalog: &Catalog) -> Vec<Diagnostic> {
+    let locale = &catalog.locale;
+    let mut out = Vec::new();
+    for file in &catalog.files {
+        if let Some(error) = &file.io_error {
+            out.push(diagnostic(
+                Code::InvalidEncoding,
+                locale,
+                file,
+                None,
+                None,
+                format!("cannot read the file: {error}"),
+            ));
+        }
+        if let Some(offset) = file.source.invalid_utf8_at {
+            out.push(diagnostic(
+                Code::InvalidEncoding,
+                locale,
+                file,
+                Some(offset),
+                None,
+                "the file is not valid UTF-8; save it as UTF-8".to_owned(),
+            ));
+        }
+        for (offset, message) in &file.syntax_errors {
+            out.push(diagnostic(
+                Code::SyntaxError,
+                locale,
+                file,
+                Some(*offset),
+                None,
+                message.clone(),
+            ));
+        }
+    }
+
+    // Shared scope, then each release file on top of it.
+    let (releases, shared): (Vec<&FtlFile>, Vec<&FtlFile>) = catalog
+        .files
+        .iter()
+        .partition(|f| f.release_slug().is_some());
+    let mut shared_ids: HashMap<&str, (&FtlFile, &Entry)> = HashMap::new();
+    for file in &shared {
+        for entry in &file.entries {
+            if let Some((first_file, first)) = shared_ids.get(entry.id.as_str()) {
+                out.push(duplicate(locale, file, entry, first_file, first));
+            } else {
+                shared_ids.insert(&entry.id, (file, entry));
+            }
+        }
+    }
+    let shared_entries: Vec<(&FtlFile, &Entry)> = shared
+        .iter()
+        .flat_map(|f| f.entries.iter().map(move |e| (*f, e)))
+        .collect();
+    scope_checks(
+        locale,
+        &shared_entries,
+        &shared_ids,
+        &HashMap::new(),
+        &mut out,
+    );
+    for file in &releases {
+        let mut own: HashMap<&str, (&FtlFile, &Entry)> = HashMap::new();
+        for entry in &file.entries {
+            let earlier = own
+                .get(entry.id.as_str())
+                .or_else(|| shared_ids.get(entry.id.as_str()));
+            if let Some((first_file, first)) = earlier {
+                out.push(duplicate(locale, file, entry, first_file, first));
+            } else {
+                own.insert(&entry.id, (file, entry));
+            }
+        }
+        let entries: Vec<(&FtlFile, &Entry)> = file.entries.iter().map(|e| (*file, e)).collect();
+        scope_checks(locale, &entries, &shared_ids, &own, &mut out);
+    }
+    out
+}
+
+fn duplicate(
+    locale: &Locale,
+    file: &FtlFile,
+    entry: &Entry,
+    first_file: &FtlFile,
+    first: &Entry,
+) -> Diagnostic {
+    let (line, _) = first_file.source.position(first.start);
+    diagnostic(
+        Code::DuplicateId,
+        locale,
+        file,
+        Some(entry.start),
+        Some(&entry.id),
+        format!(
+            "`{}` is defined more than once; first at {}:{line}",
+            entry.id, first_file.source.path
+        ),
+    )
+}
+
+/// Unknown references and cycles among `entries`, resolving ids in `own` first, then `shared`.
+fn scope_checks(
+    locale: &Locale,
+    entries: &[(&FtlFile, &Entry)],
+    shared: &HashMap<&str, (&FtlFile, &Entry)>,
+    own: &HashMap<&str, (&FtlFile, &Entry)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (file, entry) in entries {
+        for reference in &entry.references {
+            let id = reference.value.as_str();
+            if !own.contains_key(id) && !shared.contains_key(id) {
+                let what = if id.starts_with('-') {
+                    "term"
+                } else {
+                    "message"
+                };
+                out.push(diagnostic(
+                    Code::UnknownReference,
+                    locale,
+                    file,
+                    Some(reference.offset),
+                    Some(&entry.id),
+                    format!("`{}` refers to the unknown {what} `{id}`", entry.id),
+                ));
+            }
+        }
+    }
+    // The scope's own graph: edges only to entries of this scope (the shared scope's own
+    // cycles were reported when it was checked).
+    let scope: &HashMap<&str, (&FtlFile, &Entry)> = if own.is_empty() { shared } else { own };
+    let index: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, e))| {
+            scope
+                .get(e.id.as_str())
+                .is_some_and(|(_, first)| std::ptr::eq(*first, *e))
+        })
+        .map(|(i, (_, e))| (e.id.as_str(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = entries
+        .iter()
+        .map(|(_, e)| {
+            e.references
+                .iter()
+                .filter_map(|r| index.get(r.value.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    for cycle in find_cycles(&edges) {
+        let first = cycle[0];
+        let (file, entry) = entries[first];
+        let path: Vec<&str> = cycle
+            .iter()
+            .chain(std::iter::once(&first))
+            .map(|&i| entries[i].1.id.as_str())
+            .collect();
+        out.push(diagnostic(
+            Code::CyclicReference,
+            locale,
+            file,
+            Some(entry.start),
+            Some(&entry.id),
+            format!("references form a cycle: {}", path.join(" → ")),
+        ));
+    }
+}
+
+/// Strongly connected components with a cycle (size > 1, or a self-loop), each as the list of
+/// its nodes starting from the smallest index and following edges. Iterative Tarjan, so a
+/// chain of any length cannot overflow the stack.
+fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut cycles = Vec::new();
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (node, ref mut edge)) = work.last_mut() {
+            if *edge == 0 && index[node] == usize::MAX {
+                index[node] = next;
+                low[node] = next;
+                next += 1;
+                stack.push(node);
+                on_stack[node] = true;
+            }
+            if let Some(&to) = edges[node].get(*edge) {
+                *edge += 1;
+                if index[to] == usize::MAX {
+                    work.push((to, 0));
+                } else if on_stack[to] {
+                    low[node] = low[node].min(index[to]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                let mut component = Vec::new();
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component.push(member);
+                    if member == node {
+                        break;
+                    }
+                }
+                let self_loop = component.len() == 1 && edges[node].contains(&node);
+                if component.len() > 1 || self_loop {
+                    cycles.push(order_cycle(component, edges));
+                }
+            }
+        }
+    }
+    cycles.sort();
+    cycles
+}
+
+/// Orders a component as a walk from its smallest member along edges inside it.
+fn order_cycle(component: Vec<usize>, edges: &[Vec<usize>]) -> Vec<usize> {
+    let members: HashSet<usize> = component.iter().copied().collect();
+    let start = component.iter().copied().min().unwrap_or(0);
+    let mut walk = vec![start];
+    let mut seen = HashSet::from([start]);
+    let mut at = start;
+    while let Some(&to) = edges[at]
+        .iter()
+        .find(|to| members.contains(to) && !seen.contains(*to))
+    {
+        walk.push(to);
+        seen.insert(to);
+        at = to;
+    }
+    walk
+}
+
+struct Comparison<'a> {
+    workspace: &'a Workspace,
+    reference: &'a Catalog,
+    target: &'a Catalog,
+    lock: Option<&'a Lockfile>,
+    plural: Vec<&'static str>,
+    diagnostics: Vec<Diagnostic>,
+    files: Vec<FileSummary>,
+    obsolete: usize,
+}
+
+impl Comparison<'_> {
+    fn run(&mut self) {
+        for reference_file in &self.reference.files {
+            let target_file = self.target.file(&reference_file.rel);
+            self.compare_file(reference_file, target_file);
+        }
+        for target_file in &self.target.files {
+            if self.reference.file(&target_file.rel).is_none() {
+                for entry in &target_file.entries {
+                    self.obsolete(target_file, entry, "the reference has no such file");
+                }
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        code: Code,
+        file: &FtlFile,
+        offset: Option<usize>,
+        id: &str,
+        message: String,
+    ) {
+        self.diagnostics.push(diagnostic(
+            code,
+            &self.target.locale,
+            file,
+            offset,
+            Some(id),
+            message,
+        ));
+    }
+
+    fn obsolete(&mut self, file: &FtlFile, entry: &Entry, why: &str) {
+        self.obsolete += 1;
+        self.push(
+            Code::ObsoleteMessage,
+            file,
+            Some(entry.start),
+            &entry.id,
+            format!("`{}` is not in the reference ({why}); remove it", entry.id),
+        );
+    }
+
+    fn compare_file(&mut self, reference_file: &FtlFile, target_file: Option<&FtlFile>) {
+        let mut summary = FileSummary {
+            file: reference_file.rel.clone(),
+            release: reference_file.release_slug().map(str::to_owned),
+            ..FileSummary::default()
+        };
+        let locale = self.target.locale.clone();
+        // A file that is absent is reported against the path where it is expected.
+        let placeholder;
+        let target = match target_file {
+            Some(file) => file,
+            None => {
+                placeholder = FtlFile::parse(&locale, reference_file.rel.clone(), b"");
+                &placeholder
+            }
+        };
+        let target_ids: HashMap<&str, &Entry> = target
+            .entries
+            .iter()
+            .rev() // the first definition wins, as in a bundle
+            .map(|e| (e.id.as_str(), e))
+            .collect();
+        let mut seen_reference: HashSet<&str> = HashSet::new();
+        for entry in &reference_file.entries {
+            if !seen_reference.insert(entry.id.as_str()) {
+                continue;
+            }
+            summary.messages.total += 1;
+            summary.words.total += entry.words as usize;
+            let Some(translation) = target_ids.get(entry.id.as_str()) else {
+                summary.messages.missing += 1;
+                summary.words.missing += entry.words as usize;
+                let what = if entry.id.starts_with('-') {
+                    "term"
+                } else {
+                    "message"
+                };
+                let (line, _) = reference_file.source.position(entry.start);
+                let message = format!(
+                    "missing {what} `{}` ({}:{line})",
+                    entry.id, reference_file.source.path
+                );
+                self.push(Code::MissingMessage, target, None, &entry.id, message);
+                continue;
+            };
+            self.compare_entry(reference_file, entry, target, translation);
+        }
+        if target_file.is_some() {
+            for entry in &target.entries {
+                if !seen_reference.contains(entry.id.as_str()) {
+                    self.obsolete(target, entry, "not in the reference file");
+                }
+            }
+        }
+        self.files.push(summary);
+    }
+
+    fn compare_entry(
+        &mut self,
+        reference_file: &FtlFile,
+        reference: &Entry,
+        file: &FtlFile,
+        translation: &Entry,
+    ) {
+        let id = reference.id.as_str();
+        if reference.has_value && !translation.has_value {
+            self.push(
+                Code::MissingValue,
+                file,
+                Some(translation.start),
+                id,
+                format!("`{id}` has only attributes; the reference also has a value"),
+            );
+        }
+        for attribute in &reference.attributes {
+            if !translation.has_attribute(&attribute.value) {
+                self.push(
+                    Code::MissingAttribute,
+                    file,
+                    Some(translation.start),
+                    &format!("{id}.{}", attribute.value),
+                    format!("`{id}` lacks the attribute `.{}`", attribute.value),
+                );
+            }
+        }
+        for attribute in &translation.attributes {
+            if !reference.has_attribute(&attribute.value) {
+                self.push(
+                    Code::ObsoleteAttribute,
+                    file,
+                    Some(attribute.offset),
+                    &format!("{id}.{}", attribute.value),
+                    format!(
+                        "the attribute `.{}` of `{id}` is not in the reference",
+                        attribute.value
+                    ),
+                );
+            }
+        }
+        for variable in &translation.variables {
+            if !reference.uses_variable(&variable.value) {
+                self.push(
+                    Code::UnknownVariable,
+                    file,
+                    Some(variable.offset),
+                    id,
+                    format!(
+                        "`${}` is not a variable of `{id}`{}",
+                        variable.value,
+                        list_variables(reference)
+                    ),
+                );
+            }
+        }
+        for variable in &reference.variables {
+            if !translation.uses_variable(&variable.value) {
+                self.push(
+                    Code::UnusedVariable,
+                    file,
+                    Some(translation.start),
+                    id,
+                    format!(
+                        "`{id}` does not use `${}`, which the reference uses",
+                        variable.value
+                    ),
+                );
+            }
+        }
+        for select in &translation.plural_selects {
+            let missing: Vec<&str> = self
+                .plural
+                .iter()
+                .copied()
+                .filter(|c| !select.value.keys.iter().any(|k| k == c))
+                .collect();
+            if !missing.is_empty() {
+                self.push(
+                    Code::MissingPluralCategory,
+                    file,
+                    Some(select.offset),
+                    id,
+                    format!(
+                        "the plural selector of `{id}` lacks {} that {} needs (CLDR: {})",
+                        missing
+                            .iter()
+                            .map(|c| format!("`[{c}]`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        self.target.locale,
+                        self.plural.join(", ")
+                    ),
+                );
+            }
+        }
+        let reference_body = reference.body(&reference_file.source);
+        let translation_body = translation.body(&file.source);
+        if let Some(lock) = self.lock {
+            if let Some(record) = lock.get(self.target.locale.as_str(), &reference_file.rel, id) {
+                if record.reference != content_hash(reference_body) {
+                    self.push(
+                        Code::StaleTranslation,
+                        file,
+                        Some(translation.start),
+                        id,
+                        format!(
+                            "the reference text of `{id}` changed after this translation was made; update it, then run `beyan lock`"
+                        ),
+                    );
+                }
+            }
+        }
+        if reference.has_words() && content_hash(reference_body) == content_hash(translation_body) {
+            let allow = &self.workspace.config.check.same_as_source_allow;
+            let allowed = allow
+                .iter()
+                .any(|a| a == id || a.trim() == translation.text.trim());
+            if !allowed {
+                self.push(
+                    Code::SameAsSource,
+                    file,
+                    Some(translation.start),
+                    id,
+                    format!("`{id}` is identical to the reference text; translate it or add it to `[check] same-as-source-allow`"),
+                );
+            }
+        }
+        if let Some(&offset) = translation.bidi_controls.first() {
+            self.push(
+                Code::BidiControl,
+                file,
+                Some(offset),
+                id,
+                format!(
+                    "`{id}` contains {} bidirectional control character(s); the renderer sets direction itself",
+                    translation.bidi_controls.len()
+                ),
+            );
+        }
+        let reference_markup = summarize_markup(&reference.text);
+        let translation_markup = summarize_markup(&translation.text);
+        if reference_markup != translation_markup {
+            let detail = if reference_markup.links != translation_markup.links {
+                format!(
+                    "links differ: reference {:?}, translation {:?}",
+                    reference_markup.links, translation_markup.links
+                )
+            } else {
+                "emphasis or inline markup differs from the reference".to_owned()
+            };
+            self.push(
+                Code::MarkupMismatch,
+                file,
+                Some(translation.start),
+                id,
+                format!("`{id}`: {detail}"),
+            );
+        }
+    }
+}
+
+fn list_variables(entry: &Entry) -> String {
+    if entry.variables.is_empty() {
+        " (the reference uses none)".to_owned()
+    } else {
+        let names: Vec<String> = entry
+            .variables
+            .iter()
+            .map(|v| format!("${}", v.value))
+            .collect();
+        format!(" (the reference uses {})", names.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycles_are_found_iteratively() {
+        // 0 → 1 → 2 → 0, 3 → 3, 4 → 0 (not in a cycle)
+        let edges = vec![vec![1], vec![2], vec![0], vec![3], vec![0]];
+        assert_eq!(find_cycles(&edges), vec![vec![0, 1, 2], vec![3]]);
+        // A chain of 200,000 does not overflow.
+        let chain: Vec<Vec<usize>> = (0..200_000).map(|i| vec![i + 1]).chain([vec![]]).collect();
+        assert!(find_cycles(&chain).is_empty());
+    }
+}

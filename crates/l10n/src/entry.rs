@@ -1,0 +1,326 @@
+//! What the checks need to know of one message or term, read once from the AST.
+
+use fluent_syntax::ast;
+
+use crate::source_file::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Message,
+    Term,
+}
+
+/// A `$variable`, message or term reference, or plural selector, with its byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub offset: usize,
+}
+
+/// A select expression whose variants look like CLDR plural categories.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluralSelect {
+    pub keys: Vec<String>,
+}
+
+/// One message or term of a file, summarized for comparison.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The id as referenced: `headline`, or `-org-name` for a term.
+    pub id: String,
+    pub kind: EntryKind,
+    /// Byte range of the entry's source in its file, from the id to the end of its last line.
+    pub start: usize,
+    pub end: usize,
+    pub has_value: bool,
+    pub attributes: Vec<Located<String>>,
+    /// Every `$variable` used in the value, the attributes and all variants, sorted, unique.
+    pub variables: Vec<Located<String>>,
+    /// Message and term references (`-term`, `msg`), without attribute parts.
+    pub references: Vec<Located<String>>,
+    pub plural_selects: Vec<Located<PluralSelect>>,
+    /// Visible text of value and attributes, variants included, one element per text run.
+    pub text: String,
+    pub words: u32,
+    /// Offsets of bidi control characters in the entry's text.
+    pub bidi_controls: Vec<usize>,
+}
+
+const PLURAL_KEYS: [&str; 5] = ["zero", "one", "two", "few", "many"];
+
+impl Entry {
+    /// The entry's source without its id: what the translator wrote.
+    pub fn body<'f>(&self, file: &'f SourceFile) -> &'f str {
+        let source = file.text.get(self.start..self.end).unwrap_or("");
+        source
+            .find('=')
+            .map_or(source, |eq| &source[eq + 1..])
+            .trim()
+    }
+
+    pub fn has_attribute(&self, name: &str) -> bool {
+        self.attributes.iter().any(|a| a.value == name)
+    }
+
+    pub fn uses_variable(&self, name: &str) -> bool {
+        self.variables
+            .binary_search_by(|v| v.value.as_str().cmp(name))
+            .is_ok()
+    }
+
+    /// Whether the text has something a reader reads (letters), not only placeables or marks.
+    pub fn has_words(&self) -> bool {
+        self.text.chars().any(char::is_alphabetic)
+    }
+}
+
+/// Summarizes the messages and terms of a parsed resource. `file` is the text it borrows from.
+pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for item in &resource.body {
+        let (id, kind, value, attributes, comment) = match item {
+            ast::Entry::Message(m) => (
+                m.id.name,
+                EntryKind::Message,
+                m.value.as_ref(),
+                &m.attributes,
+                m.comment.as_ref(),
+            ),
+            ast::Entry::Term(t) => (
+                t.id.name,
+                EntryKind::Term,
+                Some(&t.value),
+                &t.attributes,
+                t.comment.as_ref(),
+            ),
+            ast::Entry::Comment(c)
+            | ast::Entry::GroupComment(c)
+            | ast::Entry::ResourceComment(c) => {
+                starts.extend(c.content.first().and_then(|l| file.offset_of(l)));
+                continue;
+            }
+            ast::Entry::Junk { content } => {
+                starts.extend(file.offset_of(content));
+                continue;
+            }
+        };
+        if let Some(first) = comment.and_then(|c| c.content.first()) {
+            starts.extend(file.offset_of(first));
+        }
+        let id_offset = file.offset_of(id).unwrap_or(0);
+        // A term's source starts at its `-`.
+        let start = match kind {
+            EntryKind::Message => id_offset,
+            EntryKind::Term => id_offset.saturating_sub(1),
+        };
+        starts.push(start);
+        let mut walker = Walker {
+            file,
+            entry: Entry {
+                id: match kind {
+                    EntryKind::Message => id.to_owned(),
+                    EntryKind::Term => format!("-{id}"),
+                },
+                kind,
+                start,
+                end: file.text.len(),
+                has_value: value.is_some(),
+                attributes: Vec::new(),
+                variables: Vec::new(),
+                references: Vec::new(),
+                plural_selects: Vec::new(),
+                text: String::new(),
+                words: 0,
+                bidi_controls: Vec::new(),
+            },
+        };
+        if let Some(value) = value {
+            walker.pattern(value);
+        }
+        for attribute in attributes {
+            walker.entry.attributes.push(Located {
+                value: attribute.id.name.to_owned(),
+                offset: file.offset_of(attribute.id.name).unwrap_or(start),
+            });
+            walker.entry.text.push('\n');
+            walker.pattern(&attribute.value);
+        }
+        let mut entry = walker.entry;
+        entry.variables.sort_by(|a, b| a.value.cmp(&b.value));
+        entry.variables.dedup_by(|a, b| a.value == b.value);
+        entry.words = entry.text.split_whitespace().count() as u32;
+        out.push(entry);
+    }
+    // Each entry ends where the next item (comment, junk or entry) begins.
+    starts.sort_unstable();
+    for entry in &mut out {
+        let next = starts
+            .partition_point(|&s| s <= entry.start)
+            .min(starts.len());
+        let limit = starts.get(next).copied().unwrap_or(file.text.len());
+        let source = file.text.get(entry.start..limit).unwrap_or("");
+        // Back off to the end of the entry's own last line (a next comment's `#` prefix too).
+        let trimmed = source.trim_end_matches(|c: char| c != '\n');
+        let trimmed = if trimmed.is_empty() { source } else { trimmed };
+        entry.end = entry.start + trimmed.trim_end().len();
+    }
+    out
+}
+
+struct Walker<'f> {
+    file: &'f SourceFile,
+    entry: Entry,
+}
+
+impl Walker<'_> {
+    fn offset(&self, slice: &str) -> usize {
+        self.file.offset_of(slice).unwrap_or(self.entry.start)
+    }
+
+    fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => {
+                    if value.contains(is_bidi_control) {
+                        let base = self.offset(value);
+                        self.entry.bidi_controls.extend(
+                            value
+                                .char_indices()
+                                .filter(|(_, c)| is_bidi_control(*c))
+                                .map(|(i, _)| base + i),
+                        );
+                    }
+                    self.entry.text.push_str(value);
+                }
+                ast::PatternElement::Placeable { expression } => {
+                    self.entry.text.push(' ');
+                    self.expression(expression);
+                    self.entry.text.push(' ');
+                }
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &ast::Expression<&str>) {
+        match expression {
+            ast::Expression::Inline(inline) => self.inline(inline),
+            ast::Expression::Select { selector, variants } => {
+                self.inline(selector);
+                let keys: Vec<String> = variants
+                    .iter()
+                    .filter_map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => Some((*name).to_owned()),
+                        ast::VariantKey::NumberLiteral { .. } => None,
+                    })
+                    .collect();
+                let numeric_selector = match selector {
+                    ast::InlineExpression::VariableReference { .. } => true,
+                    ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+                    _ => false,
+                };
+                if numeric_selector && keys.iter().any(|k| PLURAL_KEYS.contains(&k.as_str())) {
+                    let offset = variants
+                        .first()
+                        .map(|v| match &v.key {
+                            ast::VariantKey::Identifier { name } => self.offset(name),
+                            ast::VariantKey::NumberLiteral { value } => self.offset(value),
+                        })
+                        .unwrap_or(self.entry.start);
+                    self.entry.plural_selects.push(Located {
+                        value: PluralSelect { keys },
+                        offset,
+                    });
+                }
+                for variant in variants {
+                    self.pattern(&variant.value);
+                    self.entry.text.push('\n');
+                }
+            }
+        }
+    }
+
+    fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
+        match inline {
+            ast::InlineExpression::StringLiteral { .. }
+            | ast::InlineExpression::NumberLiteral { .. } => {}
+            ast::InlineExpression::VariableReference { id } => {
+                let offset = self.offset(id.name).saturating_sub(1);
+                self.entry.variables.push(Located {
+                    value: id.name.to_owned(),
+                    offset,
+                });
+            }
+            ast::InlineExpression::MessageReference { id, .. } => {
+                let offset = self.offset(id.name);
+                self.entry.references.push(Located {
+                    value: id.name.to_owned(),
+                    offset,
+                });
+            }
+            ast::InlineExpression::TermReference { id, arguments, .. } => {
+                let offset = self.offset(id.name).saturating_sub(1);
+                self.entry.references.push(Located {
+                    value: format!("-{}", id.name),
+                    offset,
+                });
+                if let Some(arguments) = arguments {
+                    self.arguments(arguments);
+                }
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                self.arguments(arguments);
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression),
+        }
+    }
+
+    fn arguments(&mut self, arguments: &ast::CallArguments<&str>) {
+        for positional in &arguments.positional {
+            self.inline(positional);
+        }
+        for named in &arguments.named {
+            self.inline(&named.value);
+        }
+    }
+}
+
+/// U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (SourceFile, Vec<(String, Vec<String>, String)>) {
+        let file = SourceFile::decode("t.ftl".into(), text.as_bytes());
+        let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        let found = entries(&resource, &file)
+            .iter()
+            .map(|e| {
+                (
+                    e.id.clone(),
+                    e.variables.iter().map(|v| v.value.clone()).collect(),
+                    file.text[e.start..e.end].to_owned(),
+                )
+            })
+            .collect();
+        (file, found)
+    }
+
+    #[test]
+    fn variables_in_any_variant_count_and_ranges_exclude_next_comment() {
+        let text = "# c\n-brand = B\nmsg = { $n ->\n    [one] one { $x }\n   *[other] { -brand } { $n }\n}\n    .title = { $t }\n\n# next\nother = x\n";
+        let (_, found) = parse(text);
+        assert_eq!(found[0].0, "-brand");
+        assert_eq!(found[0].2, "-brand = B");
+        assert_eq!(found[1].0, "msg");
+        assert_eq!(found[1].1, ["n", "t", "x"]);
+        assert!(found[1].2.ends_with(".title = { $t }"));
+        assert_eq!(found[2].2, "other = x");
+    }
+}

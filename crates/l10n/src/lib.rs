@@ -1,0 +1,28 @@
+//! Localization layer of beyan: the Fluent files of every locale, their comparison with the
+//! reference and every check of `beyan check`.
+//!
+//! It reads `.ftl` files (never trusting them: any byte sequence becomes diagnostics, never a
+//! panic or a stack overflow), returns values and diagnostics, and never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+mod catalog;
+mod check;
+mod diagnostic;
+mod entry;
+mod lockfile;
+mod markup;
+mod nesting_guard;
+mod plural;
+mod source_file;
+
+pub use catalog::{Catalog, FtlFile, load_catalog, load_catalogs};
+pub use check::{
+    CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
+};
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use entry::{Entry, EntryKind};
+pub use lockfile::{LockEntry, LockError, Lockfile, content_hash};
+pub use markup::{MarkupSummary, summarize_markup};
+pub use nesting_guard::MAX_NESTING;
+pub use plural::plural_categories;
+pub use source_file::SourceFile;

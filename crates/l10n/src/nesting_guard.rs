@@ -1,0 +1,113 @@
+//! Guards fluent-syntax's recursive parser against input nested deeper than any real message.
+//!
+//! fluent-syntax descends once per `{` (and per call argument), so thousands of nested
+//! placeables overflow the stack before it can return Junk. Before parsing, this pass finds the
+//! entries that nest deeper than [`MAX_NESTING`] and blanks them (keeping line breaks, so every
+//! other position in the file stays where it was); the caller reports each as a syntax error.
+
+/// Deepest placeable/call nesting accepted. Real messages rarely go past 3.
+pub const MAX_NESTING: usize = 32;
+
+/// An entry blanked because it nested too deeply, by the byte offset where the limit was passed.
+pub struct TooDeep {
+    pub offset: usize,
+}
+
+/// Returns the text to parse (borrowed when nothing was too deep) and the entries blanked.
+pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
+    let bytes = text.as_bytes();
+    let mut found: Vec<(usize, usize)> = Vec::new(); // (entry start, offset over the limit)
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut entry_start = 0usize;
+    let mut flagged = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let line_start = i == 0 || bytes[i - 1] == b'\n';
+        if line_start && (b.is_ascii_alphabetic() || b == b'-' || b == b'#') {
+            depth = 0;
+            in_string = false;
+            entry_start = i;
+            flagged = false;
+        }
+        match b {
+            b'\n' => in_string = false,
+            b'\\' if in_string => i += 1,
+            b'"' if depth > 0 => in_string = !in_string,
+            b'{' if !in_string => depth += 1,
+            b'(' if !in_string && depth > 0 => depth += 1,
+            b'}' | b')' if !in_string => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING && !flagged {
+            flagged = true;
+            found.push((entry_start, i));
+        }
+        i += 1;
+    }
+    if found.is_empty() {
+        return (std::borrow::Cow::Borrowed(text), Vec::new());
+    }
+    let mut blanked = bytes.to_vec();
+    for &(start, _) in &found {
+        let end = next_entry_start(bytes, start);
+        for byte in &mut blanked[start..end] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    // Whole UTF-8 sequences were replaced by spaces, so the text is still UTF-8.
+    let text = String::from_utf8(blanked).unwrap_or_default();
+    let too_deep = found
+        .into_iter()
+        .map(|(_, offset)| TooDeep { offset })
+        .collect();
+    (std::borrow::Cow::Owned(text), too_deep)
+}
+
+/// Offset of the first line after `start`'s line that begins a new entry, or the end.
+fn next_entry_start(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while let Some(pos) = bytes[i..].iter().position(|&b| b == b'\n') {
+        i += pos + 1;
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphabetic() || *b == b'-' || *b == b'#' => return i,
+            Some(_) => {}
+            None => return bytes.len(),
+        }
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_entry_is_blanked_and_neighbours_kept() {
+        let deep = format!("bad = {}x{}\n", "{".repeat(1000), "}".repeat(1000));
+        let text = format!("a = 1\n{deep}b = {{ $n }}\n");
+        let (guarded, found) = guard(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].offset, 6 + 6 + MAX_NESTING);
+        assert!(guarded.starts_with("a = 1\n   "));
+        assert!(guarded.ends_with("\nb = { $n }\n"));
+        assert_eq!(guarded.len(), text.len());
+    }
+
+    #[test]
+    fn ordinary_and_string_braces_pass() {
+        let text = "a = { \"{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\" }\nb = {{{ $x }}}\n";
+        let (guarded, found) = guard(text);
+        assert!(found.is_empty());
+        assert_eq!(guarded, text);
+    }
+
+    #[test]
+    fn deep_function_calls_are_caught() {
+        let text = format!("a = {{ {}$x{} }}\n", "F(".repeat(500), ")".repeat(500));
+        assert_eq!(guard(&text).1.len(), 1);
+    }
+}
