@@ -90,10 +90,10 @@ impl From<ConfigError> for ConfigErrors {
 pub(crate) fn from_toml(file: &str, text: &str, error: &toml::de::Error) -> ConfigError {
     let message = error.message().trim().to_owned();
     let mut located = ConfigError::new(file, message.clone()).at(text, error.span());
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some(end) = rest.find('`') {
-            located.key = Some(rest[..end].to_owned());
-        }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some(end) = rest.find('`')
+    {
+        located.key = Some(rest[..end].to_owned());
     }
     located
 }

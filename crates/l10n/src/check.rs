@@ -244,7 +244,7 @@ fn diagnostic(
             (
                 Some(line),
                 Some(column),
-                Some(file.source.line_text(line).to_owned()),
+                Some(printable(file.source.line_text(line))),
             )
         }
         None => (None, None, None),
@@ -260,6 +260,20 @@ fn diagnostic(
         message,
         source_line,
     }
+}
+
+/// A source line safe to print on a terminal: bidi and other control characters (which could
+/// reorder what the reader sees) become U+FFFD, one character for one, so columns still match.
+fn printable(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if crate::entry::is_bidi_control(c) || (c.is_control() && c != '\t') {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Checks that need only the locale itself.
@@ -719,20 +733,19 @@ impl Comparison<'_> {
         }
         let reference_body = reference.body(&reference_file.source);
         let translation_body = translation.body(&file.source);
-        if let Some(lock) = self.lock {
-            if let Some(record) = lock.get(self.target.locale.as_str(), &reference_file.rel, id) {
-                if record.reference != content_hash(reference_body) {
-                    self.push(
-                        Code::StaleTranslation,
-                        file,
-                        Some(translation.start),
-                        id,
-                        format!(
-                            "the reference text of `{id}` changed after this translation was made; update it, then run `beyan lock`"
-                        ),
-                    );
-                }
-            }
+        let recorded = self
+            .lock
+            .and_then(|lock| lock.get(self.target.locale.as_str(), &reference_file.rel, id));
+        if recorded.is_some_and(|r| r.reference != content_hash(reference_body)) {
+            self.push(
+                Code::StaleTranslation,
+                file,
+                Some(translation.start),
+                id,
+                format!(
+                    "the reference text of `{id}` changed after this translation was made; update it, then run `beyan lock`"
+                ),
+            );
         }
         if reference.has_words() && content_hash(reference_body) == content_hash(translation_body) {
             let allow = &self.workspace.config.check.same_as_source_allow;

@@ -46,7 +46,7 @@ pub struct Entry {
     pub bidi_controls: Vec<usize>,
 }
 
-const PLURAL_KEYS: [&str; 5] = ["zero", "one", "two", "few", "many"];
+const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl Entry {
     /// The entry's source without its id: what the translator wrote.
@@ -219,7 +219,11 @@ impl Walker<'_> {
                     ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
                     _ => false,
                 };
-                if numeric_selector && keys.iter().any(|k| PLURAL_KEYS.contains(&k.as_str())) {
+                // Plural when every named key is a CLDR category: `*[other]` alone counts
+                // (it lacks `one`), `[masculine] *[other]` does not.
+                let plural =
+                    !keys.is_empty() && keys.iter().all(|k| PLURAL_KEYS.contains(&k.as_str()));
+                if numeric_selector && plural {
                     let offset = variants
                         .first()
                         .map(|v| match &v.key {

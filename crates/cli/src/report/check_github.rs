@@ -1,0 +1,58 @@
+//! `check --format github`: GitHub Actions workflow commands, one per diagnostic.
+
+use std::io::Write;
+
+use beyan_l10n::{Report, Severity};
+
+pub fn check_github(report: &Report) {
+    let mut out = std::io::stdout().lock();
+    for d in &report.diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = format!("file={}", escape_property(&d.file));
+        if let Some(line) = d.line {
+            properties.push_str(&format!(",line={line}"));
+        }
+        if let Some(column) = d.column {
+            properties.push_str(&format!(",col={column}"));
+        }
+        properties.push_str(&format!(",title={}", escape_property(d.code.as_str())));
+        let text = format!("[{}] {}", d.locale, d.message);
+        let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&text));
+    }
+    for l in &report.locales {
+        let state = if l.complete { "complete" } else { "incomplete" };
+        let kind = if l.required { "required" } else { "optional" };
+        let _ = writeln!(
+            out,
+            "::notice title=beyan check::{}",
+            escape_data(&format!(
+                "{} ({kind}) {state}: {}/{} messages, {} errors, {} warnings",
+                l.locale, l.messages.translated, l.messages.total, l.errors, l.warnings
+            ))
+        );
+    }
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(escape_data("50%\na"), "50%25%0Aa");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

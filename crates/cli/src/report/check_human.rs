@@ -1,0 +1,132 @@
+//! `check --format human`: compiler-style diagnostics, then a summary table per locale.
+
+use std::io::Write;
+
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+use beyan_l10n::{Diagnostic, Report, Severity};
+
+use super::bar;
+use super::error::byte_of_column;
+
+pub fn check_human(report: &Report, strict: bool) {
+    let mut out = anstream::stdout().lock();
+    let renderer = Renderer::styled();
+    for d in &report.diagnostics {
+        let _ = writeln!(out, "{}\n", renderer.render(&[snippet(d)]));
+    }
+    let _ = write!(out, "{}", summary(report, strict));
+}
+
+fn snippet(d: &Diagnostic) -> annotate_snippets::Group<'_> {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    match (&d.source_line, d.line, d.column) {
+        (Some(source), Some(line), Some(column)) => {
+            let start = byte_of_column(source, column);
+            let end = source[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            title.element(
+                Snippet::source(source.as_str())
+                    .line_start(line)
+                    .path(d.file.as_str())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(start..end)
+                            .label(d.locale.as_str()),
+                    ),
+            )
+        }
+        _ => title.element(Origin::path(d.file.as_str())),
+    }
+}
+
+fn summary(report: &Report, strict: bool) -> String {
+    let bold = Style::new().bold();
+    let green = AnsiColor::Green.on_default();
+    let red = AnsiColor::Red.on_default().bold();
+    let yellow = AnsiColor::Yellow.on_default();
+    let mut s = String::new();
+    s.push_str(&format!(
+        "{bold}{:<8} {:<10} {:<28} {:>9} {:>11} {:>7} {:>8}{bold:#}\n",
+        "locale", "status", "translated", "messages", "words", "errors", "warnings"
+    ));
+    let reference_errors = report.reference_errors();
+    let reference_warnings = report.reference_warnings();
+    s.push_str(&format!(
+        "{:<8} {:<10} {:<28} {:>9} {:>11} {:>7} {:>8}\n",
+        report.reference, "reference", "", "", "", reference_errors, reference_warnings
+    ));
+    for l in &report.locales {
+        let (status, style) = match (l.complete, l.required) {
+            (true, _) if strict && l.required && l.warnings > 0 => ("warnings", red),
+            (true, _) => ("complete", green),
+            (false, true) => ("incomplete", red),
+            (false, false) => ("incomplete", yellow),
+        };
+        let name = if l.required {
+            l.locale.clone()
+        } else {
+            format!("{} (opt)", l.locale)
+        };
+        let percent = l.percent();
+        s.push_str(&format!(
+            "{:<8} {style}{:<10}{style:#} {} {:>6.1}% {:>9} {:>11} {:>7} {:>8}\n",
+            name,
+            status,
+            bar(percent, 20),
+            percent,
+            format!("{}/{}", l.messages.translated, l.messages.total),
+            format!("{}/{}", l.words.total - l.words.missing, l.words.total),
+            l.errors,
+            l.warnings
+        ));
+    }
+    let blocking: Vec<&str> = report
+        .locales
+        .iter()
+        .filter(|l| l.required && (!l.complete || (strict && l.warnings > 0)))
+        .map(|l| l.locale.as_str())
+        .collect();
+    let reference_blocks = reference_errors > 0 || (strict && reference_warnings > 0);
+    if blocking.is_empty() && !reference_blocks {
+        let required: Vec<&str> = report
+            .locales
+            .iter()
+            .filter(|l| l.required)
+            .map(|l| l.locale.as_str())
+            .collect();
+        if required.is_empty() {
+            s.push_str(&format!("{green}check passed{green:#}\n"));
+        } else {
+            s.push_str(&format!(
+                "{green}check passed{green:#}: {} complete\n",
+                required.join(", ")
+            ));
+        }
+    } else {
+        let mut why = Vec::new();
+        if reference_blocks {
+            why.push(format!("the reference {} has errors", report.reference));
+        }
+        if !blocking.is_empty() {
+            let plural = if blocking.len() == 1 { "" } else { "s" };
+            let what = if strict {
+                "incomplete or with warnings (--strict)"
+            } else {
+                "not complete"
+            };
+            why.push(format!(
+                "required locale{plural} {what}: {}",
+                blocking.join(", ")
+            ));
+        }
+        s.push_str(&format!("{red}check failed{red:#}: {}\n", why.join("; ")));
+    }
+    s
+}

@@ -1,0 +1,33 @@
+//! Everything the CLI prints: diagnostics, summaries and errors, in each output format.
+//!
+//! Colour goes through anstream, which drops it when the output is not a terminal or
+//! `NO_COLOR` is set.
+
+mod check_github;
+mod check_human;
+mod check_json;
+mod error;
+
+pub use check_github::check_github;
+pub use check_human::check_human;
+pub use check_json::check_json;
+pub use error::error;
+
+/// A completion bar of `width` cells for a share of 0–100.
+pub fn bar(percent: f64, width: usize) -> String {
+    let filled = ((percent / 100.0) * width as f64).floor() as usize;
+    let filled = filled.min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars() {
+        assert_eq!(bar(100.0, 4), "████");
+        assert_eq!(bar(0.0, 4), "░░░░");
+        assert_eq!(bar(74.9, 4), "██░░");
+    }
+}

@@ -1,0 +1,12 @@
+//! The `beyan` binary end to end: CLI cases as data (`tests/cmd/*.toml` at the repository
+//! root: arguments, input workspace, expected output and exit code), then the robustness
+//! cases that need generated input.
+
+mod robustness;
+
+#[test]
+fn cli_cases() {
+    trycmd::TestCases::new()
+        .case("../../tests/cmd/*.toml")
+        .env("NO_COLOR", "1");
+}

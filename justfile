@@ -1,0 +1,22 @@
+# Tasks that mirror CI. `just ci` runs what .ci/run runs.
+
+default: check
+
+# Everything CI runs, in the same order.
+ci:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+    cargo test --workspace --locked
+    cargo run --release --locked -p beyan -- check
+
+# The test suite (the README's test command).
+test:
+    cargo test --workspace
+
+# Check the sample workspace (the CI gate on the repository itself).
+check:
+    cargo run --release -p beyan -- check
+
+# Re-record the CLI test expectations after an intended output change; review the diff.
+bless:
+    TRYCMD=overwrite cargo test -p beyan --test cli

@@ -1,0 +1,1 @@
+headline = x

@@ -1,0 +1,2 @@
+hello = Salam!
+extra = Artıq
