@@ -145,18 +145,25 @@ pub fn check(workspace: &Workspace, options: &CheckOptions<'_>) -> Report {
     let mut summaries = Vec::new();
     for (catalog, (found, mut files, obsolete)) in target_catalogs.iter().zip(per_target) {
         let found = apply_overrides(found, config);
+        // (errors, warnings, stale) per file, in one pass over the diagnostics.
+        let mut per_file: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+        for d in &found {
+            let counts = per_file.entry(d.file.as_str()).or_default();
+            match d.severity {
+                Severity::Error => counts.0 += 1,
+                Severity::Warning => counts.1 += 1,
+            }
+            if d.code == Code::StaleTranslation {
+                counts.2 += 1;
+            }
+        }
         for file in &mut files {
             let path = format!("locales/{}/{}", catalog.locale, file.file);
-            for d in found.iter().filter(|d| d.file == path) {
-                match d.severity {
-                    Severity::Error => file.errors += 1,
-                    Severity::Warning => file.warnings += 1,
-                }
+            if let Some(&(errors, warnings, stale)) = per_file.get(path.as_str()) {
+                file.errors = errors;
+                file.warnings = warnings;
+                file.messages.stale = stale;
             }
-            file.messages.stale = found
-                .iter()
-                .filter(|d| d.file == path && d.code == Code::StaleTranslation)
-                .count();
         }
         let mut messages = MessageCounts::default();
         let mut words = WordCounts::default();
