@@ -11,9 +11,9 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use icu::calendar::{Date, Gregorian};
 use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::datetime::fieldsets::{self, zone::LocalizedOffsetShort};
+use icu::decimal::DecimalFormatter;
 use icu::decimal::input::Decimal;
 use icu::decimal::options::{DecimalFormatterOptions, GroupingStrategy};
-use icu::decimal::DecimalFormatter;
 use icu::locale::Locale as IcuLocale;
 use icu::time::zone::UtcOffset;
 use icu::time::{Time, ZonedDateTime};
@@ -54,8 +54,9 @@ pub enum DateInput {
 impl DateInput {
     /// Reads `2025-11-08` or `2025-11-08T09:00:00+05:00` (`Z` for UTC).
     pub fn parse(text: &str) -> Option<Self> {
-        if let Ok(date) = text.parse::<jiff::civil::Date>() {
-            return Some(Self::Date(date));
+        // jiff reads a date out of a date-time too; only a bare date is a `Date` here.
+        if text.len() <= "+002025-11-08".len() {
+            return text.parse().ok().map(Self::Date);
         }
         let pieces = jiff::fmt::temporal::Pieces::parse(text).ok()?;
         let time = pieces.time()?;
@@ -67,6 +68,16 @@ impl DateInput {
     }
 }
 
+/// Formats `$input` with a Gregorian formatter for the field set `$fset` (a macro, because each
+/// field set is its own type and the formatter's bounds are not worth spelling out per call).
+macro_rules! format_with {
+    ($prefs:expr, $fset:expr, $input:expr) => {
+        FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new($prefs, $fset)
+            .ok()
+            .map(|formatter| formatter.format($input).to_string())
+    };
+}
+
 /// Formats a date (and, with `time_style`, its time and UTC offset) for `locale` in the
 /// Gregorian calendar, which is what a press release's dateline uses in every language here.
 pub fn format_date(
@@ -75,7 +86,7 @@ pub fn format_date(
     date_style: Style,
     time_style: Option<Style>,
 ) -> Option<String> {
-    let prefs = locale.into();
+    let prefs = icu::datetime::DateTimeFormatterPreferences::from(locale);
     let (date, time) = match input {
         DateInput::Date(date) => (date, None),
         DateInput::DateTime { local, offset } => (local.date(), Some((local.time(), offset))),
@@ -88,10 +99,10 @@ pub fn format_date(
     .ok()?;
     let Some((time, offset)) = time.filter(|_| time_style.is_some()) else {
         let formatted = match date_style {
-            Style::Full => format_with(prefs, fieldsets::YMDE::long(), &date),
-            Style::Long => format_with(prefs, fieldsets::YMD::long(), &date),
-            Style::Medium => format_with(prefs, fieldsets::YMD::medium(), &date),
-            Style::Short => format_with(prefs, fieldsets::YMD::short(), &date),
+            Style::Full => format_with!(prefs, fieldsets::YMDE::long(), &date),
+            Style::Long => format_with!(prefs, fieldsets::YMD::long(), &date),
+            Style::Medium => format_with!(prefs, fieldsets::YMD::medium(), &date),
+            Style::Short => format_with!(prefs, fieldsets::YMD::short(), &date),
         };
         return formatted;
     };
@@ -111,9 +122,17 @@ pub fn format_date(
     macro_rules! with_time {
         ($fset:expr) => {
             if seconds {
-                format_with(prefs, $fset.with_time_hms().with_zone(LocalizedOffsetShort), &zoned)
+                format_with!(
+                    prefs,
+                    $fset.with_time_hms().with_zone(LocalizedOffsetShort),
+                    &zoned
+                )
             } else {
-                format_with(prefs, $fset.with_time_hm().with_zone(LocalizedOffsetShort), &zoned)
+                format_with!(
+                    prefs,
+                    $fset.with_time_hm().with_zone(LocalizedOffsetShort),
+                    &zoned
+                )
             }
         };
     }
@@ -123,27 +142,6 @@ pub fn format_date(
         Style::Medium => with_time!(fieldsets::YMD::medium()),
         Style::Short => with_time!(fieldsets::YMD::short()),
     }
-}
-
-macro_rules! format_with_impl {
-    () => {};
-}
-format_with_impl!();
-
-fn format_with<F, I>(
-    prefs: icu::datetime::DateTimeFormatterPreferences,
-    fieldset: F,
-    input: &I,
-) -> Option<String>
-where
-    F: icu::datetime::scaffold::DateTimeMarkers + icu::datetime::scaffold::AllFixedCalendarFormattingDataMarkers<Gregorian, F>,
-    F::D: icu::datetime::scaffold::DateInputMarkers,
-    F::T: icu::datetime::scaffold::TimeMarkers,
-    F::Z: icu::datetime::scaffold::ZoneMarkers,
-    I: ?Sized + icu::datetime::scaffold::InFixedCalendar<Gregorian> + icu::datetime::scaffold::AllInputMarkers<F>,
-{
-    let formatter = FixedCalendarDateTimeFormatter::<Gregorian, F>::try_new(prefs, fieldset).ok()?;
-    Some(formatter.format(input).to_string())
 }
 
 /// Formats a number for `locale` with CLDR symbols and, unless switched off, grouping.
@@ -179,6 +177,28 @@ pub(crate) fn icu_locale(langid: &LanguageIdentifier) -> IcuLocale {
     IcuLocale::try_from_str(&langid.to_string()).unwrap_or(IcuLocale::UNKNOWN)
 }
 
+thread_local! {
+    /// Failures of beyan's functions while the current thread formats one message: fluent-rs
+    /// prints a failed call as `{DATETIME()}` without reporting it, and a page must never
+    /// carry that, so the bundle checks this after formatting.
+    static FAILURES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Forgets earlier failures, before formatting a message on this thread.
+pub(crate) fn clear_failures() {
+    FAILURES.with(|f| f.borrow_mut().clear());
+}
+
+/// The failures recorded since `clear_failures` on this thread.
+pub(crate) fn take_failures() -> Vec<String> {
+    FAILURES.with(|f| std::mem::take(&mut *f.borrow_mut()))
+}
+
+fn fail<'a>(message: String) -> FluentValue<'a> {
+    FAILURES.with(|f| f.borrow_mut().push(message));
+    FluentValue::Error
+}
+
 /// `DATETIME($date, dateStyle: "long", timeStyle: "short")`.
 pub(crate) fn datetime<'a>(
     locale: &IcuLocale,
@@ -186,10 +206,12 @@ pub(crate) fn datetime<'a>(
     named: &FluentArgs<'_>,
 ) -> FluentValue<'a> {
     let Some(FluentValue::String(text)) = positional.first() else {
-        return FluentValue::Error;
+        return fail("DATETIME() needs a date as its first argument".to_owned());
     };
     let Some(input) = DateInput::parse(text) else {
-        return FluentValue::Error;
+        return fail(format!(
+            "DATETIME(): `{text}` is not a date (2025-11-08) or a date and time with an offset"
+        ));
     };
     let style = |key: &str| match named.get(key) {
         Some(FluentValue::String(s)) => Style::parse(s).map(Some).ok_or(()),
@@ -197,17 +219,28 @@ pub(crate) fn datetime<'a>(
         None => Ok(None),
     };
     let (Ok(date_style), Ok(time_style)) = (style("dateStyle"), style("timeStyle")) else {
-        return FluentValue::Error;
+        return fail(
+            "DATETIME(): dateStyle and timeStyle are \"full\", \"long\", \"medium\" or \"short\""
+                .to_owned(),
+        );
     };
-    match format_date(locale, input, date_style.unwrap_or(Style::Medium), time_style) {
+    match format_date(
+        locale,
+        input,
+        date_style.unwrap_or(Style::Medium),
+        time_style,
+    ) {
         Some(text) => FluentValue::String(text.into()),
-        None => FluentValue::Error,
+        None => fail(format!("DATETIME(): `{text}` cannot be formatted")),
     }
 }
 
 /// `NUMBER($n, useGrouping: "false", minimumFractionDigits: 2)`: keeps the value a number (so
 /// plural selectors still work) and records the options for the formatter.
-pub(crate) fn number<'a>(positional: &[FluentValue<'a>], named: &FluentArgs<'_>) -> FluentValue<'a> {
+pub(crate) fn number<'a>(
+    positional: &[FluentValue<'a>],
+    named: &FluentArgs<'_>,
+) -> FluentValue<'a> {
     match positional.first() {
         Some(FluentValue::Number(n)) => {
             let mut n = n.clone();
@@ -220,9 +253,9 @@ pub(crate) fn number<'a>(positional: &[FluentValue<'a>], named: &FluentArgs<'_>)
                 options.merge(named);
                 FluentValue::Number(FluentNumber::new(value, options))
             }
-            Err(_) => FluentValue::Error,
+            Err(_) => fail(format!("NUMBER(): `{s}` is not a number")),
         },
-        _ => FluentValue::Error,
+        _ => fail("NUMBER() needs a number as its first argument".to_owned()),
     }
 }
 
@@ -259,12 +292,21 @@ mod tests {
 
     fn date(code: &str, text: &str, date_style: Style, time_style: Option<Style>) -> String {
         let locale = IcuLocale::try_from_str(code).unwrap();
-        format_date(&locale, DateInput::parse(text).unwrap(), date_style, time_style).unwrap()
+        format_date(
+            &locale,
+            DateInput::parse(text).unwrap(),
+            date_style,
+            time_style,
+        )
+        .unwrap()
     }
 
     #[test]
     fn long_dates_in_every_sample_language() {
-        assert_eq!(date("en", "2025-11-08", Style::Long, None), "November 8, 2025");
+        assert_eq!(
+            date("en", "2025-11-08", Style::Long, None),
+            "November 8, 2025"
+        );
         assert_eq!(date("az", "2025-11-08", Style::Long, None), "8 noyabr 2025");
         assert_eq!(date("tr", "2025-11-08", Style::Long, None), "8 Kasım 2025");
         assert_eq!(date("ur", "2025-11-08", Style::Long, None), "8 نومبر، 2025");
@@ -272,7 +314,10 @@ mod tests {
 
     #[test]
     fn other_date_styles() {
-        assert_eq!(date("en", "2025-11-08", Style::Full, None), "Saturday, November 8, 2025");
+        assert_eq!(
+            date("en", "2025-11-08", Style::Full, None),
+            "Saturday, November 8, 2025"
+        );
         assert_eq!(date("en", "2025-11-08", Style::Medium, None), "Nov 8, 2025");
         assert_eq!(date("en", "2025-11-08", Style::Short, None), "11/8/25");
         assert_eq!(date("tr", "2025-11-08", Style::Short, None), "8.11.2025");
@@ -283,11 +328,22 @@ mod tests {
         let text = "2025-11-08T09:00:00+05:00";
         assert_eq!(
             date("en", text, Style::Long, Some(Style::Short)),
-            "November 8, 2025 at 9:00 AM GMT+5"
+            "November 8, 2025 at 9:00\u{202f}AM GMT+5"
         );
-        let utc = date("tr", "2025-11-08T04:00:00Z", Style::Long, Some(Style::Short));
-        assert!(utc.starts_with("8 Kasım 2025") && utc.contains("04:00"), "{utc}");
-        assert!(DateInput::parse("2025-11-08T09:00:00").is_none(), "no offset, no instant");
+        let utc = date(
+            "tr",
+            "2025-11-08T04:00:00Z",
+            Style::Long,
+            Some(Style::Short),
+        );
+        assert!(
+            utc.starts_with("8 Kasım 2025") && utc.contains("04:00"),
+            "{utc}"
+        );
+        assert!(
+            DateInput::parse("2025-11-08T09:00:00").is_none(),
+            "no offset, no instant"
+        );
         assert!(DateInput::parse("yesterday").is_none());
     }
 

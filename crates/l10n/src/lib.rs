@@ -5,10 +5,14 @@
 //! panic or a stack overflow), returns values and diagnostics, and never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod bundle;
+mod case;
 mod catalog;
 mod check;
 mod diagnostic;
+mod direction;
 mod entry;
+mod functions;
 mod lockfile;
 mod markup;
 mod nesting_guard;
@@ -26,3 +30,9 @@ pub use markup::{MarkupSummary, summarize_markup};
 pub use nesting_guard::MAX_NESTING;
 pub use plural::plural_categories;
 pub use source_file::SourceFile;
+
+pub use bundle::{BundleError, BundleOptions, LocaleBundle, MessageError};
+pub use case::to_upper;
+pub use direction::Direction;
+pub use fluent_bundle::{FluentArgs, FluentValue};
+pub use functions::{DateInput, Style, format_date, format_number};

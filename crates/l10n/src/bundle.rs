@@ -1,0 +1,325 @@
+//! The localization runtime: one Fluent bundle per (locale, release), with beyan's functions.
+//!
+//! A release's bundle holds the locale's shared files (everything outside `releases/`) and that
+//! release's own `releases/<slug>.ftl`, the same scopes `check` uses, so a message that passes
+//! `check` resolves here. Formatting never falls back: a missing message or an error while
+//! resolving one is a `MessageError`, never text printed into a page.
+
+use std::borrow::Cow;
+
+use beyan_content::Locale;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource};
+
+use crate::catalog::{Catalog, FtlFile};
+use crate::direction::Direction;
+use crate::entry::EntryKind;
+use crate::functions;
+
+/// How to build a bundle beyond the files themselves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BundleOptions {
+    /// Applied to every text fragment (not to arguments), as pseudolocalization does.
+    pub transform: Option<fn(&str) -> Cow<'_, str>>,
+}
+
+/// Why a bundle could not be built from a locale's files.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot load {file}: {message}")]
+pub struct BundleError {
+    /// Workspace-relative path of the offending file.
+    pub file: String,
+    pub message: String,
+}
+
+/// Why a message could not be formatted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MessageError {
+    #[error("message `{id}` does not exist in `{locale}`")]
+    Missing { locale: String, id: String },
+    #[error("message `{id}` in `{locale}`: {message}")]
+    Format {
+        locale: String,
+        id: String,
+        message: String,
+    },
+}
+
+/// A locale's messages ready to format.
+pub struct LocaleBundle {
+    locale: Locale,
+    direction: Direction,
+    bundle: FluentBundle<FluentResource>,
+    release_ids: Vec<String>,
+}
+
+impl std::fmt::Debug for LocaleBundle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocaleBundle")
+            .field("locale", &self.locale)
+            .field("direction", &self.direction)
+            .field("release_ids", &self.release_ids)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LocaleBundle {
+    /// The bundle of one release (or of the shared files alone, for index pages and feeds).
+    pub fn for_release(
+        catalog: &Catalog,
+        slug: Option<&str>,
+        options: BundleOptions,
+    ) -> Result<Self, BundleError> {
+        let shared = catalog
+            .files
+            .iter()
+            .filter(|f| !f.rel.starts_with("releases/"));
+        let release = slug.and_then(|slug| catalog.file(&format!("releases/{slug}.ftl")));
+        let files: Vec<&FtlFile> = shared.chain(release).collect();
+        let mut bundle = Self::new(&catalog.locale, &files, options)?;
+        if let Some(release) = release {
+            bundle.release_ids = release
+                .entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Message)
+                .map(|e| e.id.clone())
+                .collect();
+        }
+        Ok(bundle)
+    }
+
+    /// A bundle of the given files, in order.
+    pub fn new(
+        locale: &Locale,
+        files: &[&FtlFile],
+        options: BundleOptions,
+    ) -> Result<Self, BundleError> {
+        let direction = Direction::of(locale);
+        let langid = locale.langid();
+        let icu_locale = functions::icu_locale(&langid);
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // Isolation marks only where they help: around placeables in right-to-left text. The
+        // HTML renderer turns them into `<bdi>`; left-to-right output carries none.
+        bundle.set_use_isolating(direction.is_rtl());
+        bundle.set_transform(options.transform);
+        bundle.set_formatter(Some(functions::format_value));
+        let added = bundle
+            .add_function("DATETIME", move |positional, named| {
+                functions::datetime(&icu_locale, positional, named)
+            })
+            .and_then(|()| bundle.add_function("NUMBER", functions::number));
+        if let Err(e) = added {
+            return Err(BundleError {
+                file: format!("locales/{locale}"),
+                message: e.to_string(),
+            });
+        }
+        for file in files {
+            let error = |message: String| BundleError {
+                file: file.source.path.clone(),
+                message,
+            };
+            if let Some(e) = &file.io_error {
+                return Err(error(e.clone()));
+            }
+            let resource = FluentResource::try_new(file.source.text.clone())
+                .map_err(|(_, errors)| error(format!("{} syntax error(s)", errors.len())))?;
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| error(describe(&errors, Vec::new())))?;
+        }
+        Ok(Self {
+            locale: locale.clone(),
+            direction,
+            bundle,
+            release_ids: Vec::new(),
+        })
+    }
+
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
+
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// The message ids of the release's own file, in file order (paragraphs are read in the
+    /// order the translator wrote them).
+    pub fn release_ids(&self) -> &[String] {
+        &self.release_ids
+    }
+
+    pub fn has_message(&self, id: &str) -> bool {
+        self.bundle
+            .get_message(id)
+            .is_some_and(|m| m.value().is_some())
+    }
+
+    pub fn has_attribute(&self, id: &str, attribute: &str) -> bool {
+        self.bundle
+            .get_message(id)
+            .is_some_and(|m| m.get_attribute(attribute).is_some())
+    }
+
+    /// Formats message `id`'s value.
+    pub fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Result<String, MessageError> {
+        self.format_part(id, None, args)
+    }
+
+    /// Formats the attribute `id.attribute`.
+    pub fn format_attribute(
+        &self,
+        id: &str,
+        attribute: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<String, MessageError> {
+        self.format_part(id, Some(attribute), args)
+    }
+
+    fn format_part(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<String, MessageError> {
+        let full_id = match attribute {
+            Some(attribute) => format!("{id}.{attribute}"),
+            None => id.to_owned(),
+        };
+        let missing = || MessageError::Missing {
+            locale: self.locale.to_string(),
+            id: full_id.clone(),
+        };
+        let message = self.bundle.get_message(id).ok_or_else(missing)?;
+        let pattern = match attribute {
+            Some(attribute) => message.get_attribute(attribute).map(|a| a.value()),
+            None => message.value(),
+        }
+        .ok_or_else(missing)?;
+        let mut errors = Vec::new();
+        functions::clear_failures();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        let failures = functions::take_failures();
+        if errors.is_empty() && failures.is_empty() {
+            Ok(text.into_owned())
+        } else {
+            Err(MessageError::Format {
+                locale: self.locale.to_string(),
+                id: full_id,
+                message: describe(&errors, failures),
+            })
+        }
+    }
+}
+
+fn describe(errors: &[FluentError], failures: Vec<String>) -> String {
+    let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    messages.extend(failures);
+    messages.dedup();
+    messages.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(code: &str, files: &[(&str, &str)]) -> Catalog {
+        let locale = Locale::parse(code).unwrap();
+        let files = files
+            .iter()
+            .map(|(rel, text)| FtlFile::parse(&locale, (*rel).to_owned(), text.as_bytes()))
+            .collect();
+        Catalog {
+            locale,
+            files,
+            exists: true,
+        }
+    }
+
+    const COMMON: &str = "release-date = { DATETIME($date, dateStyle: \"long\") }\n\
+        embargoed-until = EMBARGOED UNTIL { DATETIME($embargo, dateStyle: \"long\", timeStyle: \"short\") }\n\
+        count = { $n ->\n    [one] { $n } release\n   *[other] { $n } releases\n}\n";
+
+    fn args(pairs: &[(&'static str, fluent_bundle::FluentValue<'static>)]) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        for (k, v) in pairs {
+            args.set(*k, v.clone());
+        }
+        args
+    }
+
+    #[test]
+    fn release_scope_and_file_order() {
+        let catalog = catalog(
+            "en",
+            &[
+                ("common.ftl", COMMON),
+                (
+                    "releases/a.ftl",
+                    "headline = A\nparagraph-02 = two\nparagraph-01 = one\n",
+                ),
+                ("releases/b.ftl", "headline = B\n"),
+            ],
+        );
+        let bundle =
+            LocaleBundle::for_release(&catalog, Some("a"), BundleOptions::default()).unwrap();
+        assert_eq!(bundle.format("headline", None).unwrap(), "A");
+        assert_eq!(
+            bundle.release_ids(),
+            ["headline", "paragraph-02", "paragraph-01"]
+        );
+        let b = LocaleBundle::for_release(&catalog, Some("b"), BundleOptions::default()).unwrap();
+        assert_eq!(b.format("headline", None).unwrap(), "B");
+        assert!(matches!(
+            b.format("paragraph-01", None),
+            Err(MessageError::Missing { .. })
+        ));
+    }
+
+    #[test]
+    fn dates_numbers_and_plurals_without_isolation_marks() {
+        let catalog = catalog("en", &[("common.ftl", COMMON)]);
+        let bundle = LocaleBundle::for_release(&catalog, None, BundleOptions::default()).unwrap();
+        let date = args(&[("date", "2025-11-08".into())]);
+        assert_eq!(
+            bundle.format("release-date", Some(&date)).unwrap(),
+            "November 8, 2025"
+        );
+        let embargo = args(&[("embargo", "2025-11-08T09:00:00+05:00".into())]);
+        assert_eq!(
+            bundle.format("embargoed-until", Some(&embargo)).unwrap(),
+            "EMBARGOED UNTIL November 8, 2025 at 9:00\u{202f}AM GMT+5"
+        );
+        let one = args(&[("n", 1.into())]);
+        assert_eq!(bundle.format("count", Some(&one)).unwrap(), "1 release");
+        let many = args(&[("n", 12000.into())]);
+        assert_eq!(
+            bundle.format("count", Some(&many)).unwrap(),
+            "12,000 releases"
+        );
+        let bad = args(&[("date", "yesterday".into())]);
+        assert!(matches!(
+            bundle.format("release-date", Some(&bad)),
+            Err(MessageError::Format { .. })
+        ));
+    }
+
+    #[test]
+    fn urdu_dates_are_isolated() {
+        let catalog = catalog(
+            "ur",
+            &[(
+                "common.ftl",
+                "published = تاریخ: { DATETIME($date, dateStyle: \"long\") }\n",
+            )],
+        );
+        let bundle = LocaleBundle::for_release(&catalog, None, BundleOptions::default()).unwrap();
+        let date = args(&[("date", "2025-11-08".into())]);
+        assert_eq!(
+            bundle.format("published", Some(&date)).unwrap(),
+            "تاریخ: \u{2068}8 نومبر، 2025\u{2069}"
+        );
+        assert_eq!(bundle.direction(), Direction::Rtl);
+    }
+}
