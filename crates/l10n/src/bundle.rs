@@ -114,6 +114,7 @@ impl LocaleBundle {
                 message: e.to_string(),
             });
         }
+        let renames = term_renames(files);
         for file in files {
             let error = |message: String| BundleError {
                 file: file.source.path.clone(),
@@ -122,7 +123,8 @@ impl LocaleBundle {
             if let Some(e) = &file.io_error {
                 return Err(error(e.clone()));
             }
-            let resource = FluentResource::try_new(file.source.text.clone())
+            let text = rename_terms(&file.source.text, &renames);
+            let resource = FluentResource::try_new(text)
                 .map_err(|(_, errors)| error(format!("{} syntax error(s)", errors.len())))?;
             bundle
                 .add_resource(resource)
@@ -211,6 +213,53 @@ impl LocaleBundle {
             })
         }
     }
+}
+
+/// Terms to rename so they can live in one bundle with a message of the same name.
+///
+/// Fluent gives terms (`-org-name`) and messages (`org-name`) separate namespaces, but
+/// fluent-bundle keys both by the bare name, so the second one added is lost. Such a term is
+/// renamed in the bundle's copy of the text (never in the files); nothing outside the bundle
+/// sees term names.
+fn term_renames(files: &[&FtlFile]) -> Vec<(String, String)> {
+    let entries = || files.iter().flat_map(|f| f.entries.iter());
+    let names: std::collections::HashSet<&str> =
+        entries().map(|e| e.id.trim_start_matches('-')).collect();
+    let mut renames = Vec::new();
+    for term in entries().filter(|e| e.kind == EntryKind::Term) {
+        let bare = term.id.trim_start_matches('-');
+        let is_message = entries().any(|e| e.kind == EntryKind::Message && e.id == bare);
+        if !is_message || renames.iter().any(|(from, _)| from == &term.id) {
+            continue;
+        }
+        let mut renamed = format!("{bare}_term");
+        while names.contains(renamed.as_str()) {
+            renamed.push('_');
+        }
+        renames.push((term.id.clone(), format!("-{renamed}")));
+    }
+    renames
+}
+
+/// Replaces whole term identifiers (`-org-name`, not `-org-name-long`) outside of words.
+fn rename_terms(text: &str, renames: &[(String, String)]) -> String {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let mut text = text.to_owned();
+    for (from, to) in renames {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(from.as_str()) {
+            let before = rest[..at].chars().next_back();
+            let after = rest[at + from.len()..].chars().next();
+            let whole = !before.is_some_and(is_ident) && !after.is_some_and(is_ident);
+            out.push_str(&rest[..at]);
+            out.push_str(if whole { to } else { from });
+            rest = &rest[at + from.len()..];
+        }
+        out.push_str(rest);
+        text = out;
+    }
+    text
 }
 
 fn describe(errors: &[FluentError], failures: Vec<String>) -> String {
@@ -303,6 +352,20 @@ mod tests {
             bundle.format("release-date", Some(&bad)),
             Err(MessageError::Format { .. })
         ));
+    }
+
+    #[test]
+    fn a_term_and_a_message_may_share_a_name() {
+        let catalog = catalog(
+            "en",
+            &[(
+                "common.ftl",
+                "-org-name = Embassy\n-org-name-long = The Embassy\norg-name = { -org-name }\nlong = { -org-name-long }\n",
+            )],
+        );
+        let bundle = LocaleBundle::for_release(&catalog, None, BundleOptions::default()).unwrap();
+        assert_eq!(bundle.format("org-name", None).unwrap(), "Embassy");
+        assert_eq!(bundle.format("long", None).unwrap(), "The Embassy");
     }
 
     #[test]

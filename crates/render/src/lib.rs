@@ -1,1 +1,24 @@
-//! placeholder
+//! Publishing layer of beyan: turns a workspace's releases into every language version (HTML,
+//! plain text, Markdown), per-locale indexes and Atom feeds, a language chooser and a sitemap.
+//!
+//! Resolve first (`plan`: locales, releases, completeness, embargo), then `render` the plan in
+//! memory and write it with `Site::write_atomically`. It never prints and never reads the
+//! clock; the caller passes `now` and reports progress and problems.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+mod engine;
+mod markup;
+mod out_dir;
+mod plan;
+mod render_error;
+mod site;
+mod templates;
+
+pub use markup::{Format, Isolation, is_permitted_url, plain, render as render_markup};
+pub use out_dir::check_out_dir;
+pub use plan::{
+    Incomplete, Plan, PlanError, PlanLocale, PlannedRelease, Problem, RenderOptions, plan,
+};
+pub use render_error::{RenderError, TemplateError};
+pub use site::{Progress, Site, render};
+pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};

@@ -1,0 +1,194 @@
+//! `beyan render`: publishes every complete language version of the releases.
+//!
+//! An explicit `--out` is relative to the current folder, like any path argument; without it
+//! the site goes to `dist/` at the workspace root, wherever in the workspace the command runs.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use beyan_content::{Locale, Slug};
+use beyan_render::{Incomplete, RenderError, RenderOptions, TemplateError};
+
+use crate::context::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Publish only this release (repeatable).
+    #[arg(long = "release", value_name = "SLUG")]
+    releases: Vec<String>,
+    /// Publish only this locale (repeatable).
+    #[arg(long = "locale", short = 'l', value_name = "L")]
+    locales: Vec<String>,
+    /// Output folder, replaced whole [default: dist at the workspace root].
+    #[arg(long, short = 'o', value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Publish the complete versions and skip incomplete ones instead of failing.
+    #[arg(long)]
+    skip_incomplete: bool,
+    /// Also publish releases under embargo, marked as previews.
+    #[arg(long)]
+    include_embargoed: bool,
+    /// The instant embargoes are compared with, RFC 3339 [default: the clock].
+    #[arg(long, value_name = "RFC3339")]
+    now: Option<String>,
+}
+
+pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let workspace = context.workspace()?;
+    let now = match &args.now {
+        Some(text) => text.parse::<jiff::Timestamp>().with_context(|| {
+            format!("--now `{text}` is not an RFC 3339 instant such as 2025-11-08T09:00:00+05:00")
+        })?,
+        None => jiff::Timestamp::now(),
+    };
+    let releases = args
+        .releases
+        .iter()
+        .map(|s| Slug::parse(s).map_err(anyhow::Error::msg))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let locales = args
+        .locales
+        .iter()
+        .map(|l| Locale::parse(l).map_err(anyhow::Error::msg))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let options = RenderOptions {
+        releases,
+        locales,
+        now,
+        include_embargoed: args.include_embargoed,
+        skip_incomplete: args.skip_incomplete,
+        extra_locales: Vec::new(),
+    };
+    let out = args.out.unwrap_or_else(|| workspace.root.join("dist"));
+    beyan_render::check_out_dir(&workspace.root, &out)?;
+    let plan = beyan_render::plan(&workspace, &options)?;
+
+    let mut err = anstream::stderr();
+    let blocking = plan.blocking(&options);
+    if !blocking.is_empty() {
+        for incomplete in &blocking {
+            let _ = writeln!(err, "{}", describe("error", incomplete));
+        }
+        let _ = writeln!(
+            err,
+            "nothing was written: {} language version{} incomplete; complete {} or pass --skip-incomplete",
+            blocking.len(),
+            if blocking.len() == 1 { " is" } else { "s are" },
+            if blocking.len() == 1 { "it" } else { "them" },
+        );
+        return Ok(ExitCode::from(1));
+    }
+    for incomplete in &plan.incomplete {
+        let _ = writeln!(err, "{}", describe("skipped", incomplete));
+    }
+    for slug in &plan.embargoed {
+        let embargo = workspace
+            .release(slug.as_str())
+            .and_then(|r| r.embargo)
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "withheld: `{slug}` is under embargo until {embargo} (pass --include-embargoed for a preview)"
+        );
+    }
+
+    let progress = std::io::stderr()
+        .is_terminal()
+        .then(|| indicatif::ProgressBar::new(0));
+    if let Some(bar) = &progress
+        && let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages")
+    {
+        bar.set_style(style);
+    }
+    let rendered = beyan_render::render(&workspace, &plan, &mut |p| {
+        if let Some(bar) = &progress {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+        }
+    });
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    let site = match rendered {
+        Ok(site) => site,
+        Err(RenderError::Template(e)) => {
+            template_error(&e);
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    site.write_atomically(&out)
+        .with_context(|| format!("cannot write {}", out.display()))?;
+
+    let codes: Vec<&str> = site.locales.iter().map(Locale::as_str).collect();
+    let _ = writeln!(
+        err,
+        "rendered {} page{} in {} locale{} ({}) to {} in {:.2}s",
+        site.pages(),
+        if site.pages() == 1 { "" } else { "s" },
+        codes.len(),
+        if codes.len() == 1 { "" } else { "s" },
+        codes.join(", "),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `error: the `az` version of `slug` is incomplete: missing `a`, `b` (file)`.
+fn describe(label: &str, incomplete: &Incomplete) -> String {
+    let missing: Vec<String> = incomplete
+        .problems
+        .iter()
+        .filter(|p| p.code.starts_with("missing-"))
+        .filter_map(|p| p.id.as_ref().map(|id| format!("`{id}`")))
+        .collect();
+    let others: Vec<String> = incomplete
+        .problems
+        .iter()
+        .filter(|p| !p.code.starts_with("missing-"))
+        .map(|p| match &p.id {
+            Some(id) => format!("{} `{id}`", p.code),
+            None => p.code.clone(),
+        })
+        .collect();
+    let mut files: Vec<&str> = incomplete
+        .problems
+        .iter()
+        .map(|p| p.file.as_str())
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("missing {}", missing.join(", ")));
+    }
+    if !others.is_empty() {
+        parts.push(others.join(", "));
+    }
+    format!(
+        "{label}: the `{}` version of `{}` is incomplete: {} ({})",
+        incomplete.locale,
+        incomplete.release,
+        parts.join("; "),
+        files.join(", ")
+    )
+}
+
+fn template_error(error: &TemplateError) {
+    let mut err = anstream::stderr();
+    let style = anstyle::AnsiColor::Red.on_default().bold();
+    let _ = writeln!(err, "{style}error{style:#}: template {error}");
+    if let Some(report) = &error.report {
+        // Tera's report repeats the message; its source line and caret are what help.
+        let located: Vec<&str> = report.lines().skip(1).collect();
+        if !located.is_empty() {
+            let _ = writeln!(err, "{}", located.join("\n"));
+        }
+    }
+}

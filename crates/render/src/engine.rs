@@ -1,0 +1,264 @@
+//! Tera, set up for beyan: the template set and the helpers templates call.
+//!
+//! Helpers read the page's locale, output format and release from reserved context variables
+//! (`_locale`, `_format`, `_release`) that the renderer sets for every page, and format through
+//! the bundles of the render:
+//! - `t(id="headline")`, `t(id="quote-1", attr="attribution")`, `t(id="release-date",
+//!   date=release.date)`, `t(id="headline", release=other.slug)`: a translated message, escaped
+//!   and marked up for the page's format (`id`, `attr` and `release` are reserved; every other
+//!   argument is a Fluent variable);
+//! - `text | upper`: upper-casing with the locale's rules (Turkish `i` → `İ`);
+//! - `release.date | date(style="long")`: a localized date (`time_style` too, for instants).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use beyan_l10n::{DateInput, FluentArgs, FluentValue, LocaleBundle, Style};
+use tera::{Context, Kwargs, State, StringInput, Tera, Value};
+
+use crate::markup::{self, Format, Isolation};
+use crate::render_error::TemplateError;
+use crate::templates::TemplateSet;
+
+/// The bundles of one render, keyed `<locale>` (shared text) or `<locale>/<slug>`.
+#[derive(Debug, Default)]
+pub struct Bundles {
+    map: HashMap<String, LocaleBundle>,
+}
+
+impl Bundles {
+    pub fn insert(&mut self, locale: &str, release: Option<&str>, bundle: LocaleBundle) {
+        self.map.insert(key(locale, release), bundle);
+    }
+
+    pub fn get(&self, locale: &str, release: Option<&str>) -> Option<&LocaleBundle> {
+        self.map.get(&key(locale, release))
+    }
+}
+
+fn key(locale: &str, release: Option<&str>) -> String {
+    match release {
+        Some(slug) => format!("{locale}/{slug}"),
+        None => locale.to_owned(),
+    }
+}
+
+pub struct Engine {
+    tera: Tera,
+    templates: TemplateSet,
+}
+
+impl Engine {
+    pub fn new(templates: TemplateSet, bundles: Arc<Bundles>) -> Result<Self, TemplateError> {
+        let mut tera = Tera::new();
+        // Plain text and Markdown are never HTML-escaped; their text is escaped by `t`.
+        tera.autoescape_on([".html", ".xml"]);
+        let for_t = Arc::clone(&bundles);
+        tera.register_function("t", move |kwargs: Kwargs, state: &State<'_>| {
+            translate(&for_t, &kwargs, state)
+        });
+        let for_upper = Arc::clone(&bundles);
+        tera.register_filter(
+            "upper",
+            move |value: StringInput<'_>, _: Kwargs, state: &State<'_>| {
+                upper(&for_upper, &value, state)
+            },
+        );
+        tera.register_filter(
+            "date",
+            |value: StringInput<'_>, kwargs: Kwargs, state: &State<'_>| {
+                localized_date(&value, &kwargs, state)
+            },
+        );
+        tera.register_filter(
+            "plain",
+            |value: StringInput<'_>, _: Kwargs, _: &State<'_>| plain(value),
+        );
+        tera.register_filter(
+            "wrap",
+            |value: StringInput<'_>, kwargs: Kwargs, _: &State<'_>| {
+                let width = kwargs.get::<usize>("width")?.unwrap_or(72);
+                Ok::<_, tera::Error>(value.inherit_safety(wrap(value.as_str(), width)))
+            },
+        );
+        let sources = templates
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.text.as_str()));
+        if let Err(e) = tera.add_raw_templates(sources) {
+            return Err(TemplateError::from_tera(&e, &templates, None));
+        }
+        Ok(Self { tera, templates })
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, TemplateError> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| TemplateError::from_tera(&e, &self.templates, Some(name)))
+    }
+}
+
+fn page_locale(state: &State<'_>) -> tera::TeraResult<String> {
+    state
+        .get::<String>("_locale")?
+        .ok_or_else(|| tera::Error::message("the page has no `_locale`"))
+}
+
+fn page_format(state: &State<'_>) -> tera::TeraResult<Format> {
+    let name = state.get::<String>("_format")?.unwrap_or_default();
+    Format::parse(&name).ok_or_else(|| tera::Error::message("the page has no `_format`"))
+}
+
+fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::TeraResult<Value> {
+    let locale = page_locale(state)?;
+    let format = page_format(state)?;
+    let id: String = kwargs.must_get("id")?;
+    let attribute: Option<String> = kwargs.get("attr")?;
+    let release: Option<String> = match kwargs.get::<String>("release")? {
+        Some(slug) => Some(slug),
+        None => state.get::<String>("_release")?,
+    };
+    let bundle = bundles
+        .get(&locale, release.as_deref())
+        .or_else(|| bundles.get(&locale, None))
+        .ok_or_else(|| tera::Error::message(format!("no messages for locale `{locale}`")))?;
+    let mut args = FluentArgs::new();
+    for (key, value) in kwargs.iter() {
+        let Some(name) = key.as_str() else { continue };
+        if matches!(name, "id" | "attr" | "release") {
+            continue;
+        }
+        let number = value.as_i64().map(|n| n as f64).or_else(|| value.as_f64());
+        let value = if let Some(n) = number {
+            FluentValue::from(n)
+        } else if let Some(s) = value.as_str() {
+            FluentValue::from(s.to_owned())
+        } else if value.is_none() || value.is_undefined() {
+            continue;
+        } else {
+            FluentValue::from(value.to_string())
+        };
+        args.set(name.to_owned(), value);
+    }
+    let args = args.iter().next().is_some().then_some(&args);
+    let text = match &attribute {
+        Some(attribute) => bundle.format_attribute(&id, attribute, args),
+        None => bundle.format(&id, args),
+    }
+    .map_err(|e| tera::Error::message(e.to_string()))?;
+    let isolation = if bundle.direction().is_rtl() {
+        Isolation::Keep
+    } else {
+        Isolation::Strip
+    };
+    Ok(Value::safe_string(&markup::render(
+        &text, format, isolation,
+    )))
+}
+
+fn upper(bundles: &Bundles, value: &StringInput<'_>, state: &State<'_>) -> tera::TeraResult<Value> {
+    let locale = page_locale(state)?;
+    let locale = bundles
+        .get(&locale, None)
+        .map(|b| b.locale().clone())
+        .or_else(|| beyan_content::Locale::parse(&locale).ok())
+        .ok_or_else(|| tera::Error::message(format!("`{locale}` is not a locale")))?;
+    if !value.is_safe() {
+        return Ok(Value::from(
+            beyan_l10n::to_upper(&locale, value.as_str()).into_owned(),
+        ));
+    }
+    // Marked-up text: upper-case the text, never the tags or character references.
+    let mut out = String::with_capacity(value.as_str().len());
+    let mut rest = value.as_str();
+    while let Some(start) = rest.find(['<', '&']) {
+        out.push_str(&beyan_l10n::to_upper(&locale, &rest[..start]));
+        let close = if rest[start..].starts_with('<') {
+            '>'
+        } else {
+            ';'
+        };
+        let end = rest[start..]
+            .find(close)
+            .map_or(rest.len(), |i| start + i + 1);
+        out.push_str(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(&beyan_l10n::to_upper(&locale, rest));
+    Ok(Value::safe_string(&out))
+}
+
+fn localized_date(
+    value: &StringInput<'_>,
+    kwargs: &Kwargs,
+    state: &State<'_>,
+) -> tera::TeraResult<Value> {
+    let locale = page_locale(state)?;
+    let style = |name: &str, default: Option<Style>| -> tera::TeraResult<Option<Style>> {
+        match kwargs.get::<String>(name)? {
+            Some(text) => Style::parse(&text).map(Some).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "`{name}` is \"full\", \"long\", \"medium\" or \"short\", not \"{text}\""
+                ))
+            }),
+            None => Ok(default),
+        }
+    };
+    let date_style = style("style", Some(Style::Long))?.unwrap_or(Style::Long);
+    let time_style = style("time_style", None)?;
+    let input = DateInput::parse(value.as_str())
+        .ok_or_else(|| tera::Error::message(format!("`{}` is not a date", value.as_str())))?;
+    let icu_locale = icu_locale(&locale)?;
+    beyan_l10n::format_date(&icu_locale, input, date_style, time_style)
+        .map(Value::from)
+        .ok_or_else(|| tera::Error::message(format!("cannot format `{}`", value.as_str())))
+}
+
+fn icu_locale(code: &str) -> tera::TeraResult<icu::locale::Locale> {
+    icu::locale::Locale::try_from_str(code)
+        .map_err(|_| tera::Error::message(format!("`{code}` is not a locale")))
+}
+
+/// Text without its tags, for `<title>` and attribute values; character references stay, so
+/// escaped text stays escaped.
+fn plain(value: StringInput<'_>) -> Value {
+    if !value.is_safe() {
+        return value.into_value();
+    }
+    let mut out = String::with_capacity(value.as_str().len());
+    let mut in_tag = false;
+    for c in value.as_str().chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    Value::safe_string(&out)
+}
+
+/// Word-wraps text at `width` characters for plain-text e-mail; a word longer than the line
+/// (a URL) gets a line of its own rather than being broken.
+pub(crate) fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut column = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let length = word.chars().count();
+            if column > 0 && column + 1 + length > width {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += length;
+        }
+    }
+    out
+}

@@ -1,0 +1,232 @@
+//! What a render publishes, decided before anything is rendered: the locales and releases
+//! asked for, every (release, locale) pair checked for completeness and embargo.
+//!
+//! Completeness is `beyan check`'s: a pair is incomplete when the locale's release file or its
+//! shared files have a missing message, attribute or value, or any error.
+
+use beyan_content::{Locale, Release, Slug, Workspace};
+use beyan_l10n::{BundleOptions, CheckOptions, Report, Severity};
+use jiff::Timestamp;
+
+/// What the caller asks for.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Releases to publish; empty means all.
+    pub releases: Vec<Slug>,
+    /// Locales to publish; empty means every configured one.
+    pub locales: Vec<Locale>,
+    /// The instant embargoes are compared with.
+    pub now: Timestamp,
+    /// Publish releases still under embargo, visibly marked as previews.
+    pub include_embargoed: bool,
+    /// Publish the complete pairs and skip the rest instead of failing.
+    pub skip_incomplete: bool,
+    /// Extra, synthetic locales (pseudolocales) rendered from another locale's files.
+    pub extra_locales: Vec<PlanLocale>,
+}
+
+/// A locale to publish and where its messages come from.
+#[derive(Debug, Clone)]
+pub struct PlanLocale {
+    /// The code the output uses (`<out>/<locale>/`, `lang`).
+    pub locale: Locale,
+    /// The locale whose `.ftl` files are read (itself, or the reference for a pseudolocale).
+    pub source: Locale,
+    pub options: BundleOptions,
+    /// Required locales block a render when incomplete; optional ones are skipped.
+    pub required: bool,
+}
+
+/// One problem that makes a (release, locale) pair incomplete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The diagnostic code (`missing-message`, `syntax-error`, …).
+    pub code: String,
+    pub id: Option<String>,
+    pub file: String,
+    pub message: String,
+}
+
+/// A pair that cannot be published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incomplete {
+    pub release: Slug,
+    pub locale: Locale,
+    pub required: bool,
+    pub problems: Vec<Problem>,
+}
+
+impl Incomplete {
+    /// The ids of the missing messages (and of messages with errors), sorted, unique.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .problems
+            .iter()
+            .filter_map(|p| p.id.as_deref())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// One release to publish.
+#[derive(Debug, Clone)]
+pub struct PlannedRelease {
+    pub release: Release,
+    /// Still under embargo at `now` (published only with `include_embargoed`, as a preview).
+    pub preview: bool,
+    /// The locales it is published in, in plan order.
+    pub locales: Vec<Locale>,
+}
+
+/// The resolved render.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub reference: Locale,
+    /// Locales that get output, in order: the reference first, then the configured order.
+    pub locales: Vec<PlanLocale>,
+    /// Newest first.
+    pub releases: Vec<PlannedRelease>,
+    /// Pairs left out because they are incomplete.
+    pub incomplete: Vec<Incomplete>,
+    /// Releases left out because of their embargo.
+    pub embargoed: Vec<Slug>,
+    pub now: Timestamp,
+}
+
+impl Plan {
+    /// Incomplete pairs that make the render fail (required locales, without
+    /// `skip_incomplete`).
+    pub fn blocking<'p>(&'p self, options: &RenderOptions) -> Vec<&'p Incomplete> {
+        if options.skip_incomplete {
+            return Vec::new();
+        }
+        self.incomplete.iter().filter(|i| i.required).collect()
+    }
+
+    pub fn locale(&self, code: &Locale) -> Option<&PlanLocale> {
+        self.locales.iter().find(|l| &l.locale == code)
+    }
+}
+
+/// Why the request itself is wrong (a usage error, not a translation problem).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("no release `{0}` in releases/")]
+    UnknownRelease(String),
+    #[error("locale `{0}` is not configured in beyan.toml")]
+    UnknownLocale(String),
+}
+
+/// Resolves `options` against the workspace, running the completeness check.
+pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, PlanError> {
+    let config = &workspace.config.locales;
+    for slug in &options.releases {
+        if workspace.release(slug.as_str()).is_none() {
+            return Err(PlanError::UnknownRelease(slug.to_string()));
+        }
+    }
+    for locale in &options.locales {
+        let extra = options.extra_locales.iter().any(|l| &l.locale == locale);
+        if !config.contains(locale) && !extra {
+            return Err(PlanError::UnknownLocale(locale.to_string()));
+        }
+    }
+    let wanted = |locale: &Locale| options.locales.is_empty() || options.locales.contains(locale);
+    let mut locales: Vec<PlanLocale> = config
+        .all()
+        .filter(|l| wanted(l))
+        .map(|locale| PlanLocale {
+            locale: locale.clone(),
+            source: locale.clone(),
+            options: BundleOptions::default(),
+            required: *locale == config.reference || config.is_required(locale),
+        })
+        .collect();
+    locales.extend(
+        options
+            .extra_locales
+            .iter()
+            .filter(|l| wanted(&l.locale))
+            .cloned(),
+    );
+
+    let targets: Vec<Locale> = config
+        .targets()
+        .filter(|t| locales.iter().any(|l| &l.source == *t))
+        .cloned()
+        .collect();
+    let report = beyan_l10n::check(
+        workspace,
+        &CheckOptions {
+            locales: targets,
+            lock: None,
+        },
+    );
+
+    let mut releases = Vec::new();
+    let mut incomplete = Vec::new();
+    let mut embargoed = Vec::new();
+    for release in &workspace.releases {
+        if !options.releases.is_empty() && !options.releases.contains(&release.slug) {
+            continue;
+        }
+        let preview = !release.is_published_at(options.now);
+        if preview && !options.include_embargoed {
+            embargoed.push(release.slug.clone());
+            continue;
+        }
+        let mut published = Vec::new();
+        for locale in &locales {
+            let problems = problems(&report, &locale.source, &release.slug);
+            if problems.is_empty() {
+                published.push(locale.locale.clone());
+            } else {
+                incomplete.push(Incomplete {
+                    release: release.slug.clone(),
+                    locale: locale.locale.clone(),
+                    required: locale.required,
+                    problems,
+                });
+            }
+        }
+        releases.push(PlannedRelease {
+            release: release.clone(),
+            preview,
+            locales: published,
+        });
+    }
+    Ok(Plan {
+        reference: config.reference.clone(),
+        locales,
+        releases,
+        incomplete,
+        embargoed,
+        now: options.now,
+    })
+}
+
+/// The errors that keep `slug` from being published in `locale`: those in the locale's file
+/// of that release and in its shared files (files of other releases do not matter).
+fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
+    let dir = format!("locales/{locale}/");
+    let own = format!("{dir}releases/{slug}.ftl");
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.locale == locale.as_str() && d.severity == Severity::Error)
+        .filter(|d| {
+            d.file == own
+                || d.file
+                    .strip_prefix(&dir)
+                    .is_some_and(|rel| !rel.starts_with("releases/"))
+        })
+        .map(|d| Problem {
+            code: d.code.as_str().to_owned(),
+            id: d.id.clone(),
+            file: d.file.clone(),
+            message: d.message.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,545 @@
+//! The published site: every page of a plan rendered in memory, then written in one swap.
+//!
+//! Output paths are built only from validated slugs and locale codes (`[a-z0-9-]`, BCP 47),
+//! so nothing a workspace contains can name a path outside the output folder. Nothing here
+//! reads the clock: every date comes from the releases and the plan's `now`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use beyan_content::{Contact, Locale, Workspace};
+use beyan_l10n::{Direction, LocaleBundle, load_catalogs};
+use serde::Serialize;
+use tera::Context;
+
+use crate::engine::{Bundles, Engine};
+use crate::markup::Format;
+use crate::plan::{Plan, PlannedRelease};
+use crate::render_error::RenderError;
+use crate::templates::TemplateSet;
+
+const FONT: &[u8] = include_bytes!("../assets/fonts/NotoNastaliqUrdu-Regular.ttf");
+const FONT_LICENSE: &[u8] = include_bytes!("../assets/fonts/OFL.txt");
+
+/// The rendered files, by path relative to the output folder (with `/`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Site {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The locales that got pages, in plan order.
+    pub locales: Vec<Locale>,
+}
+
+impl Site {
+    /// Pages and feeds written (assets not counted).
+    pub fn pages(&self) -> usize {
+        self.files
+            .keys()
+            .filter(|p| !p.starts_with("assets/"))
+            .count()
+    }
+
+    /// Writes every file below `dir`, which must exist and be empty.
+    pub fn write_into(&self, dir: &Path) -> std::io::Result<()> {
+        for (path, bytes) in &self.files {
+            let target = dir.join(path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(target, bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces `out` with the site in one swap: a failure leaves the previous `out` as it was.
+    pub fn write_atomically(&self, out: &Path) -> Result<(), RenderError> {
+        beyan_content::write_dir_atomically(out, |dir| self.write_into(dir))?;
+        Ok(())
+    }
+}
+
+/// Progress of a render: `done` of `total` pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Renders every page of `plan`.
+pub fn render(
+    workspace: &Workspace,
+    plan: &Plan,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<Site, RenderError> {
+    let templates = TemplateSet::load(&workspace.root)?;
+    let bundles = Arc::new(load_bundles(workspace, plan)?);
+    let engine = Engine::new(templates, Arc::clone(&bundles))?;
+    let site = SiteContext::new(workspace, plan, &bundles);
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    for planned in &plan.releases {
+        for locale in &planned.locales {
+            for format in [Format::Html, Format::Text, Format::Markdown] {
+                jobs.push(Job::Release {
+                    planned,
+                    locale,
+                    format,
+                });
+            }
+        }
+    }
+    for locale in &plan.locales {
+        jobs.push(Job::Index(&locale.locale));
+        jobs.push(Job::Feed(&locale.locale));
+    }
+    jobs.push(Job::Languages);
+    jobs.push(Job::Sitemap);
+    jobs.push(Job::Style);
+
+    let total = jobs.len();
+    let mut out = Site {
+        files: BTreeMap::new(),
+        locales: plan.locales.iter().map(|l| l.locale.clone()).collect(),
+    };
+    for (done, job) in jobs.iter().enumerate() {
+        let (path, text) = site.render(&engine, job)?;
+        out.files.insert(path, text.into_bytes());
+        on_progress(Progress {
+            done: done + 1,
+            total,
+        });
+    }
+    out.files.insert(
+        "assets/fonts/NotoNastaliqUrdu-Regular.ttf".to_owned(),
+        FONT.to_vec(),
+    );
+    out.files
+        .insert("assets/fonts/OFL.txt".to_owned(), FONT_LICENSE.to_vec());
+    Ok(out)
+}
+
+fn load_bundles(workspace: &Workspace, plan: &Plan) -> Result<Bundles, RenderError> {
+    let mut sources: Vec<Locale> = plan.locales.iter().map(|l| l.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    let catalogs = load_catalogs(&workspace.root, &sources);
+    let mut bundles = Bundles::default();
+    for locale in &plan.locales {
+        let Some(catalog) = catalogs.iter().find(|c| c.locale == locale.source) else {
+            continue;
+        };
+        let mut catalog = catalog.clone();
+        catalog.locale = locale.locale.clone();
+        let shared = LocaleBundle::for_release(&catalog, None, locale.options)?;
+        bundles.insert(locale.locale.as_str(), None, shared);
+        for planned in &plan.releases {
+            if planned.locales.contains(&locale.locale) {
+                let slug = planned.release.slug.as_str();
+                let bundle = LocaleBundle::for_release(&catalog, Some(slug), locale.options)?;
+                bundles.insert(locale.locale.as_str(), Some(slug), bundle);
+            }
+        }
+    }
+    Ok(bundles)
+}
+
+enum Job<'p> {
+    Release {
+        planned: &'p PlannedRelease,
+        locale: &'p Locale,
+        format: Format,
+    },
+    Index(&'p Locale),
+    Feed(&'p Locale),
+    Languages,
+    Sitemap,
+    Style,
+}
+
+/// A locale as templates see it.
+#[derive(Debug, Clone, Serialize)]
+struct LangView {
+    code: String,
+    dir: &'static str,
+    /// The language's own name (`language-name` in its `common.ftl`).
+    name: String,
+}
+
+/// Another version of the current page.
+#[derive(Debug, Clone, Serialize)]
+struct Alternate {
+    code: String,
+    dir: &'static str,
+    name: String,
+    /// Relative to the current page.
+    href: String,
+    /// Absolute with a base URL, else relative to the current page.
+    url: String,
+    current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ContactView {
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct QuoteView {
+    id: String,
+    attribution: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ReleaseView {
+    slug: String,
+    date: String,
+    /// RFC 3339 in UTC, when the release has an embargo.
+    embargo: Option<String>,
+    /// Still under embargo: rendered only as a marked preview.
+    preview: bool,
+    number: Option<String>,
+    has_subheadline: bool,
+    paragraphs: Vec<String>,
+    quotes: Vec<QuoteView>,
+    contact: Option<ContactView>,
+    /// Relative to the current page.
+    href: String,
+    /// Absolute with a base URL, else relative to the current page.
+    url: String,
+    atom_id: String,
+    /// Midnight UTC of the release date, for feeds.
+    updated: String,
+}
+
+struct SiteContext<'a> {
+    workspace: &'a Workspace,
+    plan: &'a Plan,
+    bundles: &'a Bundles,
+    langs: BTreeMap<String, LangView>,
+}
+
+impl<'a> SiteContext<'a> {
+    fn new(workspace: &'a Workspace, plan: &'a Plan, bundles: &'a Bundles) -> Self {
+        let langs = plan
+            .locales
+            .iter()
+            .map(|l| {
+                let name = bundles
+                    .get(l.locale.as_str(), None)
+                    .and_then(|b| b.format("language-name", None).ok())
+                    .map_or_else(|| l.locale.to_string(), |n| crate::markup::plain(&n));
+                let view = LangView {
+                    code: l.locale.to_string(),
+                    dir: Direction::of(&l.locale).as_str(),
+                    name,
+                };
+                (l.locale.to_string(), view)
+            })
+            .collect();
+        Self {
+            workspace,
+            plan,
+            bundles,
+            langs,
+        }
+    }
+
+    fn base_url(&self) -> Option<&str> {
+        self.workspace.config.site.base_url.as_deref()
+    }
+
+    /// The public URL of a path below the output root, or without a base URL the path as
+    /// seen from a page `prefix` away from the root (`../` inside a locale folder).
+    fn url(&self, path: &str, prefix: &str) -> String {
+        match self.base_url() {
+            Some(base) => format!("{base}/{path}"),
+            None => format!("{prefix}{path}"),
+        }
+    }
+
+    /// A permanent identifier for Atom: the URL, or a URN when there is no base URL.
+    fn atom_id(&self, path: &str) -> String {
+        match self.base_url() {
+            Some(base) => format!("{base}/{path}"),
+            None => format!(
+                "urn:beyan:{}",
+                path.trim_end_matches(".html").replace('/', ":")
+            ),
+        }
+    }
+
+    fn lang(&self, locale: &str) -> LangView {
+        self.langs.get(locale).cloned().unwrap_or_else(|| LangView {
+            code: locale.to_owned(),
+            dir: "ltr",
+            name: locale.to_owned(),
+        })
+    }
+
+    fn release_view(
+        &self,
+        planned: &PlannedRelease,
+        locale: &Locale,
+        from_locale_dir: bool,
+    ) -> ReleaseView {
+        let release = &planned.release;
+        let slug = release.slug.as_str();
+        let bundle = self.bundles.get(locale.as_str(), Some(slug));
+        let ids: Vec<String> = bundle.map(|b| b.release_ids().to_vec()).unwrap_or_default();
+        let paragraphs = ids
+            .iter()
+            .filter(|id| id.starts_with("paragraph-"))
+            .cloned()
+            .collect();
+        let quotes = ids
+            .iter()
+            .filter(|id| id.starts_with("quote-"))
+            .map(|id| QuoteView {
+                id: id.clone(),
+                attribution: bundle.is_some_and(|b| b.has_attribute(id, "attribution")),
+            })
+            .collect();
+        let contact = merge_contact(&self.workspace.config.contact, release.contact.as_ref());
+        let path = format!("{locale}/{slug}.html");
+        ReleaseView {
+            slug: slug.to_owned(),
+            date: release.date.to_string(),
+            embargo: release.embargo.map(|e| e.to_string()),
+            preview: planned.preview,
+            number: release.number.clone(),
+            has_subheadline: bundle.is_some_and(|b| b.has_message("subheadline")),
+            paragraphs,
+            quotes,
+            contact,
+            href: if from_locale_dir {
+                format!("{slug}.html")
+            } else {
+                path.clone()
+            },
+            url: self.url(&path, "../"),
+            atom_id: self.atom_id(&path),
+            updated: format!("{}T00:00:00Z", release.date),
+        }
+    }
+
+    /// The versions of a release (published ones only), for switchers and hreflang.
+    fn release_alternates(
+        &self,
+        planned: &PlannedRelease,
+        current: &Locale,
+        prefix: &str,
+    ) -> Vec<Alternate> {
+        let slug = planned.release.slug.as_str();
+        planned
+            .locales
+            .iter()
+            .map(|locale| {
+                let lang = self.lang(locale.as_str());
+                let path = format!("{locale}/{slug}.html");
+                Alternate {
+                    code: lang.code,
+                    dir: lang.dir,
+                    name: lang.name,
+                    href: format!("{prefix}{path}"),
+                    url: self.url(&path, prefix),
+                    current: locale == current,
+                }
+            })
+            .collect()
+    }
+
+    /// Every locale's index, as seen from `prefix` (`../` inside a locale folder).
+    fn index_alternates(&self, current: Option<&Locale>, prefix: &str) -> Vec<Alternate> {
+        self.plan
+            .locales
+            .iter()
+            .map(|l| {
+                let lang = self.lang(l.locale.as_str());
+                let path = format!("{}/index.html", l.locale);
+                Alternate {
+                    code: lang.code,
+                    dir: lang.dir,
+                    name: lang.name,
+                    href: format!("{prefix}{path}"),
+                    url: self.url(&path, prefix),
+                    current: current == Some(&l.locale),
+                }
+            })
+            .collect()
+    }
+
+    fn published_in(&self, locale: &Locale) -> Vec<&'a PlannedRelease> {
+        self.plan
+            .releases
+            .iter()
+            .filter(|r| r.locales.contains(locale))
+            .collect()
+    }
+
+    fn base_context(
+        &self,
+        locale: &str,
+        format: Format,
+        release: Option<&str>,
+        root: &str,
+    ) -> Context {
+        let mut context = Context::new();
+        context.insert("_locale", locale);
+        context.insert("_format", format.as_str());
+        context.insert("_release", &release);
+        context.insert("lang", &self.lang(locale));
+        context.insert("root", root);
+        context.insert("base_url", &self.base_url());
+        context.insert("reference", self.plan.reference.as_str());
+        context.insert("now", &self.plan.now.to_string());
+        context
+    }
+
+    fn render(&self, engine: &Engine, job: &Job<'_>) -> Result<(String, String), RenderError> {
+        let reference = self.plan.reference.as_str();
+        match job {
+            Job::Release {
+                planned,
+                locale,
+                format,
+            } => {
+                let slug = planned.release.slug.as_str();
+                let mut context = self.base_context(locale.as_str(), *format, Some(slug), "../");
+                let view = self.release_view(planned, locale, true);
+                let alternates = self.release_alternates(planned, locale, "../");
+                let x_default = alternates
+                    .iter()
+                    .find(|a| a.code == reference)
+                    .map(|a| a.url.clone());
+                context.insert("release", &view);
+                context.insert("alternates", &alternates);
+                context.insert("x_default", &x_default);
+                context.insert("canonical", &view.url);
+                context.insert("feed_href", "feed.xml");
+                context.insert("index_href", "index.html");
+                let template = format!("release.{}", format.as_str());
+                let text = engine.render(&template, &context)?;
+                Ok((format!("{locale}/{slug}.{}", format.as_str()), text))
+            }
+            Job::Index(locale) => {
+                let mut context = self.base_context(locale.as_str(), Format::Html, None, "../");
+                let releases: Vec<ReleaseView> = self
+                    .published_in(locale)
+                    .into_iter()
+                    .map(|r| self.release_view(r, locale, true))
+                    .collect();
+                let path = format!("{locale}/index.html");
+                context.insert("releases", &releases);
+                context.insert("alternates", &self.index_alternates(Some(locale), "../"));
+                context.insert(
+                    "x_default",
+                    &self.url(&format!("{reference}/index.html"), "../"),
+                );
+                context.insert("canonical", &self.url(&path, "../"));
+                context.insert("feed_href", "feed.xml");
+                let text = engine.render("index.html", &context)?;
+                Ok((path, text))
+            }
+            Job::Feed(locale) => {
+                let mut context = self.base_context(locale.as_str(), Format::Xml, None, "../");
+                let releases: Vec<ReleaseView> = self
+                    .published_in(locale)
+                    .into_iter()
+                    .filter(|r| !r.preview)
+                    .map(|r| self.release_view(r, locale, true))
+                    .collect();
+                let updated = releases
+                    .first()
+                    .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |r| r.updated.clone());
+                context.insert("releases", &releases);
+                context.insert("updated", &updated);
+                context.insert("feed_url", &self.url(&format!("{locale}/feed.xml"), "../"));
+                context.insert("feed_id", &self.atom_id(&format!("{locale}/feed.xml")));
+                context.insert(
+                    "index_url",
+                    &self.url(&format!("{locale}/index.html"), "../"),
+                );
+                let text = engine.render("feed.xml", &context)?;
+                Ok((format!("{locale}/feed.xml"), text))
+            }
+            Job::Languages => {
+                let mut context = self.base_context(reference, Format::Html, None, "");
+                context.insert("alternates", &self.index_alternates(None, ""));
+                context.insert("canonical", &self.url("index.html", ""));
+                let text = engine.render("languages.html", &context)?;
+                Ok(("index.html".to_owned(), text))
+            }
+            Job::Sitemap => {
+                let context = self.sitemap_context();
+                let text = engine.render("sitemap.xml", &context)?;
+                Ok(("sitemap.xml".to_owned(), text))
+            }
+            Job::Style => {
+                let context = self.base_context(reference, Format::Text, None, "../");
+                let text = engine.render("style.css", &context)?;
+                Ok(("assets/style.css".to_owned(), text))
+            }
+        }
+    }
+
+    fn sitemap_context(&self) -> Context {
+        #[derive(Serialize)]
+        struct Url {
+            loc: String,
+            alternates: Vec<Alternate>,
+            x_default: Option<String>,
+        }
+        let reference = self.plan.reference.as_str();
+        let mut urls = vec![Url {
+            loc: self.url("index.html", ""),
+            alternates: Vec::new(),
+            x_default: None,
+        }];
+        let indexes = self.index_alternates(None, "");
+        for index in &indexes {
+            urls.push(Url {
+                loc: index.url.clone(),
+                alternates: indexes.clone(),
+                x_default: indexes
+                    .iter()
+                    .find(|a| a.code == reference)
+                    .map(|a| a.url.clone()),
+            });
+        }
+        for planned in self.plan.releases.iter().filter(|r| !r.preview) {
+            let Some(first) = planned.locales.first() else {
+                continue;
+            };
+            let alternates = self.release_alternates(planned, first, "");
+            let x_default = alternates
+                .iter()
+                .find(|a| a.code == reference)
+                .map(|a| a.url.clone());
+            for alternate in &alternates {
+                urls.push(Url {
+                    loc: alternate.url.clone(),
+                    alternates: alternates.clone(),
+                    x_default: x_default.clone(),
+                });
+            }
+        }
+        let mut context = self.base_context(reference, Format::Xml, None, "");
+        context.insert("urls", &urls);
+        context
+    }
+}
+
+fn merge_contact(site: &Contact, release: Option<&Contact>) -> Option<ContactView> {
+    let pick = |f: fn(&Contact) -> &Option<String>| {
+        release
+            .and_then(|r| f(r).clone())
+            .or_else(|| f(site).clone())
+    };
+    let view = ContactView {
+        name: pick(|c| &c.name),
+        email: pick(|c| &c.email),
+        phone: pick(|c| &c.phone),
+    };
+    (view.name.is_some() || view.email.is_some() || view.phone.is_some()).then_some(view)
+}

@@ -1,0 +1,174 @@
+//! The templates a render uses: the built-in set, embedded in the binary from the repository's
+//! `templates/` folder, with a workspace's own `templates/<name>` replacing a built-in of the
+//! same name (and adding partials of its own).
+
+use std::path::Path;
+
+/// One template's text and where it came from, to name it in errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateSource {
+    /// The name templates refer to each other by (`release.html`).
+    pub name: String,
+    pub text: String,
+    /// Workspace-relative path of the override, or `None` for a built-in.
+    pub path: Option<String>,
+}
+
+impl TemplateSource {
+    /// How errors name this template.
+    pub fn display_path(&self) -> String {
+        match &self.path {
+            Some(path) => path.clone(),
+            None => format!("templates/{} (built-in)", self.name),
+        }
+    }
+}
+
+/// The built-in templates, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../../templates/base.html")),
+    (
+        "release.html",
+        include_str!("../../../templates/release.html"),
+    ),
+    (
+        "release.txt",
+        include_str!("../../../templates/release.txt"),
+    ),
+    ("release.md", include_str!("../../../templates/release.md")),
+    ("index.html", include_str!("../../../templates/index.html")),
+    (
+        "languages.html",
+        include_str!("../../../templates/languages.html"),
+    ),
+    ("feed.xml", include_str!("../../../templates/feed.xml")),
+    (
+        "sitemap.xml",
+        include_str!("../../../templates/sitemap.xml"),
+    ),
+    ("style.css", include_str!("../../../templates/style.css")),
+];
+
+/// Why the workspace's templates could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct TemplateLoadError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Every template of a render, sorted by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateSet {
+    pub templates: Vec<TemplateSource>,
+}
+
+impl TemplateSet {
+    pub fn built_in() -> Self {
+        Self {
+            templates: BUILT_IN
+                .iter()
+                .map(|(name, text)| TemplateSource {
+                    name: (*name).to_owned(),
+                    text: (*text).to_owned(),
+                    path: None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The built-ins overlaid with `<root>/templates/**`, when that folder exists.
+    pub fn load(root: &Path) -> Result<Self, TemplateLoadError> {
+        let mut set = Self::built_in();
+        let dir = root.join("templates");
+        if !dir.is_dir() {
+            return Ok(set);
+        }
+        let mut found = Vec::new();
+        list(&dir, "", &mut found)?;
+        for (name, path) in found {
+            let shown = format!("templates/{name}");
+            let bytes = std::fs::read(&path).map_err(|e| TemplateLoadError {
+                path: shown.clone(),
+                message: format!("cannot read the file: {e}"),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| TemplateLoadError {
+                path: shown.clone(),
+                message: "the file is not valid UTF-8".to_owned(),
+            })?;
+            let source = TemplateSource {
+                name: name.clone(),
+                text,
+                path: Some(shown),
+            };
+            match set.templates.iter_mut().find(|t| t.name == name) {
+                Some(existing) => *existing = source,
+                None => set.templates.push(source),
+            }
+        }
+        set.templates.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(set)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&TemplateSource> {
+        self.templates.iter().find(|t| t.name == name)
+    }
+}
+
+fn list(
+    dir: &Path,
+    prefix: &str,
+    out: &mut Vec<(String, std::path::PathBuf)>,
+) -> Result<(), TemplateLoadError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| TemplateLoadError {
+        path: format!("templates/{prefix}"),
+        message: format!("cannot read the folder: {e}"),
+    })?;
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            list(&path, &format!("{prefix}{name}/"), out)?;
+        } else if path.is_file() {
+            out.push((format!("{prefix}{name}"), path));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workspace_templates_override_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates/partials")).unwrap();
+        std::fs::write(dir.path().join("templates/release.txt"), "mine").unwrap();
+        std::fs::write(dir.path().join("templates/partials/x.html"), "part").unwrap();
+        let set = TemplateSet::load(dir.path()).unwrap();
+        let release = set.get("release.txt").unwrap();
+        assert_eq!(release.text, "mine");
+        assert_eq!(release.display_path(), "templates/release.txt");
+        assert_eq!(set.get("partials/x.html").unwrap().text, "part");
+        assert_eq!(set.get("release.html").unwrap().path, None);
+        assert_eq!(set.templates.len(), BUILT_IN.len() + 1);
+    }
+
+    #[test]
+    fn without_a_folder_the_built_ins_render() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            TemplateSet::load(dir.path()).unwrap(),
+            TemplateSet::built_in()
+        );
+    }
+}
