@@ -1,6 +1,7 @@
 //! The subcommands, one file each, and the flags they share.
 
 mod check;
+mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +26,8 @@ pub struct Cli {
 enum Command {
     /// The CI gate: completeness and correctness of every locale against the reference.
     Check(check::Args),
+    /// Publishes every complete language version of the releases (default --out dist).
+    Render(render::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -33,5 +36,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match cli.command {
         Command::Check(args) => check::run(args, &context),
+        Command::Render(args) => render::run(args, &context),
     }
 }
