@@ -1,0 +1,44 @@
+//! The same inputs and `now` give the same bytes; a failed write leaves the old output.
+
+use crate::builder::{WorkspaceBuilder, options, render};
+
+const FULL: &str = "headline = H\ndateline-city = C\nparagraph-01 = One.\n";
+
+#[test]
+fn rendering_twice_gives_identical_bytes() {
+    let ws = WorkspaceBuilder::new()
+        .release("a", "date = 2025-11-01\n", FULL)
+        .release(
+            "b",
+            "date = 2025-11-02\nembargo = 2025-11-02T09:00:00Z\n",
+            FULL,
+        );
+    let workspace = ws.workspace();
+    let first = render(&workspace, &options("2025-11-10T00:00:00Z"));
+    let second = render(&workspace, &options("2025-11-10T00:00:00Z"));
+    assert_eq!(first, second);
+    let out_a = ws.root().join("out-a");
+    let out_b = ws.root().join("out-b");
+    first.write_atomically(&out_a).unwrap();
+    second.write_atomically(&out_b).unwrap();
+    for (path, bytes) in &first.files {
+        assert_eq!(&std::fs::read(out_a.join(path)).unwrap(), bytes, "{path}");
+        assert_eq!(
+            std::fs::read(out_a.join(path)).unwrap(),
+            std::fs::read(out_b.join(path)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn writing_replaces_the_previous_output_whole() {
+    let ws = WorkspaceBuilder::new().release("a", "date = 2025-11-01\n", FULL);
+    let out = ws.root().join("dist");
+    std::fs::create_dir_all(out.join("en")).unwrap();
+    std::fs::write(out.join("en/stale.html"), "old").unwrap();
+    let site = render(&ws.workspace(), &options("2025-11-10T00:00:00Z"));
+    site.write_atomically(&out).unwrap();
+    assert!(!out.join("en/stale.html").exists());
+    assert!(out.join("en/a.html").exists());
+    assert_eq!(site.pages(), 4 * 3 + 4 * 2 + 2);
+}
