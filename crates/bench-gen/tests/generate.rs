@@ -1,0 +1,190 @@
+//! The generated workspaces: deterministic, the sizes the benchmark promises, and (for the
+//! large one) every diagnostic code of `beyan check` in every translated locale.
+
+use std::collections::BTreeSet;
+
+use bench_gen::{Archive, FileTree, LargeSpec, hugo_site, large_l10n, parse_floor};
+use beyan_content::Workspace;
+use beyan_l10n::{CheckOptions, Code, Lockfile, Severity, check};
+
+fn small() -> LargeSpec {
+    LargeSpec {
+        ui_files: 24,
+        entries_per_file: 40,
+        releases: 2,
+        defects_per_code: 2,
+        ..LargeSpec::default()
+    }
+}
+
+fn read_back(dir: &std::path::Path) -> std::io::Result<FileTree> {
+    let mut tree = FileTree::default();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).map_err(std::io::Error::other)?;
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                tree.insert(rel, std::fs::read(&path)?);
+            }
+        }
+    }
+    Ok(tree)
+}
+
+#[test]
+fn same_seed_gives_byte_identical_files_on_disk() {
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    for dir in &dirs {
+        large_l10n::generate(&small())
+            .write(&dir.path().join("ws"))
+            .unwrap();
+    }
+    let first = read_back(&dirs[0].path().join("ws")).unwrap();
+    assert_eq!(first, read_back(&dirs[1].path().join("ws")).unwrap());
+    assert!(first.files.len() > 4 * 24);
+
+    let other = large_l10n::generate(&LargeSpec { seed: 1, ..small() });
+    assert_ne!(first, other, "the seed must matter");
+
+    assert_eq!(
+        Archive::generate(5, 30).workspace(),
+        Archive::generate(5, 30).workspace()
+    );
+    assert_ne!(
+        Archive::generate(5, 30).workspace(),
+        Archive::generate(6, 30).workspace()
+    );
+    assert_eq!(
+        hugo_site(&Archive::generate(5, 3)),
+        hugo_site(&Archive::generate(5, 3))
+    );
+}
+
+#[test]
+fn large_workspace_has_the_promised_size() {
+    let tree = large_l10n::generate(&LargeSpec::default());
+    let reference: Vec<(&String, &Vec<u8>)> = tree
+        .files
+        .iter()
+        .filter(|(path, _)| path.starts_with("locales/en/"))
+        .collect();
+    assert_eq!(reference.len(), 230);
+    let bytes: usize = reference.iter().map(|(_, b)| b.len()).sum();
+    assert!((850_000..1_100_000).contains(&bytes), "{bytes} bytes");
+    let (mut entries, mut attributes) = (0, 0);
+    for (_, text) in &reference {
+        let text = std::str::from_utf8(text).unwrap();
+        let resource = fluent_syntax::parser::parse(text).unwrap();
+        for entry in resource.body {
+            match entry {
+                fluent_syntax::ast::Entry::Message(m) => {
+                    entries += 1;
+                    attributes += m.attributes.len();
+                }
+                fluent_syntax::ast::Entry::Term(t) => {
+                    entries += 1;
+                    attributes += t.attributes.len();
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!((10_500..11_500).contains(&entries), "{entries} entries");
+    assert!(
+        (4_700..5_300).contains(&attributes),
+        "{attributes} attributes"
+    );
+    let config = std::str::from_utf8(tree.get("l10n.toml").unwrap()).unwrap();
+    assert!(config.contains("reference = \"locales/en/**\""));
+    assert!(config.contains("l10n = \"locales/{locale}/**\""));
+}
+
+#[test]
+fn large_workspace_seeds_every_diagnostic_in_every_translated_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    large_l10n::generate(&small()).write(&root).unwrap();
+    let workspace = Workspace::load(&root).unwrap();
+    let lock = Lockfile::load(&root).unwrap().expect("a beyan.lock");
+    let report = check(
+        &workspace,
+        &CheckOptions {
+            lock: Some(&lock),
+            ..CheckOptions::default()
+        },
+    );
+    assert!(
+        report.diagnostics.iter().all(|d| d.locale != "en"),
+        "the reference is clean"
+    );
+    let all: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    for locale in ["az", "tr", "ur"] {
+        let found: BTreeSet<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.locale == locale)
+            .map(|d| d.code.as_str())
+            .collect();
+        assert_eq!(found, all, "{locale}");
+    }
+    let percent: Vec<f64> = report.locales.iter().map(|l| l.percent()).collect();
+    assert!(
+        percent[0] > percent[1] && percent[1] > percent[2],
+        "{percent:?}"
+    );
+    assert!(percent[2] > 55.0 && percent[0] < 97.0, "{percent:?}");
+}
+
+#[test]
+fn archive_is_complete_and_clean_in_every_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    Archive::generate(11, 25).workspace().write(&root).unwrap();
+    let workspace = Workspace::load(&root).unwrap();
+    assert_eq!(workspace.releases.len(), 25);
+    assert!(workspace.releases.iter().any(|r| r.number.is_some()));
+    let report = check(&workspace, &CheckOptions::default());
+    let problems: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error || d.code != Code::SameAsSource)
+        .map(|d| format!("{} {} {}", d.code.as_str(), d.file, d.message))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(report.locales.iter().all(|l| l.complete));
+
+    let count = parse_floor(&root).unwrap();
+    assert_eq!(count.files, 4 * 26);
+    assert_eq!(count.junk, 0);
+}
+
+#[test]
+fn hugo_site_has_a_page_per_release_per_language() {
+    let archive = Archive::generate(11, 4);
+    let site = hugo_site(&archive);
+    let pages = site
+        .files
+        .keys()
+        .filter(|p| p.contains("/releases/") && p.ends_with(".md"))
+        .count();
+    assert_eq!(pages, 16);
+    let slug = &archive.releases[0].slug;
+    let urdu =
+        std::str::from_utf8(site.get(&format!("content/ur/releases/{slug}.md")).unwrap()).unwrap();
+    assert!(urdu.contains("dateline = \""), "{urdu}");
+    let i18n = std::str::from_utf8(site.get("i18n/tr.toml").unwrap()).unwrap();
+    assert!(i18n.contains("[boilerplate]"), "{i18n}");
+    assert!(
+        !i18n.contains("other = \"boilerplate\""),
+        "labels are resolved: {i18n}"
+    );
+    assert!(
+        std::str::from_utf8(site.get("config.toml").unwrap())
+            .unwrap()
+            .contains("languageDirection = \"rtl\"")
+    );
+}
