@@ -2,6 +2,7 @@
 //! root: arguments, input workspace, expected output and exit code), then the robustness
 //! cases that need generated input.
 
+mod render;
 mod robustness;
 
 #[test]

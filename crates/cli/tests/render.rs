@@ -1,0 +1,228 @@
+//! `beyan render` end to end on a copy of the repository's sample: exit codes, what it says on
+//! stderr, and what it leaves in `--out`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const SLUG: &str = "2025-11-08-victory-day";
+const NOW: &str = "2025-11-10T00:00:00Z";
+
+/// The sample workspace (config, releases, locales) copied into a temporary folder.
+struct Sample {
+    dir: tempfile::TempDir,
+}
+
+impl Sample {
+    fn new() -> Self {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy(&repo.join("beyan.toml"), &dir.path().join("beyan.toml"));
+        for folder in ["releases", "locales"] {
+            copy_dir(&repo.join(folder), &dir.path().join(folder));
+        }
+        Self { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let path = self.root().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    fn out(&self) -> PathBuf {
+        self.root().join("dist")
+    }
+
+    /// Runs `beyan render` in the workspace, at `NOW` unless `args` give `--now`.
+    fn render(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        let mut command = Command::cargo_bin("beyan").expect("binary");
+        command
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .arg("render");
+        if !args.contains(&"--now") {
+            command.args(["--now", NOW]);
+        }
+        command.args(args).assert()
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+    std::fs::copy(from, to).expect("copy");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            copy(&entry.path(), &target);
+        }
+    }
+}
+
+fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
+/// Every file below `dir` with its bytes, by relative path.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry"))
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.file_type().expect("type").is_dir() {
+                walk(&entry.path(), &format!("{name}/"), out);
+            } else {
+                out.push((name, std::fs::read(entry.path()).expect("read")));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out);
+    out
+}
+
+#[test]
+fn publishes_every_locale_and_says_so() {
+    let sample = Sample::new();
+    let assert = sample.render(&[]).success();
+    let said = stderr(&assert);
+    assert!(
+        said.contains("rendered 22 pages in 4 locales (en, az, tr, ur) to"),
+        "{said}"
+    );
+    for locale in ["en", "az", "tr", "ur"] {
+        for format in ["html", "txt", "md"] {
+            assert!(
+                sample
+                    .out()
+                    .join(format!("{locale}/{SLUG}.{format}"))
+                    .is_file()
+            );
+        }
+    }
+    let tr = std::fs::read_to_string(sample.out().join(format!("tr/{SLUG}.txt"))).unwrap();
+    assert!(tr.contains("İSLAMABAD — 8 Kasım 2025"), "{tr}");
+    let ur = std::fs::read_to_string(sample.out().join(format!("ur/{SLUG}.html"))).unwrap();
+    assert!(ur.contains("<html lang=\"ur\" dir=\"rtl\">") && ur.contains("8 نومبر، 2025"));
+    assert!(
+        sample
+            .out()
+            .join("assets/fonts/NotoNastaliqUrdu-Regular.ttf")
+            .is_file()
+    );
+}
+
+#[test]
+fn an_incomplete_translation_fails_naming_ids_and_writes_nothing() {
+    let sample = Sample::new();
+    sample.render(&[]).success();
+    let before = snapshot(&sample.out());
+    let path = format!("locales/az/releases/{SLUG}.ftl");
+    let text = std::fs::read_to_string(sample.root().join(&path)).unwrap();
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("subheadline") && !l.starts_with("dateline-city"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    sample.write(&path, &without);
+
+    let assert = sample.render(&[]).code(1);
+    let said = stderr(&assert);
+    assert!(
+        said.contains(&format!(
+            "error: the `az` version of `{SLUG}` is incomplete: missing `subheadline`, `dateline-city`"
+        )),
+        "{said}"
+    );
+    assert!(said.contains("--skip-incomplete"));
+    assert_eq!(
+        snapshot(&sample.out()),
+        before,
+        "the previous output is untouched"
+    );
+
+    let assert = sample.render(&["--skip-incomplete"]).success();
+    let said = stderr(&assert);
+    assert!(
+        said.contains(&format!("skipped: the `az` version of `{SLUG}`")),
+        "{said}"
+    );
+    assert!(!sample.out().join(format!("az/{SLUG}.html")).exists());
+    let en = std::fs::read_to_string(sample.out().join(format!("en/{SLUG}.html"))).unwrap();
+    assert!(!en.contains(&format!("../az/{SLUG}.html")));
+    assert!(en.contains(&format!("../tr/{SLUG}.html")));
+}
+
+#[test]
+fn a_template_error_is_exit_2_with_file_and_line_and_keeps_the_old_output() {
+    let sample = Sample::new();
+    sample.render(&[]).success();
+    let before = snapshot(&sample.out());
+    sample.write("templates/release.txt", "line one\n{{ t(id=\"nope\") }}\n");
+    let assert = sample.render(&[]).code(2);
+    let said = stderr(&assert);
+    assert!(said.contains("templates/release.txt:2:"), "{said}");
+    assert!(said.contains("nope"), "{said}");
+    assert_eq!(snapshot(&sample.out()), before);
+}
+
+#[test]
+fn the_same_inputs_and_now_give_the_same_bytes() {
+    let sample = Sample::new();
+    sample.render(&["--out", "one"]).success();
+    sample.render(&["--out", "two"]).success();
+    let one = snapshot(&sample.root().join("one"));
+    let two = snapshot(&sample.root().join("two"));
+    assert_eq!(
+        one.len(),
+        22 + 3,
+        "22 pages, the style sheet, the font and its licence"
+    );
+    assert_eq!(one, two);
+}
+
+#[test]
+fn embargo_follows_now() {
+    let sample = Sample::new();
+    sample.write(
+        &format!("releases/{SLUG}.toml"),
+        "date = 2025-11-08\nembargo = 2025-11-08T09:00:00+05:00\n",
+    );
+    let early = ["--now", "2025-11-08T03:00:00Z"];
+    let said = stderr(&sample.render(&early).success());
+    assert!(said.contains(&format!("withheld: `{SLUG}`")), "{said}");
+    assert!(!sample.out().join(format!("en/{SLUG}.html")).exists());
+
+    sample
+        .render(&["--now", "2025-11-08T03:00:00Z", "--include-embargoed"])
+        .success();
+    let page = std::fs::read_to_string(sample.out().join(format!("en/{SLUG}.html"))).unwrap();
+    assert!(page.contains("Preview: this release is under embargo"));
+    assert!(page.contains("EMBARGOED UNTIL November 8, 2025"));
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    let sample = Sample::new();
+    let said = stderr(&sample.render(&["--now", "tomorrow"]).code(2));
+    assert!(said.contains("--now `tomorrow`"), "{said}");
+    let said = stderr(&sample.render(&["--release", "no-such-release"]).code(2));
+    assert!(said.contains("no-such-release"), "{said}");
+    let said = stderr(&sample.render(&["--out", "."]).code(2));
+    assert!(said.contains("refusing to write"), "{said}");
+    assert!(sample.root().join("beyan.toml").is_file());
+}
