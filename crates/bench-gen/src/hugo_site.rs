@@ -105,12 +105,14 @@ pub fn hugo_site(archive: &Archive) -> FileTree {
         for release in &archive.releases {
             let text = &release.text;
             let mut page = format!(
-                "+++\ntitle = {}\ndate = {}\n\n[params]\nsubheadline = {}\ndateline = {}\n",
+                "+++\ntitle = {}\ndate = {}\nsubheadline = {}\ndateline = {}\n",
                 toml_string(&sentence(&text.headline, lang)),
                 release.date,
                 toml_string(&sentence(&text.subheadline, lang)),
                 toml_string(CITIES[text.city][lang]),
             );
+            // Custom keys at the top level: Hugo 0.111 (Debian's) has no `[params]` table in
+            // front matter.
             if let Some(number) = &release.number {
                 page.push_str(&format!("number = {}\n", toml_string(number)));
             }

@@ -2,6 +2,8 @@
 //! root: arguments, input workspace, expected output and exit code), then the robustness
 //! cases that need generated input.
 
+mod browser;
+mod colour;
 mod render;
 mod robustness;
 

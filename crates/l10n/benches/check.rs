@@ -18,7 +18,9 @@ fn repo_root() -> PathBuf {
 }
 
 fn sample_release(locale: &str) -> Vec<u8> {
-    let path = repo_root().join(format!("locales/{locale}/releases/2025-11-08-victory-day.ftl"));
+    let path = repo_root().join(format!(
+        "locales/{locale}/releases/2025-11-08-victory-day.ftl"
+    ));
     std::fs::read(path).expect("sample release")
 }
 
