@@ -6,6 +6,7 @@ mod browser;
 mod colour;
 mod render;
 mod robustness;
+mod translator;
 
 #[test]
 fn cli_cases() {

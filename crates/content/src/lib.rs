@@ -11,6 +11,7 @@ mod config_error;
 mod line_index;
 mod locale;
 mod release;
+mod scaffold;
 mod slug;
 mod workspace;
 
@@ -22,5 +23,6 @@ pub use config_error::{ConfigError, ConfigErrors};
 pub use line_index::LineIndex;
 pub use locale::Locale;
 pub use release::Release;
+pub use scaffold::{EXAMPLE_SLUG, ScaffoldFile, release_files, workspace_files};
 pub use slug::{Slug, is_valid_slug};
 pub use workspace::{CONFIG_FILE, LOCK_FILE, Workspace, discover_root};

@@ -12,12 +12,15 @@ mod check;
 mod diagnostic;
 mod direction;
 mod entry;
+mod freshness;
 mod functions;
 mod lockfile;
 mod markup;
 mod nesting_guard;
 mod plural;
 mod source_file;
+mod status;
+mod todo;
 
 pub use catalog::{Catalog, FtlFile, load_catalog, load_catalogs};
 pub use check::{
@@ -25,11 +28,17 @@ pub use check::{
 };
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use entry::{Entry, EntryKind};
+pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
 pub use lockfile::{LockEntry, LockError, Lockfile, content_hash};
 pub use markup::{MarkupSummary, summarize_markup};
 pub use nesting_guard::MAX_NESTING;
 pub use plural::plural_categories;
 pub use source_file::SourceFile;
+pub use status::{
+    LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
+    WordProgress, status,
+};
+pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
 
 pub use bundle::{BundleError, BundleOptions, LocaleBundle, MessageError};
 pub use case::to_upper;

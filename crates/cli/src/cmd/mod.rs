@@ -1,7 +1,12 @@
 //! The subcommands, one file each, and the flags they share.
 
 mod check;
+mod init;
+mod lock;
+mod new;
 mod render;
+mod status;
+mod todo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +33,16 @@ enum Command {
     Check(check::Args),
     /// Publishes every complete language version of the releases (default --out dist).
     Render(render::Args),
+    /// Completion per locale and per release, as a table, JSON or an HTML dashboard.
+    Status(status::Args),
+    /// Every missing or stale message of one locale, as a ready-to-fill .ftl snippet.
+    Todo(todo::Args),
+    /// Records which reference text each translation was made from (beyan.lock).
+    Lock(lock::Args),
+    /// Scaffolds a release: its TOML and its reference .ftl.
+    New(new::Args),
+    /// Creates a new workspace with the built-in templates and an example release.
+    Init(init::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -37,5 +52,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args, &context),
         Command::Render(args) => render::run(args, &context),
+        Command::Status(args) => status::run(args, &context),
+        Command::Todo(args) => todo::run(args, &context),
+        Command::Lock(args) => lock::run(args, &context),
+        Command::New(args) => new::run(args, &context),
+        Command::Init(args) => init::run(args, &context),
     }
 }

@@ -7,11 +7,17 @@ mod check_github;
 mod check_human;
 mod check_json;
 mod error;
+mod status_html;
+mod status_human;
+mod status_json;
 
 pub use check_github::check_github;
 pub use check_human::check_human;
 pub use check_json::check_json;
 pub use error::error;
+pub use status_html::status_html;
+pub use status_human::status_human;
+pub use status_json::status_json;
 
 /// A completion bar of `width` cells for a share of 0–100.
 pub fn bar(percent: f64, width: usize) -> String {

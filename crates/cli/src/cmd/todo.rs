@@ -1,0 +1,42 @@
+//! `beyan todo`: a translator's to-do as a ready-to-fill `.ftl` snippet on stdout. It never
+//! edits a file.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use beyan_l10n::{Lockfile, load_todo};
+
+use crate::context::{Context, target_locales};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The locale to translate.
+    #[arg(long = "locale", short = 'l', value_name = "L")]
+    locale: String,
+    /// Only this release's text (repeatable); shared files are left out.
+    #[arg(long = "release", value_name = "SLUG")]
+    releases: Vec<String>,
+}
+
+pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let workspace = context.workspace()?;
+    let locale = target_locales(&workspace, std::slice::from_ref(&args.locale))?.remove(0);
+    for slug in &args.releases {
+        if workspace.release(slug).is_none() {
+            bail!("no release `{slug}` (there is no releases/{slug}.toml)");
+        }
+    }
+    let lock = Lockfile::load(&workspace.root)?;
+    let mut todo = load_todo(&workspace, &locale, lock.as_ref());
+    if !args.releases.is_empty() {
+        todo.files.retain(|f| {
+            f.release
+                .as_ref()
+                .is_some_and(|r| args.releases.contains(r))
+        });
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(todo.to_ftl().as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,7 @@
+//! The translator's workflow end to end: `status`, `todo`, `lock` and freshness, `new`, `init`.
+//! A folder of its own, so that Cargo does not build each file as a separate test binary.
+
+mod freshness;
+mod scaffold;
+mod status;
+mod workspace;

@@ -1,0 +1,391 @@
+//! A translator's to-do: every message of one locale that is missing, incomplete or stale,
+//! with the reference text beside it, and its rendering as a ready-to-fill `.ftl` snippet.
+//!
+//! It only reads: the snippet goes to whoever asked for it, never into a translator's file.
+
+use std::collections::{HashMap, HashSet};
+
+use beyan_content::{Locale, Workspace};
+use serde::Serialize;
+
+use crate::catalog::{Catalog, FtlFile, load_catalogs};
+use crate::entry::Entry;
+use crate::lockfile::{Lockfile, content_hash};
+
+/// Why a message is on the to-do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TodoState {
+    /// Not translated at all.
+    Missing,
+    /// Translated, but without an attribute or the value the reference has.
+    Incomplete,
+    /// Translated from a reference text that has changed since (see `beyan.lock`).
+    Stale,
+}
+
+impl TodoState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Missing => "missing",
+            Self::Incomplete => "incomplete",
+            Self::Stale => "stale",
+        }
+    }
+}
+
+/// One message to translate or revise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TodoItem {
+    pub id: String,
+    pub state: TodoState,
+    /// 1-based line of the message in the reference file.
+    pub reference_line: usize,
+    /// The reference message's source, id included.
+    pub reference_source: String,
+    /// The reference message's source without its id: the text to translate.
+    pub reference_body: String,
+    /// Words of the reference text.
+    pub words: usize,
+    /// The current translation's source, id included (stale and incomplete messages).
+    pub translation_source: Option<String>,
+    /// Attributes (`.title`) or `value` the translation lacks (incomplete messages).
+    pub lacking: Vec<String>,
+}
+
+/// The to-do items of one file, in the reference's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TodoFile {
+    /// Relative to the locale folder (`releases/<slug>.ftl`).
+    pub file: String,
+    /// Workspace-relative path of the translation (`locales/az/releases/<slug>.ftl`).
+    pub path: String,
+    /// Workspace-relative path of the reference file.
+    pub reference_path: String,
+    pub release: Option<String>,
+    /// Whether the translation file exists yet.
+    pub exists: bool,
+    pub items: Vec<TodoItem>,
+}
+
+/// Everything left to do in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Todo {
+    pub locale: String,
+    pub reference: String,
+    /// Only files with something to do, sorted by path.
+    pub files: Vec<TodoFile>,
+}
+
+impl Todo {
+    pub fn items(&self) -> impl Iterator<Item = &TodoItem> {
+        self.files.iter().flat_map(|f| &f.items)
+    }
+
+    pub fn count(&self, state: TodoState) -> usize {
+        self.items().filter(|i| i.state == state).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The to-do as a `.ftl` snippet: per file a header naming it, per message the reference
+    /// in comments and a line to fill in (or the current translation to revise). Messages left
+    /// empty are syntax errors, so a forgotten one cannot pass `beyan check`.
+    pub fn to_ftl(&self) -> String {
+        let locale = &self.locale;
+        let mut out = format!(
+            "# beyan todo for {locale} (reference: {}): {} missing, {} incomplete, {} stale.\n",
+            self.reference,
+            self.count(TodoState::Missing),
+            self.count(TodoState::Incomplete),
+            self.count(TodoState::Stale),
+        );
+        if self.is_empty() {
+            out.push_str("# Nothing to do: every message is translated and up to date.\n");
+            return out;
+        }
+        out.push_str(&format!(
+            "# Copy each block into the file named above it and write the {locale} text after `=`;\n# then run `beyan check --locale {locale}` and `beyan lock --locale {locale}`.\n"
+        ));
+        for file in &self.files {
+            let new = if file.exists {
+                ""
+            } else {
+                " (new file: create it)"
+            };
+            out.push_str(&format!("\n\n# {}{new}\n", file.path));
+            for item in &file.items {
+                out.push('\n');
+                let why = match item.state {
+                    TodoState::Missing => "missing".to_owned(),
+                    TodoState::Incomplete => {
+                        format!("incomplete, lacks {}", item.lacking.join(", "))
+                    }
+                    TodoState::Stale => {
+                        "stale: the reference changed after this was translated".to_owned()
+                    }
+                };
+                out.push_str(&format!(
+                    "# {why}; {} ({}:{}):\n",
+                    self.reference, file.reference_path, item.reference_line
+                ));
+                for line in item.reference_source.lines() {
+                    if line.trim().is_empty() {
+                        out.push_str("#\n");
+                    } else {
+                        out.push_str(&format!("#   {line}\n"));
+                    }
+                }
+                match &item.translation_source {
+                    Some(translation) => {
+                        out.push_str(translation.trim_end());
+                        out.push('\n');
+                        for lacking in item.lacking.iter().filter(|l| l.starts_with('.')) {
+                            out.push_str(&format!("    {lacking} =\n"));
+                        }
+                    }
+                    None => out.push_str(&empty_message(&item.reference_source, &item.id)),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `id =` and one empty `.attribute =` line per attribute of the reference.
+fn empty_message(reference_source: &str, id: &str) -> String {
+    let mut out = format!("{id} =\n");
+    for line in reference_source.lines().skip(1) {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix('.')
+            && let Some((name, _)) = rest.split_once('=')
+        {
+            let name = name.trim();
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                out.push_str(&format!("    .{name} =\n"));
+            }
+        }
+    }
+    out
+}
+
+/// The to-do of one target locale, reading the reference and that locale from the workspace.
+pub fn load_todo(workspace: &Workspace, locale: &Locale, lock: Option<&Lockfile>) -> Todo {
+    let catalogs = load_catalogs(
+        &workspace.root,
+        &[workspace.config.locales.reference.clone(), locale.clone()],
+    );
+    todo(&catalogs[0], &catalogs[1], lock)
+}
+
+/// The to-do of `target` against `reference`.
+pub fn todo(reference: &Catalog, target: &Catalog, lock: Option<&Lockfile>) -> Todo {
+    let locale = target.locale.as_str();
+    let files = reference
+        .files
+        .iter()
+        .filter_map(|reference_file| {
+            let target_file = target.file(&reference_file.rel);
+            let items = file_items(locale, reference_file, target_file, lock);
+            (!items.is_empty()).then(|| TodoFile {
+                file: reference_file.rel.clone(),
+                path: format!("locales/{locale}/{}", reference_file.rel),
+                reference_path: reference_file.source.path.clone(),
+                release: reference_file.release_slug().map(str::to_owned),
+                exists: target_file.is_some(),
+                items,
+            })
+        })
+        .collect();
+    Todo {
+        locale: locale.to_owned(),
+        reference: reference.locale.to_string(),
+        files,
+    }
+}
+
+fn file_items(
+    locale: &str,
+    reference_file: &FtlFile,
+    target_file: Option<&FtlFile>,
+    lock: Option<&Lockfile>,
+) -> Vec<TodoItem> {
+    let translations: HashMap<&str, &Entry> = target_file
+        .map(|f| f.entries.iter().rev().map(|e| (e.id.as_str(), e)).collect())
+        .unwrap_or_default();
+    let mut seen = HashSet::new();
+    let mut items = Vec::new();
+    for entry in &reference_file.entries {
+        if !seen.insert(entry.id.as_str()) {
+            continue;
+        }
+        let source = &reference_file.source;
+        let reference_body = entry.body(source);
+        let mut item = TodoItem {
+            id: entry.id.clone(),
+            state: TodoState::Missing,
+            reference_line: source.position(entry.start).0,
+            reference_source: source
+                .text
+                .get(entry.start..entry.end)
+                .unwrap_or("")
+                .to_owned(),
+            reference_body: reference_body.to_owned(),
+            words: entry.words as usize,
+            translation_source: None,
+            lacking: Vec::new(),
+        };
+        let (Some(translation), Some(target_file)) =
+            (translations.get(entry.id.as_str()), target_file)
+        else {
+            items.push(item);
+            continue;
+        };
+        if entry.has_value && !translation.has_value {
+            item.lacking.push("value".to_owned());
+        }
+        item.lacking.extend(
+            entry
+                .attributes
+                .iter()
+                .filter(|a| !translation.has_attribute(&a.value))
+                .map(|a| format!(".{}", a.value)),
+        );
+        let stale = lock
+            .and_then(|lock| lock.get(locale, &reference_file.rel, &entry.id))
+            .is_some_and(|recorded| recorded.reference != content_hash(reference_body));
+        item.state = if !item.lacking.is_empty() {
+            TodoState::Incomplete
+        } else if stale {
+            TodoState::Stale
+        } else {
+            continue;
+        };
+        item.translation_source = target_file
+            .source
+            .text
+            .get(translation.start..translation.end)
+            .map(str::to_owned);
+        items.push(item);
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lockfile::LockEntry;
+
+    fn catalog(locale: &str, files: &[(&str, &str)]) -> Catalog {
+        let locale = Locale::parse(locale).unwrap();
+        Catalog {
+            files: files
+                .iter()
+                .map(|(rel, text)| FtlFile::parse(&locale, (*rel).to_owned(), text.as_bytes()))
+                .collect(),
+            locale,
+            exists: true,
+        }
+    }
+
+    #[test]
+    fn missing_incomplete_and_stale_in_reference_order() {
+        let reference = catalog(
+            "en",
+            &[
+                (
+                    "common.ftl",
+                    "a = Alpha\nb = Beta\n    .title = Bee\nc = Gamma\n",
+                ),
+                ("releases/x.ftl", "headline = Head\n"),
+            ],
+        );
+        let target = catalog("az", &[("common.ftl", "b = Betta\nc = Qamma\n")]);
+        let mut lock = Lockfile::default();
+        lock.locales
+            .entry("az".into())
+            .or_default()
+            .entry("common.ftl".into())
+            .or_default()
+            .insert(
+                "c".into(),
+                LockEntry {
+                    reference: content_hash("Old gamma"),
+                    translation: content_hash("Qamma"),
+                },
+            );
+        let todo = todo(&reference, &target, Some(&lock));
+        let found: Vec<(&str, &str, TodoState)> = todo
+            .files
+            .iter()
+            .flat_map(|f| {
+                f.items
+                    .iter()
+                    .map(move |i| (f.path.as_str(), i.id.as_str(), i.state))
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("locales/az/common.ftl", "a", TodoState::Missing),
+                ("locales/az/common.ftl", "b", TodoState::Incomplete),
+                ("locales/az/common.ftl", "c", TodoState::Stale),
+                ("locales/az/releases/x.ftl", "headline", TodoState::Missing),
+            ]
+        );
+        let ftl = todo.to_ftl();
+        assert!(ftl.contains("2 missing, 1 incomplete, 1 stale"), "{ftl}");
+        assert!(ftl.contains("# locales/az/releases/x.ftl (new file: create it)\n"));
+        assert!(ftl.contains("#   b = Beta\n#       .title = Bee\nb = Betta\n    .title =\n"));
+        assert!(ftl.contains("#   c = Gamma\nc = Qamma\n"), "{ftl}");
+        assert!(ftl.contains("\na =\n"));
+    }
+
+    #[test]
+    fn snippet_of_missing_messages_parses_once_filled() {
+        let reference = catalog(
+            "en",
+            &[(
+                "common.ftl",
+                "-brand = B\nmsg = { -brand } x\n    .aria-label = Label\n",
+            )],
+        );
+        let target = catalog("tr", &[]);
+        let ftl = todo(&reference, &target, None).to_ftl();
+        // Filling every empty line gives a file without syntax errors.
+        let filled: String = ftl
+            .lines()
+            .map(|l| {
+                if l.ends_with(" =") {
+                    format!("{l} dolu\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        let parsed = FtlFile::parse(
+            &Locale::parse("tr").unwrap(),
+            "common.ftl".into(),
+            filled.as_bytes(),
+        );
+        assert!(parsed.syntax_errors.is_empty(), "{filled}");
+        let ids: Vec<&str> = parsed.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["-brand", "msg"]);
+        assert!(parsed.entries[1].has_attribute("aria-label"));
+    }
+
+    #[test]
+    fn nothing_to_do() {
+        let reference = catalog("en", &[("common.ftl", "a = Alpha\n")]);
+        let target = catalog("az", &[("common.ftl", "a = Alfa\n")]);
+        let todo = todo(&reference, &target, None);
+        assert!(todo.is_empty());
+        assert!(todo.to_ftl().contains("Nothing to do"));
+    }
+}

@@ -1,0 +1,1 @@
+org-name = Press office
