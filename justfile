@@ -20,3 +20,8 @@ check:
 # Re-record the CLI test expectations after an intended output change; review the diff.
 bless:
     TRYCMD=overwrite cargo test -p beyan --test cli
+
+# Benchmarks of issue 5, side by side with compare-locales and Hugo; writes BENCHMARKS.md.
+# Installs hyperfine, hugo and compare-locales if missing. Never part of `cargo test`.
+bench:
+    bash bench/run.sh

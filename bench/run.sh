@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 5, side by side on this machine, in one run:
+#   beyan check (large workspace) vs compare-locales 9.0.5 vs the read-and-parse floor,
+#   beyan render (1,000-release archive) vs Hugo on the same releases,
+#   peak RSS, and beyan check on the sample.
+# Writes the raw hyperfine exports to target/bench/results/ and the summary to BENCHMARKS.md.
+# Never part of `cargo test`. Usage: bash bench/run.sh   (or `just bench`)
+# Knobs: BENCH_RUNS (default 10), BENCH_WARMUP (default 3), BENCH_OUT (default BENCHMARKS.md).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+BENCH=target/bench
+RESULTS=$BENCH/results
+RUNS=${BENCH_RUNS:-10}
+WARMUP=${BENCH_WARMUP:-3}
+OUT=${BENCH_OUT:-BENCHMARKS.md}
+BEYAN=target/release/beyan
+GEN=target/release/bench-gen
+COMPARE_LOCALES=$BENCH/venv/bin/compare-locales
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# --- Tools: Debian's hyperfine, hugo and GNU time; compare-locales in a throw-away venv.
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v hugo >/dev/null || missing+=(hugo)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]})); then
+    log "installing ${missing[*]} from Debian"
+    sudo=()
+    [[ $(id -u) == 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+        -o DPkg::Lock::Timeout=600 "${missing[@]}"
+fi
+if ! "$COMPARE_LOCALES" --version 2>/dev/null | grep -qx 'compare-locales 9.0.5'; then
+    log "installing compare-locales 9.0.5 in $BENCH/venv"
+    mkdir -p "$BENCH"
+    python3 -m venv "$BENCH/venv"
+    "$BENCH/venv/bin/pip" install -q 'compare-locales==9.0.5'
+fi
+
+# --- Build and generate (deterministic: the default seed gives the same bytes every time).
+log "building beyan and bench-gen (release)"
+cargo build --release --quiet -p beyan -p bench-gen
+if ! "$BEYAN" render --help >/dev/null 2>&1; then
+    echo "error: this beyan has no \`render\` command; the render benchmark cannot run" >&2
+    exit 2
+fi
+log "generating workspaces under $BENCH"
+"$GEN" large-l10n "$BENCH/large"
+"$GEN" archive "$BENCH/archive"
+"$GEN" hugo-site "$BENCH/hugo"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+# --- The commands, exactly as measured (also printed in BENCHMARKS.md).
+CHECK_CMD="$BEYAN --workspace $BENCH/large check --format json"
+FLOOR_CMD="$GEN parse-floor $BENCH/large"
+CL_CMD="$COMPARE_LOCALES $BENCH/large/l10n.toml $BENCH/large az tr ur"
+RENDER_CMD="$BEYAN --workspace $BENCH/archive render --out $ROOT/$BENCH/out-beyan"
+HUGO_CMD="hugo --source $BENCH/hugo --destination $ROOT/$BENCH/out-hugo --quiet"
+SAMPLE_CMD="$BEYAN --workspace . check"
+
+# Exit 1 is expected from both checkers on the large workspace (it has seeded defects): -i.
+log "check: beyan vs the parse floor"
+hyperfine -N -i --output=pipe --warmup "$WARMUP" --runs "$RUNS" \
+    --export-json "$RESULTS/check.json" \
+    -n "beyan check" "$CHECK_CMD" \
+    -n "parse floor" "$FLOOR_CMD"
+log "check: compare-locales (slow: one warm-up)"
+hyperfine -N -i --output=pipe --warmup 1 --runs "$RUNS" \
+    --export-json "$RESULTS/compare-locales.json" \
+    -n "compare-locales" "$CL_CMD"
+
+# The previous output is removed and flushed to disk before each run, so that one run's
+# write-back does not land in the next one's time (it made single runs vary 1.8 s … 7.5 s).
+log "render: beyan vs hugo, each into an emptied folder"
+hyperfine -N --output=pipe --warmup 2 --runs "$RUNS" \
+    --export-json "$RESULTS/render.json" \
+    --prepare "bash -c 'rm -rf $BENCH/out-beyan && sync'" -n "beyan render" "$RENDER_CMD" \
+    --prepare "bash -c 'rm -rf $BENCH/out-hugo && sync'" -n "hugo" "$HUGO_CMD"
+
+log "check on the sample"
+sample_status=0
+$SAMPLE_CMD >/dev/null 2>&1 || sample_status=$?
+hyperfine -N -i --output=pipe --warmup 20 --runs $((RUNS * 20)) \
+    --export-json "$RESULTS/sample.json" \
+    -n "beyan check (sample)" "$SAMPLE_CMD"
+
+# Peak RSS: the largest of three runs, from GNU time's "Maximum resident set size".
+peak_rss_kb() {
+    local best=0 kb
+    for _ in 1 2 3; do
+        /usr/bin/time -v -o "$RESULTS/time.txt" "$@" >/dev/null 2>&1 || true
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$RESULTS/time.txt")
+        kb=${kb:-0}
+        ((kb > best)) && best=$kb
+    done
+    echo "$best"
+}
+log "peak RSS"
+# shellcheck disable=SC2086 # the commands are word lists
+{
+    echo "{"
+    echo "  \"beyan check\": $(peak_rss_kb $CHECK_CMD),"
+    echo "  \"parse floor\": $(peak_rss_kb $FLOOR_CMD),"
+    echo "  \"compare-locales\": $(peak_rss_kb $CL_CMD),"
+    echo "  \"beyan render\": $(peak_rss_kb $RENDER_CMD),"
+    echo "  \"hugo\": $(rm -rf "$BENCH/out-hugo"; peak_rss_kb $HUGO_CMD),"
+    echo "  \"beyan check (sample)\": $(peak_rss_kb $SAMPLE_CMD)"
+    echo "}"
+} >"$RESULTS/rss.json"
+
+# --- What was measured, on what.
+count_files() { find "$1" -type f "${@:2}" | wc -l; }
+sum_bytes() { find "$1" -type f "${@:2}" -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+check_status=0
+$CHECK_CMD >"$RESULTS/check-output.json" 2>/dev/null || check_status=$?
+export BENCH_DATE BENCH_NPROC BENCH_CPU BENCH_RAM BENCH_OS BENCH_KERNEL
+BENCH_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+BENCH_NPROC=$(nproc)
+BENCH_CPU=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+BENCH_RAM=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+BENCH_OS=$(. /etc/os-release && echo "$PRETTY_NAME")
+BENCH_KERNEL=$(uname -r)
+export V_BEYAN V_GIT V_RUSTC V_CL V_HUGO V_HYPERFINE V_PYTHON
+V_BEYAN=$("$BEYAN" --version)
+V_GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo "+changes")
+V_RUSTC=$(rustc --version)
+V_CL=$("$COMPARE_LOCALES" --version 2>&1)
+V_HUGO=$(hugo version | cut -d' ' -f1-2)
+V_HYPERFINE=$(hyperfine --version)
+V_PYTHON=$("$BENCH/venv/bin/python" --version 2>&1)
+export LARGE_FILES LARGE_BYTES LARGE_FTL_BYTES REF_FTL_FILES REF_FTL_BYTES LOCK_BYTES \
+    ARCHIVE_FILES ARCHIVE_BYTES OUT_BEYAN_FILES OUT_HUGO_FILES CHECK_STATUS SAMPLE_STATUS
+LARGE_FILES=$(count_files "$BENCH/large")
+LARGE_BYTES=$(sum_bytes "$BENCH/large")
+LARGE_FTL_BYTES=$(sum_bytes "$BENCH/large/locales" -name '*.ftl')
+REF_FTL_FILES=$(count_files "$BENCH/large/locales/en" -name '*.ftl')
+REF_FTL_BYTES=$(sum_bytes "$BENCH/large/locales/en" -name '*.ftl')
+LOCK_BYTES=$(sum_bytes "$BENCH/large" -name beyan.lock)
+ARCHIVE_FILES=$(count_files "$BENCH/archive")
+ARCHIVE_BYTES=$(sum_bytes "$BENCH/archive")
+OUT_BEYAN_FILES=$(count_files "$BENCH/out-beyan")
+OUT_HUGO_FILES=$(count_files "$BENCH/out-hugo")
+CHECK_STATUS=$check_status
+SAMPLE_STATUS=$sample_status
+export CHECK_CMD FLOOR_CMD CL_CMD RENDER_CMD HUGO_CMD SAMPLE_CMD RUNS WARMUP ROOT RESULTS
+python3 bench/report.py >"$OUT"
+log "wrote $OUT"
