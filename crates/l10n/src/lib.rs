@@ -18,6 +18,7 @@ mod lockfile;
 mod markup;
 mod nesting_guard;
 mod plural;
+mod pseudo;
 mod source_file;
 mod status;
 mod todo;
@@ -33,6 +34,7 @@ pub use lockfile::{LockEntry, LockError, Lockfile, content_hash};
 pub use markup::{MarkupSummary, summarize_markup};
 pub use nesting_guard::MAX_NESTING;
 pub use plural::plural_categories;
+pub use pseudo::Pseudo;
 pub use source_file::SourceFile;
 pub use status::{
     LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,

@@ -34,6 +34,10 @@ pub struct Args {
     /// The instant embargoes are compared with, RFC 3339 [default: the clock].
     #[arg(long, value_name = "RFC3339")]
     now: Option<String>,
+    /// Also publish pseudolocalized pages for layout testing: en-XA (accented, ~30% longer)
+    /// and ar-XB (flipped, right to left); never in the language chooser or the sitemap.
+    #[arg(long)]
+    pseudo: bool,
 }
 
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
@@ -114,13 +118,18 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    let site = match rendered {
+    let mut site = match rendered {
         Ok(site) => site,
         Err(RenderError::Template(e)) => {
             template_error(&e);
             return Ok(ExitCode::from(2));
         }
         Err(e) => return Err(e.into()),
+    };
+    let pseudo = if args.pseudo {
+        super::render_pseudo::add_pseudolocales(&workspace, &options, &mut site)?
+    } else {
+        Vec::new()
     };
     site.write_atomically(&out)
         .with_context(|| format!("cannot write {}", out.display()))?;
@@ -137,6 +146,14 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         out.display(),
         started.elapsed().as_secs_f64()
     );
+    if !pseudo.is_empty() {
+        let codes: Vec<&str> = pseudo.iter().map(Locale::as_str).collect();
+        let _ = writeln!(
+            err,
+            "pseudolocales for layout testing in {} (not in the language chooser or the sitemap)",
+            codes.join(", ")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,6 +2,7 @@
 //! A folder of its own, so that Cargo does not build each file as a separate test binary.
 
 mod freshness;
+mod pseudo;
 mod scaffold;
 mod status;
 mod workspace;
