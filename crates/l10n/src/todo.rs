@@ -107,7 +107,7 @@ impl Todo {
             return out;
         }
         out.push_str(&format!(
-            "# Copy each block into the file named above it and write the {locale} text after `=`;\n# then run `beyan check --locale {locale}` and `beyan lock --locale {locale}`.\n"
+            "# Copy each block into the file named above it: write the {locale} text after each empty `=`\n# and revise the stale ones; then run `beyan check --locale {locale}` and `beyan lock --locale {locale}`.\n"
         ));
         for file in &self.files {
             let new = if file.exists {
