@@ -11,6 +11,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    // A temporary file is private (0600); the result should read like any file the user
+    // writes: keep an existing file's permissions, else the usual 0644.
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(0o644),
+    };
+    file.as_file().set_permissions(permissions)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
@@ -39,6 +46,8 @@ where
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)?;
     fill(staging.path())?;
+    // A temporary folder is private (0700); published output must be readable.
+    std::fs::set_permissions(staging.path(), default_permissions(0o755))?;
     let staged = staging.keep();
     if target.exists() {
         let old = tempfile::Builder::new()
@@ -59,6 +68,22 @@ where
         std::fs::rename(&staged, target)?;
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(mode: u32) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(mode)
+}
+
+#[cfg(not(unix))]
+fn default_permissions(_mode: u32) -> std::fs::Permissions {
+    // Outside Unix a new file's permissions carry no mode bits worth setting.
+    let mut permissions = std::fs::metadata(std::env::temp_dir())
+        .map(|m| m.permissions())
+        .expect("the temporary folder exists");
+    permissions.set_readonly(false);
+    permissions
 }
 
 #[cfg(test)]
@@ -83,6 +108,21 @@ mod tests {
         assert!(!out.join("half.txt").exists());
         let leftovers = std::fs::read_dir(root.path()).unwrap().count();
         assert_eq!(leftovers, 1, "staging folder removed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_and_folders_are_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("beyan.lock");
+        write_atomically(&file, b"x").unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+        let out = root.path().join("dist");
+        write_dir_atomically::<io::Error>(&out, |_| Ok(())).unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755);
     }
 
     #[test]
