@@ -163,3 +163,34 @@ fn rendered_pages_in_headless_chromium() {
     assert!(links.len() >= 4, "language chooser links: {chooser}");
     assert!(links.iter().all(|l| l["ok"] == true), "{chooser}");
 }
+
+#[test]
+fn status_dashboard_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no Chromium (install the `chromium` package)");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("status.html");
+    // The defects workspace: missing and broken messages in az, tr and ur, so the to-do lists
+    // (with right-to-left Urdu entries) are long.
+    Command::cargo_bin("beyan")
+        .expect("binary")
+        .arg("--workspace")
+        .arg(repo_root().join("tests/cmd/defects.in"))
+        .args(["status", "--format", "html", "-o"])
+        .arg(&page)
+        .assert()
+        .success();
+    let result = inspect(&browser, dir.path(), "status.html");
+    assert!(result["lang"].as_str().is_some_and(|l| !l.is_empty()), "{result}");
+    let scroll = result["scrollWidth"].as_u64().expect("scrollWidth");
+    let client = result["clientWidth"].as_u64().expect("clientWidth");
+    assert!(scroll <= client, "status page overflows at 390 px: {scroll} > {client}");
+    assert!(
+        result["headline"].as_str().is_some_and(|h| !h.is_empty()),
+        "status page has a heading: {result}"
+    );
+    let png = screenshot(&browser, dir.path(), "status.html", "status-dashboard");
+    assert!(std::fs::metadata(png).expect("screenshot").len() > 10_000);
+}
