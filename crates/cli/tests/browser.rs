@@ -183,10 +183,16 @@ fn status_dashboard_in_headless_chromium() {
         .assert()
         .success();
     let result = inspect(&browser, dir.path(), "status.html");
-    assert!(result["lang"].as_str().is_some_and(|l| !l.is_empty()), "{result}");
+    assert!(
+        result["lang"].as_str().is_some_and(|l| !l.is_empty()),
+        "{result}"
+    );
     let scroll = result["scrollWidth"].as_u64().expect("scrollWidth");
     let client = result["clientWidth"].as_u64().expect("clientWidth");
-    assert!(scroll <= client, "status page overflows at 390 px: {scroll} > {client}");
+    assert!(
+        scroll <= client,
+        "status page overflows at 390 px: {scroll} > {client}"
+    );
     assert!(
         result["headline"].as_str().is_some_and(|h| !h.is_empty()),
         "status page has a heading: {result}"
