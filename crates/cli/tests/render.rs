@@ -213,6 +213,10 @@ fn embargo_follows_now() {
     let page = std::fs::read_to_string(sample.out().join(format!("en/{SLUG}.html"))).unwrap();
     assert!(page.contains("Preview: this release is under embargo"));
     assert!(page.contains("EMBARGOED UNTIL November 8, 2025"));
+    // Shown at the offset the press office wrote, not converted to UTC.
+    assert!(page.contains("9:00\u{202f}AM GMT+5"), "{page}");
+    let tr = std::fs::read_to_string(sample.out().join(format!("tr/{SLUG}.txt"))).unwrap();
+    assert!(tr.contains("8 Kasım 2025 09:00 GMT+5"), "{tr}");
 }
 
 #[test]

@@ -16,6 +16,9 @@ pub struct Release {
     pub date: Date,
     /// Not published before this instant.
     pub embargo: Option<Timestamp>,
+    /// The UTC offset the embargo was written with, so pages show it as the press office
+    /// wrote it (`9:00 AM GMT+5`), not converted to UTC.
+    pub embargo_offset: Option<jiff::tz::Offset>,
     /// The press office's reference number (`112/25`), printed when given.
     pub number: Option<String>,
     /// Overrides the workspace's `[contact]` for this release.
@@ -60,9 +63,15 @@ impl Release {
         }
         let embargo = raw.embargo.and_then(|embargo| {
             let value = embargo.get_ref();
-            let parsed = value
-                .offset
-                .and_then(|_| value.to_string().parse::<Timestamp>().ok());
+            let parsed = value.offset.and_then(|_| {
+                let text = value.to_string();
+                let instant = text.parse::<Timestamp>().ok()?;
+                let offset = jiff::fmt::temporal::Pieces::parse(&text)
+                    .ok()?
+                    .offset()?
+                    .to_numeric_offset();
+                Some((instant, offset))
+            });
             if parsed.is_none() {
                 errors.push(
                     ConfigError::new(
@@ -79,7 +88,8 @@ impl Release {
             Some(date) if errors.is_empty() => Ok(Self {
                 slug,
                 date,
-                embargo,
+                embargo: embargo.map(|(instant, _)| instant),
+                embargo_offset: embargo.map(|(_, offset)| offset),
                 number: raw.number,
                 contact: raw.contact.map(|c| Contact {
                     name: c.name,
@@ -115,6 +125,7 @@ mod tests {
         .unwrap();
         assert_eq!(release.date.to_string(), "2025-11-08");
         assert_eq!(release.embargo.unwrap().to_string(), "2025-11-08T04:00:00Z");
+        assert_eq!(release.embargo_offset.unwrap().seconds(), 5 * 3600);
         let before: Timestamp = "2025-11-08T03:59:59Z".parse().unwrap();
         assert!(!release.is_published_at(before));
         assert!(release.is_published_at("2025-11-08T04:00:00Z".parse().unwrap()));

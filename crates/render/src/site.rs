@@ -194,7 +194,7 @@ struct QuoteView {
 struct ReleaseView {
     slug: String,
     date: String,
-    /// RFC 3339 in UTC, when the release has an embargo.
+    /// RFC 3339 at the offset it was written with, when the release has an embargo.
     embargo: Option<String>,
     /// Still under embargo: rendered only as a marked preview.
     preview: bool,
@@ -305,7 +305,10 @@ impl<'a> SiteContext<'a> {
         ReleaseView {
             slug: slug.to_owned(),
             date: release.date.to_string(),
-            embargo: release.embargo.map(|e| e.to_string()),
+            embargo: release.embargo.map(|instant| {
+                let offset = release.embargo_offset.unwrap_or(jiff::tz::Offset::UTC);
+                instant.display_with_offset(offset).to_string()
+            }),
             preview: planned.preview,
             number: release.number.clone(),
             has_subheadline: bundle.is_some_and(|b| b.has_message("subheadline")),
