@@ -61,6 +61,18 @@ impl LocalesConfig {
         std::iter::once(&self.reference).chain(self.targets())
     }
 
+    /// The reference followed by the target locales in `only` (every target when empty),
+    /// in configuration order.
+    pub fn selected(&self, only: &[Locale]) -> Vec<Locale> {
+        std::iter::once(&self.reference)
+            .chain(
+                self.targets()
+                    .filter(|l| only.is_empty() || only.contains(l)),
+            )
+            .cloned()
+            .collect()
+    }
+
     pub fn is_required(&self, locale: &Locale) -> bool {
         self.required.contains(locale)
     }

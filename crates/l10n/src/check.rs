@@ -107,18 +107,27 @@ impl Report {
 
 /// Checks the workspace's locales against its reference.
 pub fn check(workspace: &Workspace, options: &CheckOptions<'_>) -> Report {
-    let config = &workspace.config;
-    let reference = config.locales.reference.clone();
-    let targets: Vec<Locale> = config
-        .locales
-        .targets()
-        .filter(|l| options.locales.is_empty() || options.locales.contains(l))
-        .cloned()
-        .collect();
-    let mut locales = vec![reference.clone()];
-    locales.extend(targets.iter().cloned());
+    let locales = workspace.config.locales.selected(&options.locales);
     let catalogs = load_catalogs(&workspace.root, &locales);
-    let (reference_catalog, target_catalogs) = catalogs.split_first().expect("reference listed");
+    check_catalogs(workspace, &catalogs, options.lock)
+}
+
+/// Checks catalogs already loaded: the reference first, then the target locales.
+pub fn check_catalogs(
+    workspace: &Workspace,
+    catalogs: &[Catalog],
+    lock: Option<&Lockfile>,
+) -> Report {
+    let config = &workspace.config;
+    let Some((reference_catalog, target_catalogs)) = catalogs.split_first() else {
+        return Report {
+            reference: config.locales.reference.to_string(),
+            locales: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+    };
+    let reference = reference_catalog.locale.clone();
+    let locales: Vec<&Locale> = catalogs.iter().map(|c| &c.locale).collect();
 
     let reference_diagnostics = local_checks(reference_catalog);
     let per_target: Vec<(Vec<Diagnostic>, Vec<FileSummary>, usize)> = target_catalogs
@@ -129,7 +138,7 @@ pub fn check(workspace: &Workspace, options: &CheckOptions<'_>) -> Report {
                 workspace,
                 reference: reference_catalog,
                 target: catalog,
-                lock: options.lock,
+                lock,
                 plural: plural_categories(&catalog.locale),
                 diagnostics: Vec::new(),
                 files: Vec::new(),

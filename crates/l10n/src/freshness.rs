@@ -71,14 +71,8 @@ pub fn lock(
     options: &LockOptions,
 ) -> Result<LockOutcome, LockRequestError> {
     let config = &workspace.config;
-    let targets: Vec<Locale> = config
-        .locales
-        .targets()
-        .filter(|l| options.locales.is_empty() || options.locales.contains(l))
-        .cloned()
-        .collect();
-    let mut locales = vec![config.locales.reference.clone()];
-    locales.extend(targets.iter().cloned());
+    let locales = config.locales.selected(&options.locales);
+    let targets = &locales[1..];
     let catalogs = load_catalogs(&workspace.root, &locales);
     let (reference, target_catalogs) = catalogs.split_first().expect("reference listed");
 

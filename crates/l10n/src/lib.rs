@@ -26,6 +26,7 @@ mod todo;
 pub use catalog::{Catalog, FtlFile, load_catalog, load_catalogs};
 pub use check::{
     CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
+    check_catalogs,
 };
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use entry::{Entry, EntryKind};

@@ -6,7 +6,7 @@ use beyan_content::{Locale, Workspace};
 use serde::Serialize;
 
 use crate::catalog::load_catalogs;
-use crate::check::{CheckOptions, FileSummary, check};
+use crate::check::{FileSummary, check_catalogs};
 use crate::direction::Direction;
 use crate::lockfile::Lockfile;
 use crate::todo::{Todo, TodoState, todo};
@@ -140,21 +140,9 @@ pub struct Status {
 
 /// The status of the workspace's target locales (`locales` empty: every configured one).
 pub fn status(workspace: &Workspace, locales: &[Locale], lock: Option<&Lockfile>) -> Status {
-    let report = check(
-        workspace,
-        &CheckOptions {
-            locales: locales.to_vec(),
-            lock,
-        },
-    );
-    let mut catalog_locales = vec![workspace.config.locales.reference.clone()];
-    catalog_locales.extend(
-        report
-            .locales
-            .iter()
-            .filter_map(|l| Locale::parse(&l.locale).ok()),
-    );
-    let catalogs = load_catalogs(&workspace.root, &catalog_locales);
+    // One read and parse of every file serves both the check and the to-do lists.
+    let catalogs = load_catalogs(&workspace.root, &workspace.config.locales.selected(locales));
+    let report = check_catalogs(workspace, &catalogs, lock);
     let (reference, targets) = catalogs.split_first().expect("reference listed");
 
     let mut shared = Part {

@@ -14,7 +14,9 @@ mod render_error;
 mod site;
 mod templates;
 
-pub use markup::{Format, Isolation, is_permitted_url, plain, render as render_markup};
+pub use markup::{
+    Format, Isolation, escape_html, is_permitted_url, plain, render as render_markup,
+};
 pub use out_dir::check_out_dir;
 pub use plan::{
     Incomplete, Plan, PlanError, PlanLocale, PlannedRelease, Problem, RenderOptions, plan,

@@ -239,6 +239,13 @@ fn strip_bidi(text: &str, isolation: Isolation) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Escapes plain text for HTML element content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_html_text(&mut out, text, Isolation::Strip);
+    out
+}
+
 /// Escapes text for HTML; in right-to-left output, Fluent's isolates become `<bdi>`, balanced
 /// within the run so the markup stays well formed.
 fn push_html_text(out: &mut String, text: &str, isolation: Isolation) {

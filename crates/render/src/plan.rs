@@ -5,7 +5,7 @@
 //! shared files have a missing message, attribute or value, or any error.
 
 use beyan_content::{Locale, Release, Slug, Workspace};
-use beyan_l10n::{BundleOptions, CheckOptions, Report, Severity};
+use beyan_l10n::{BundleOptions, Catalog, Report, Severity, check_catalogs, load_catalogs};
 use jiff::Timestamp;
 
 /// What the caller asks for.
@@ -84,6 +84,8 @@ pub struct PlannedRelease {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub reference: Locale,
+    /// The `.ftl` files of the reference and the checked locales, parsed once.
+    pub catalogs: Vec<Catalog>,
     /// Locales that get output, in order: the reference first, then the configured order.
     pub locales: Vec<PlanLocale>,
     /// Newest first.
@@ -157,13 +159,9 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
         .filter(|t| locales.iter().any(|l| &l.source == *t))
         .cloned()
         .collect();
-    let report = beyan_l10n::check(
-        workspace,
-        &CheckOptions {
-            locales: targets,
-            lock: None,
-        },
-    );
+    // Read and parse once: the same catalogs serve the completeness check and the bundles.
+    let catalogs = load_catalogs(&workspace.root, &config.selected(&targets));
+    let report = check_catalogs(workspace, &catalogs, None);
 
     let mut releases = Vec::new();
     let mut incomplete = Vec::new();
@@ -199,6 +197,7 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     }
     Ok(Plan {
         reference: config.reference.clone(),
+        catalogs,
         locales,
         releases,
         incomplete,

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use beyan_content::{Contact, Locale, Workspace};
-use beyan_l10n::{Direction, LocaleBundle, load_catalogs};
+use beyan_l10n::{Direction, LocaleBundle};
 use serde::Serialize;
 use tera::Context;
 
@@ -72,7 +72,7 @@ pub fn render(
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<Site, RenderError> {
     let templates = TemplateSet::load(&workspace.root)?;
-    let bundles = Arc::new(load_bundles(workspace, plan)?);
+    let bundles = Arc::new(load_bundles(plan)?);
     let engine = Engine::new(templates, Arc::clone(&bundles))?;
     let site = SiteContext::new(workspace, plan, &bundles);
     let mut jobs: Vec<Job<'_>> = Vec::new();
@@ -117,11 +117,8 @@ pub fn render(
     Ok(out)
 }
 
-fn load_bundles(workspace: &Workspace, plan: &Plan) -> Result<Bundles, RenderError> {
-    let mut sources: Vec<Locale> = plan.locales.iter().map(|l| l.source.clone()).collect();
-    sources.sort();
-    sources.dedup();
-    let catalogs = load_catalogs(&workspace.root, &sources);
+fn load_bundles(plan: &Plan) -> Result<Bundles, RenderError> {
+    let catalogs = &plan.catalogs;
     let mut bundles = Bundles::default();
     for locale in &plan.locales {
         let Some(catalog) = catalogs.iter().find(|c| c.locale == locale.source) else {

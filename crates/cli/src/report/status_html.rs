@@ -3,6 +3,7 @@
 //! each locale's to-do with the reference text beside the translation, right to left where the
 //! locale is. Deterministic: the same workspace gives the same bytes.
 
+use beyan_render::escape_html;
 use std::fmt::Write as _;
 
 use beyan_l10n::{LocaleStatus, Part, Progress, Status, TodoItem, TodoState};
@@ -50,7 +51,7 @@ code { font: .9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 pub fn status_html(status: &Status) -> String {
     let mut h = String::new();
     let (messages, words) = (status.messages, status.words);
-    let reference = escape(&status.reference);
+    let reference = escape_html(&status.reference);
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -71,7 +72,10 @@ pub fn status_html(status: &Status) -> String {
         let link = if locale.todo.is_empty() {
             String::new()
         } else {
-            format!(" <a href=\"#todo-{0}\">to do</a>", escape(&locale.locale))
+            format!(
+                " <a href=\"#todo-{0}\">to do</a>",
+                escape_html(&locale.locale)
+            )
         };
         row(&mut h, &locale.locale, Some(tag), &locale.progress, &link);
     }
@@ -93,10 +97,12 @@ pub fn status_html(status: &Status) -> String {
 
 fn part_rows(h: &mut String, part: &Part) {
     let title = match (&part.release, &part.date) {
-        (Some(slug), Some(date)) => format!("<code>{}</code> ({})", escape(slug), escape(date)),
-        (Some(slug), None) => format!("<code>{}</code>", escape(slug)),
+        (Some(slug), Some(date)) => {
+            format!("<code>{}</code> ({})", escape_html(slug), escape_html(date))
+        }
+        (Some(slug), None) => format!("<code>{}</code>", escape_html(slug)),
         (None, _) => {
-            let files: Vec<String> = part.files.iter().map(|f| escape(f)).collect();
+            let files: Vec<String> = part.files.iter().map(|f| escape_html(f)).collect();
             format!("Shared text ({})", files.join(", "))
         }
     };
@@ -108,7 +114,7 @@ fn part_rows(h: &mut String, part: &Part) {
 }
 
 fn row(h: &mut String, locale: &str, tag: Option<&str>, p: &Progress, extra: &str) {
-    let locale = escape(locale);
+    let locale = escape_html(locale);
     let fresh = p.fresh_percent();
     let stale = (p.percent() - fresh).max(0.0);
     let shown = p.percent().floor();
@@ -134,7 +140,7 @@ fn row(h: &mut String, locale: &str, tag: Option<&str>, p: &Progress, extra: &st
 }
 
 fn todo_section(h: &mut String, locale: &LocaleStatus, reference: &str) {
-    let code = escape(&locale.locale);
+    let code = escape_html(&locale.locale);
     let dir = locale.direction;
     let _ = writeln!(
         h,
@@ -152,13 +158,13 @@ fn todo_section(h: &mut String, locale: &LocaleStatus, reference: &str) {
         todo.count(TodoState::Incomplete),
         todo.count(TodoState::Stale),
     );
-    let reference = escape(reference);
+    let reference = escape_html(reference);
     for file in &todo.files {
         let new = if file.exists { "" } else { " (new file)" };
         let _ = writeln!(
             h,
             "<h3><code>{}</code>{new}</h3>\n<ol class=\"todo\">",
-            escape(&file.path)
+            escape_html(&file.path)
         );
         for item in &file.items {
             todo_item(h, item, &reference, &code, dir);
@@ -173,12 +179,12 @@ fn todo_item(h: &mut String, item: &TodoItem, reference: &str, code: &str, dir: 
     let lacking = if item.lacking.is_empty() {
         String::new()
     } else {
-        format!(" · lacks {}", escape(&item.lacking.join(", ")))
+        format!(" · lacks {}", escape_html(&item.lacking.join(", ")))
     };
     let translation = match &item.translation_source {
         Some(text) => format!(
             "<pre lang=\"{code}\" dir=\"{dir}\">{}</pre>",
-            escape(&dedent(body(text)))
+            escape_html(&dedent(body(text)))
         ),
         None => "<pre class=\"empty\">not translated yet</pre>".to_owned(),
     };
@@ -187,9 +193,9 @@ fn todo_item(h: &mut String, item: &TodoItem, reference: &str, code: &str, dir: 
         "<li class=\"item {state}\"><div class=\"meta\"><code>{}</code> · <span class=\"state\">{state}</span> · {} words{lacking}</div>\
          <div class=\"texts\"><div class=\"text\"><span class=\"label\">{reference}</span><pre lang=\"{reference}\" dir=\"ltr\">{}</pre></div>\
          <div class=\"text\"><span class=\"label\">{code}</span>{translation}</div></div></li>",
-        escape(&item.id),
+        escape_html(&item.id),
         item.words,
-        escape(&dedent(&item.reference_body)),
+        escape_html(&dedent(&item.reference_body)),
     );
 }
 
@@ -217,22 +223,6 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,7 +230,7 @@ mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
-            escape("<script>\"x\" & 'y'</script>"),
+            escape_html("<script>\"x\" & 'y'</script>"),
             "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
         );
     }
