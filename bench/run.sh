@@ -18,6 +18,16 @@ OUT=${BENCH_OUT:-BENCHMARKS.md}
 BEYAN=target/release/beyan
 GEN=target/release/bench-gen
 COMPARE_LOCALES=$BENCH/venv/bin/compare-locales
+# Rendered sites go to a tmpfs when there is one: on ext4, creating 12,000 files right after
+# deleting 12,000 (each timed run starts from an emptied folder) sends most of the time into
+# the kernel's inode allocator (`recently_deleted`), for beyan and Hugo alike, and single
+# runs then vary from 2 s to 12 s. A tmpfs measures the tools rather than that.
+if [[ -z ${BENCH_SITES:-} ]]; then
+    BENCH_SITES=$BENCH/sites
+    [[ -d /dev/shm && -w /dev/shm ]] && BENCH_SITES=/dev/shm/beyan-bench-sites
+fi
+mkdir -p "$BENCH_SITES"
+BENCH_SITES=$(cd "$BENCH_SITES" && pwd)
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -59,8 +69,8 @@ mkdir -p "$RESULTS"
 CHECK_CMD="$BEYAN --workspace $BENCH/large check --format json"
 FLOOR_CMD="$GEN parse-floor $BENCH/large"
 CL_CMD="$COMPARE_LOCALES $BENCH/large/l10n.toml $BENCH/large az tr ur"
-RENDER_CMD="$BEYAN --workspace $BENCH/archive render --out $ROOT/$BENCH/out-beyan"
-HUGO_CMD="hugo --source $BENCH/hugo --destination $ROOT/$BENCH/out-hugo --quiet"
+RENDER_CMD="$BEYAN --workspace $BENCH/archive render --out $BENCH_SITES/out-beyan"
+HUGO_CMD="hugo --source $BENCH/hugo --destination $BENCH_SITES/out-hugo --quiet"
 SAMPLE_CMD="$BEYAN --workspace . check"
 
 # Exit 1 is expected from both checkers on the large workspace (it has seeded defects): -i.
@@ -74,13 +84,11 @@ hyperfine -N -i --output=pipe --warmup 1 --runs "$RUNS" \
     --export-json "$RESULTS/compare-locales.json" \
     -n "compare-locales" "$CL_CMD"
 
-# The previous output is removed and flushed to disk before each run, so that one run's
-# write-back does not land in the next one's time (it made single runs vary 1.8 s … 7.5 s).
 log "render: beyan vs hugo, each into an emptied folder"
 hyperfine -N --output=pipe --warmup 2 --runs "$RUNS" \
     --export-json "$RESULTS/render.json" \
-    --prepare "bash -c 'rm -rf $BENCH/out-beyan && sync'" -n "beyan render" "$RENDER_CMD" \
-    --prepare "bash -c 'rm -rf $BENCH/out-hugo && sync'" -n "hugo" "$HUGO_CMD"
+    --prepare "rm -rf $BENCH_SITES/out-beyan" -n "beyan render" "$RENDER_CMD" \
+    --prepare "rm -rf $BENCH_SITES/out-hugo" -n "hugo" "$HUGO_CMD"
 
 log "check on the sample"
 sample_status=0
@@ -108,7 +116,7 @@ log "peak RSS"
     echo "  \"parse floor\": $(peak_rss_kb $FLOOR_CMD),"
     echo "  \"compare-locales\": $(peak_rss_kb $CL_CMD),"
     echo "  \"beyan render\": $(peak_rss_kb $RENDER_CMD),"
-    echo "  \"hugo\": $(rm -rf "$BENCH/out-hugo"; peak_rss_kb $HUGO_CMD),"
+    echo "  \"hugo\": $(rm -rf "$BENCH_SITES/out-hugo"; peak_rss_kb $HUGO_CMD),"
     echo "  \"beyan check (sample)\": $(peak_rss_kb $SAMPLE_CMD)"
     echo "}"
 } >"$RESULTS/rss.json"
@@ -143,10 +151,11 @@ REF_FTL_BYTES=$(sum_bytes "$BENCH/large/locales/en" -name '*.ftl')
 LOCK_BYTES=$(sum_bytes "$BENCH/large" -name beyan.lock)
 ARCHIVE_FILES=$(count_files "$BENCH/archive")
 ARCHIVE_BYTES=$(sum_bytes "$BENCH/archive")
-OUT_BEYAN_FILES=$(count_files "$BENCH/out-beyan")
-OUT_HUGO_FILES=$(count_files "$BENCH/out-hugo")
+OUT_BEYAN_FILES=$(count_files "$BENCH_SITES/out-beyan")
+OUT_HUGO_FILES=$(count_files "$BENCH_SITES/out-hugo")
 CHECK_STATUS=$check_status
 SAMPLE_STATUS=$sample_status
-export CHECK_CMD FLOOR_CMD CL_CMD RENDER_CMD HUGO_CMD SAMPLE_CMD RUNS WARMUP ROOT RESULTS
+export CHECK_CMD FLOOR_CMD CL_CMD RENDER_CMD HUGO_CMD SAMPLE_CMD RUNS WARMUP ROOT RESULTS BENCH_SITES
 python3 bench/report.py >"$OUT"
+rm -rf "$BENCH_SITES/out-beyan" "$BENCH_SITES/out-hugo"
 log "wrote $OUT"
