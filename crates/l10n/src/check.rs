@@ -6,7 +6,7 @@
 //! each `releases/<slug>.ftl` sees the shared scope plus itself, so `headline` may appear in
 //! every release without being a duplicate.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use beyan_content::{Locale, SeverityOverride, Workspace};
 use rayon::prelude::*;
@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, FtlFile, load_catalogs};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::entry::Entry;
-use crate::lockfile::{Lockfile, content_hash};
+use crate::lockfile::Lockfile;
 use crate::markup::summarize_markup;
 use crate::plural::plural_categories;
 
@@ -155,7 +155,7 @@ pub fn check_catalogs(
     for (catalog, (found, mut files, obsolete)) in target_catalogs.iter().zip(per_target) {
         let found = apply_overrides(found, config);
         // (errors, warnings, stale) per file, in one pass over the diagnostics.
-        let mut per_file: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+        let mut per_file: HashMap<&str, (usize, usize, usize)> = HashMap::default();
         for d in &found {
             let counts = per_file.entry(d.file.as_str()).or_default();
             match d.severity {
@@ -334,7 +334,7 @@ fn local_checks(catalog: &Catalog) -> Vec<Diagnostic> {
         .files
         .iter()
         .partition(|f| f.release_slug().is_some());
-    let mut shared_ids: HashMap<&str, (&FtlFile, &Entry)> = HashMap::new();
+    let mut shared_ids: HashMap<&str, (&FtlFile, &Entry)> = HashMap::default();
     for file in &shared {
         for entry in &file.entries {
             if let Some((first_file, first)) = shared_ids.get(entry.id.as_str()) {
@@ -352,11 +352,11 @@ fn local_checks(catalog: &Catalog) -> Vec<Diagnostic> {
         locale,
         &shared_entries,
         &shared_ids,
-        &HashMap::new(),
+        &HashMap::default(),
         &mut out,
     );
     for file in &releases {
-        let mut own: HashMap<&str, (&FtlFile, &Entry)> = HashMap::new();
+        let mut own: HashMap<&str, (&FtlFile, &Entry)> = HashMap::default();
         for entry in &file.entries {
             let earlier = own
                 .get(entry.id.as_str())
@@ -525,7 +525,7 @@ fn order_cycle(component: Vec<usize>, edges: &[Vec<usize>]) -> Vec<usize> {
     let members: HashSet<usize> = component.iter().copied().collect();
     let start = component.iter().copied().min().unwrap_or(0);
     let mut walk = vec![start];
-    let mut seen = HashSet::from([start]);
+    let mut seen = HashSet::from_iter([start]);
     let mut at = start;
     while let Some(&to) = edges[at]
         .iter()
@@ -615,7 +615,7 @@ impl Comparison<'_> {
             .rev() // the first definition wins, as in a bundle
             .map(|e| (e.id.as_str(), e))
             .collect();
-        let mut seen_reference: HashSet<&str> = HashSet::new();
+        let mut seen_reference: HashSet<&str> = HashSet::default();
         for entry in &reference_file.entries {
             if !seen_reference.insert(entry.id.as_str()) {
                 continue;
@@ -747,12 +747,10 @@ impl Comparison<'_> {
                 );
             }
         }
-        let reference_body = reference.body(&reference_file.source);
-        let translation_body = translation.body(&file.source);
         let recorded = self
             .lock
             .and_then(|lock| lock.get(self.target.locale.as_str(), &reference_file.rel, id));
-        if recorded.is_some_and(|r| r.reference != content_hash(reference_body)) {
+        if recorded.is_some_and(|r| !r.made_from(reference.hash(&reference_file.source))) {
             self.push(
                 Code::StaleTranslation,
                 file,
@@ -763,7 +761,9 @@ impl Comparison<'_> {
                 ),
             );
         }
-        if reference.has_words() && content_hash(reference_body) == content_hash(translation_body) {
+        if reference.has_words()
+            && reference.same_body(&reference_file.source, translation, &file.source)
+        {
             let allow = &self.workspace.config.check.same_as_source_allow;
             let allowed = allow
                 .iter()

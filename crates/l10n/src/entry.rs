@@ -44,6 +44,8 @@ pub struct Entry {
     pub words: u32,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: Vec<usize>,
+    /// [`crate::body_hash`] of the entry's body, computed when first needed.
+    hash: std::sync::OnceLock<u64>,
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -56,6 +58,20 @@ impl Entry {
             .find('=')
             .map_or(source, |eq| &source[eq + 1..])
             .trim()
+    }
+
+    /// [`crate::body_hash`] of the body; `file` must be the entry's own file.
+    pub fn hash(&self, file: &SourceFile) -> u64 {
+        *self
+            .hash
+            .get_or_init(|| crate::lockfile::body_hash(self.body(file)))
+    }
+
+    /// Whether two entries have the same body, whitespace runs aside (as the hash sees it).
+    pub fn same_body(&self, file: &SourceFile, other: &Entry, other_file: &SourceFile) -> bool {
+        self.body(file)
+            .split_whitespace()
+            .eq(other.body(other_file).split_whitespace())
     }
 
     pub fn has_attribute(&self, name: &str) -> bool {
@@ -133,6 +149,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 text: String::new(),
                 words: 0,
                 bidi_controls: Vec::new(),
+                hash: std::sync::OnceLock::new(),
             },
         };
         if let Some(value) = value {

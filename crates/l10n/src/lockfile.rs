@@ -4,11 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Deserialize;
-
 /// What `beyan lock` recorded for one translated message.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockEntry {
     pub reference: String,
     pub translation: String,
@@ -34,13 +31,6 @@ pub struct LockError {
 const HEADER: &str = "# beyan.lock: the reference text each translation was made from.\n# Written by `beyan lock`; sorted and deterministic. Edit translations, not this file.\n";
 const VERSION: u32 = 1;
 
-#[derive(Deserialize)]
-struct RawLock {
-    version: u32,
-    #[serde(flatten)]
-    locales: LockTable,
-}
-
 impl Lockfile {
     /// Reads `beyan.lock` under `root`; `Ok(None)` when there is none.
     pub fn load(root: &Path) -> Result<Option<Self>, LockError> {
@@ -63,37 +53,179 @@ impl Lockfile {
         }
     }
 
+    /// Reads the lock's own format (a subset of TOML: comments, `version = 1`,
+    /// `[locale."file"]` headers and one `id = { reference = "…", translation = "…" }` line per
+    /// message) line by line; anything else is an error naming its line and column. A large
+    /// lock is read in a fraction of what a general TOML parser needs.
     pub fn parse(file: &str, text: &str) -> Result<Self, LockError> {
-        let index = beyan_content::LineIndex::new(text);
-        let error = |offset: Option<usize>, message: String| LockError {
+        let error = |line: usize, column: usize, message: String| LockError {
             file: file.to_owned(),
-            position: offset.map(|o| index.position(text, o)),
+            position: Some((line, column)),
             message,
         };
-        let raw: RawLock = toml::from_str(text)
-            .map_err(|e| error(e.span().map(|s| s.start), e.message().trim().to_owned()))?;
-        if raw.version != VERSION {
-            let at = text.find("version");
-            return Err(error(
-                at,
-                format!("unsupported version {}, expected {VERSION}", raw.version),
-            ));
-        }
-        for files in raw.locales.values() {
-            for entries in files.values() {
-                for entry in entries.values() {
-                    for hash in [&entry.reference, &entry.translation] {
-                        if hash.len() != 16 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-                            let at = text.find(&format!("\"{hash}\""));
-                            return Err(error(at, format!("`{hash}` is not a 16-digit hex hash")));
-                        }
-                    }
-                }
+        let mut locales = LockTable::new();
+        let mut version = None;
+        let mut table: Option<(String, String)> = None;
+        let mut current: Option<&mut BTreeMap<String, LockEntry>> = None;
+        for (index, raw_line) in text.lines().enumerate() {
+            let number = index + 1;
+            let line = raw_line.trim_end();
+            let mut cursor = Cursor::new(line);
+            cursor.skip_space();
+            if cursor.done() || cursor.peek() == Some(b'#') {
+                continue;
             }
+            let fail = |cursor: &Cursor<'_>, what: &str| {
+                error(number, cursor.column(), format!("expected {what}"))
+            };
+            if cursor.eat(b'[') {
+                cursor.skip_space();
+                let locale = cursor.key().ok_or_else(|| fail(&cursor, "a locale code"))?;
+                cursor.skip_space();
+                if !cursor.eat(b'.') {
+                    return Err(fail(&cursor, "`.` and a file name"));
+                }
+                cursor.skip_space();
+                let path = cursor.key().ok_or_else(|| fail(&cursor, "a file name"))?;
+                cursor.skip_space();
+                if !cursor.eat(b']') {
+                    return Err(fail(&cursor, "`]`"));
+                }
+                cursor
+                    .end()
+                    .map_err(|()| fail(&cursor, "the end of the line"))?;
+                if table.as_ref() == Some(&(locale.clone(), path.clone())) {
+                    return Err(error(number, 1, "this table is defined twice".to_owned()));
+                }
+                current = None;
+                table = Some((locale, path));
+                continue;
+            }
+            let key = cursor.key().ok_or_else(|| fail(&cursor, "a key"))?;
+            cursor.skip_space();
+            if !cursor.eat(b'=') {
+                return Err(fail(&cursor, "`=`"));
+            }
+            cursor.skip_space();
+            if key == "version" && table.is_none() {
+                let digits = cursor.take_while(|b| b.is_ascii_digit());
+                let value: u32 = digits
+                    .parse()
+                    .map_err(|_| fail(&cursor, "a version number"))?;
+                cursor
+                    .end()
+                    .map_err(|()| fail(&cursor, "the end of the line"))?;
+                if value != VERSION {
+                    return Err(error(
+                        number,
+                        1,
+                        format!("unsupported version {value}, expected {VERSION}"),
+                    ));
+                }
+                version = Some(value);
+                continue;
+            }
+            let Some((locale, path)) = &table else {
+                return Err(error(
+                    number,
+                    1,
+                    format!("`{key}` outside a [locale.\"file\"] table"),
+                ));
+            };
+            if !cursor.eat(b'{') {
+                return Err(fail(&cursor, "`{`"));
+            }
+            let mut reference = None;
+            let mut translation = None;
+            loop {
+                cursor.skip_space();
+                let field_column = cursor.column();
+                let field = cursor
+                    .key()
+                    .ok_or_else(|| fail(&cursor, "`reference` or `translation`"))?;
+                cursor.skip_space();
+                if !cursor.eat(b'=') {
+                    return Err(fail(&cursor, "`=`"));
+                }
+                cursor.skip_space();
+                let hash_column = cursor.column();
+                let value = cursor
+                    .string()
+                    .ok_or_else(|| fail(&cursor, "a quoted hash"))?;
+                if value.len() != 16 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return Err(error(
+                        number,
+                        hash_column,
+                        format!("`{value}` is not a 16-digit hex hash"),
+                    ));
+                }
+                let slot = match field.as_str() {
+                    "reference" => &mut reference,
+                    "translation" => &mut translation,
+                    other => {
+                        return Err(error(
+                            number,
+                            field_column,
+                            format!("unknown field `{other}`"),
+                        ));
+                    }
+                };
+                if slot.replace(value).is_some() {
+                    return Err(error(
+                        number,
+                        field_column,
+                        format!("`{field}` given twice"),
+                    ));
+                }
+                cursor.skip_space();
+                if cursor.eat(b',') {
+                    continue;
+                }
+                if cursor.eat(b'}') {
+                    break;
+                }
+                return Err(fail(&cursor, "`,` or `}`"));
+            }
+            cursor
+                .end()
+                .map_err(|()| fail(&cursor, "the end of the line"))?;
+            let (Some(reference), Some(translation)) = (reference, translation) else {
+                return Err(error(
+                    number,
+                    1,
+                    "an entry needs both `reference` and `translation`".to_owned(),
+                ));
+            };
+            let entries = match current.take() {
+                Some(entries) => entries,
+                None => locales
+                    .entry(locale.clone())
+                    .or_default()
+                    .entry(path.clone())
+                    .or_default(),
+            };
+            if entries
+                .insert(
+                    key.clone(),
+                    LockEntry {
+                        reference,
+                        translation,
+                    },
+                )
+                .is_some()
+            {
+                return Err(error(number, 1, format!("`{key}` is recorded twice")));
+            }
+            current = Some(entries);
         }
-        Ok(Self {
-            locales: raw.locales,
-        })
+        if version.is_none() {
+            return Err(LockError {
+                file: file.to_owned(),
+                position: None,
+                message: "missing `version = 1`".to_owned(),
+            });
+        }
+        Ok(Self { locales })
     }
 
     pub fn get(&self, locale: &str, file: &str, id: &str) -> Option<&LockEntry> {
@@ -139,6 +271,11 @@ fn quote_key(key: &str) -> String {
 /// A stable 64-bit FNV-1a hash of a message's source, whitespace runs collapsed so that
 /// re-wrapping a paragraph is not a change. Hex, 16 digits.
 pub fn content_hash(body: &str) -> String {
+    format!("{:016x}", body_hash(body))
+}
+
+/// [`content_hash`] as a number.
+pub fn body_hash(body: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |byte: u8| {
         hash ^= u64::from(byte);
@@ -150,7 +287,108 @@ pub fn content_hash(body: &str) -> String {
         }
         word.bytes().for_each(&mut feed);
     }
-    format!("{hash:016x}")
+    hash
+}
+
+impl LockEntry {
+    /// Whether this record was made from a reference text with hash `hash`.
+    pub fn made_from(&self, hash: u64) -> bool {
+        u64::from_str_radix(&self.reference, 16).is_ok_and(|recorded| recorded == hash)
+    }
+}
+
+/// A position in one line of the lock, for its small hand-written reader.
+struct Cursor<'l> {
+    line: &'l str,
+    at: usize,
+}
+
+impl<'l> Cursor<'l> {
+    fn new(line: &'l str) -> Self {
+        Self { line, at: 0 }
+    }
+
+    fn rest(&self) -> &'l [u8] {
+        &self.line.as_bytes()[self.at..]
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.rest().first().copied()
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.line.len()
+    }
+
+    fn column(&self) -> usize {
+        self.line[..self.at].chars().count() + 1
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn skip_space(&mut self) {
+        self.take_while(|b| b == b' ' || b == b'\t');
+    }
+
+    fn take_while(&mut self, keep: impl Fn(u8) -> bool) -> &'l str {
+        let start = self.at;
+        let len = self.rest().iter().take_while(|&&b| keep(b)).count();
+        self.at += len;
+        &self.line[start..self.at]
+    }
+
+    /// A bare key (`a-z A-Z 0-9 - _`) or a quoted one.
+    fn key(&mut self) -> Option<String> {
+        if self.peek() == Some(b'"') {
+            return self.string();
+        }
+        let key = self.take_while(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        (!key.is_empty()).then(|| key.to_owned())
+    }
+
+    /// A TOML basic string; escapes are rare here and decoded by the TOML parser.
+    fn string(&mut self) -> Option<String> {
+        if !self.eat(b'"') {
+            return None;
+        }
+        let start = self.at;
+        let mut escaped = false;
+        loop {
+            match self.peek()? {
+                b'\\' => {
+                    escaped = true;
+                    self.at += 2;
+                }
+                b'"' => break,
+                _ => self.at += 1,
+            }
+            if self.at > self.line.len() {
+                return None;
+            }
+        }
+        let raw = &self.line[start..self.at];
+        self.at += 1;
+        if !escaped {
+            return Some(raw.to_owned());
+        }
+        let table: toml::Table = toml::from_str(&format!("v = \"{raw}\"")).ok()?;
+        table.get("v")?.as_str().map(str::to_owned)
+    }
+
+    fn end(&mut self) -> Result<(), ()> {
+        self.skip_space();
+        if self.done() || self.peek() == Some(b'#') {
+            Ok(())
+        } else {
+            Err(())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -184,6 +422,49 @@ mod tests {
         assert_eq!(error.position.unwrap().0, 3);
         let error = Lockfile::parse("beyan.lock", "version = 1\n[az\n").unwrap_err();
         assert_eq!(error.position.unwrap().0, 2);
+    }
+
+    #[test]
+    fn reader_reports_shape_errors_with_columns() {
+        let hash = "0123456789abcdef";
+        let ok = format!(
+            "version = 1\n\n[az.\"dir/a \\\"b\\\".ftl\"]\nx = {{ translation = \"{hash}\", reference = \"{hash}\" }} # note\n"
+        );
+        let lock = Lockfile::parse("beyan.lock", &ok).unwrap();
+        assert!(lock.get("az", "dir/a \"b\".ftl", "x").is_some());
+        let cases = [
+            ("version = 2\n".to_owned(), (1, 1), "unsupported version"),
+            (
+                format!("version = 1\nx = {{ reference = \"{hash}\" }}\n"),
+                (2, 1),
+                "outside",
+            ),
+            (
+                format!(
+                    "version = 1\n[az.\"a\"]\nx = {{ reference = \"{hash}\", other = \"{hash}\" }}\n"
+                ),
+                (3, 39),
+                "unknown field",
+            ),
+            (
+                format!("version = 1\n[az.\"a\"]\nx = {{ reference = \"{hash}\" }}\n"),
+                (3, 1),
+                "both",
+            ),
+            (
+                format!(
+                    "version = 1\n[az.\"a\"]\nx = {{ reference = \"{hash}\", translation = \"{hash}\" }} y\n"
+                ),
+                (3, 74),
+                "end of the line",
+            ),
+        ];
+        for (text, position, message) in cases {
+            let error = Lockfile::parse("beyan.lock", &text).unwrap_err();
+            assert_eq!(error.position, Some(position), "{text}: {error}");
+            assert!(error.message.contains(message), "{text}: {error}");
+        }
+        assert!(Lockfile::parse("beyan.lock", "# empty\n").is_err());
     }
 
     #[test]

@@ -141,6 +141,11 @@ fn parse(text: &str) -> Vec<Inline> {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
+    // Most messages have no character that CommonMark's inline syntax could use: skip the
+    // parser for them (the result would be the same single text run).
+    if !single_line.contains(['*', '_', '[', ']', '<', '>', '&', '\\', '`', '!']) {
+        return vec![Inline::Text(single_line)];
+    }
     let source = format!(".{single_line}");
     let mut inlines: Vec<Inline> = Vec::new();
     let mut open: Vec<Span> = Vec::new();

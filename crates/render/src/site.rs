@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use beyan_content::{Contact, Locale, Workspace};
 use beyan_l10n::{Direction, LocaleBundle};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -41,14 +42,19 @@ impl Site {
 
     /// Writes every file below `dir`, which must exist and be empty.
     pub fn write_into(&self, dir: &Path) -> std::io::Result<()> {
-        for (path, bytes) in &self.files {
-            let target = dir.join(path);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(target, bytes)?;
+        // Folders first (few), then the files in parallel: thousands of small writes are
+        // mostly system-call latency.
+        let folders: std::collections::BTreeSet<&Path> = self
+            .files
+            .keys()
+            .filter_map(|path| Path::new(path).parent())
+            .collect();
+        for folder in folders {
+            std::fs::create_dir_all(dir.join(folder))?;
         }
-        Ok(())
+        self.files
+            .par_iter()
+            .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))
     }
 
     /// Replaces `out` with the site in one swap: a failure leaves the previous `out` as it was.
@@ -100,13 +106,19 @@ pub fn render(
         files: BTreeMap::new(),
         locales: plan.locales.iter().map(|l| l.locale.clone()).collect(),
     };
-    for (done, job) in jobs.iter().enumerate() {
-        let (path, text) = site.render(&engine, job)?;
-        out.files.insert(path, text.into_bytes());
-        on_progress(Progress {
-            done: done + 1,
-            total,
-        });
+    // Pages render in parallel, a chunk at a time so that progress can be reported from
+    // this thread; the BTreeMap keeps the output order independent of scheduling.
+    let mut done = 0;
+    for chunk in jobs.chunks(256) {
+        let pages: Vec<(String, String)> = chunk
+            .par_iter()
+            .map(|job| site.render(&engine, job))
+            .collect::<Result<_, _>>()?;
+        for (path, text) in pages {
+            out.files.insert(path, text.into_bytes());
+        }
+        done += chunk.len();
+        on_progress(Progress { done, total });
     }
     out.files.insert(
         "assets/fonts/NotoNastaliqUrdu-Regular.ttf".to_owned(),
@@ -118,23 +130,33 @@ pub fn render(
 }
 
 fn load_bundles(plan: &Plan) -> Result<Bundles, RenderError> {
-    let catalogs = &plan.catalogs;
-    let mut bundles = Bundles::default();
+    let mut tasks = Vec::new();
     for locale in &plan.locales {
-        let Some(catalog) = catalogs.iter().find(|c| c.locale == locale.source) else {
+        let Some(catalog) = plan.catalogs.iter().find(|c| c.locale == locale.source) else {
             continue;
         };
         let mut catalog = catalog.clone();
         catalog.locale = locale.locale.clone();
-        let shared = LocaleBundle::for_release(&catalog, None, locale.options)?;
-        bundles.insert(locale.locale.as_str(), None, shared);
+        let catalog = Arc::new(catalog);
+        tasks.push((locale, Arc::clone(&catalog), None));
         for planned in &plan.releases {
             if planned.locales.contains(&locale.locale) {
                 let slug = planned.release.slug.as_str();
-                let bundle = LocaleBundle::for_release(&catalog, Some(slug), locale.options)?;
-                bundles.insert(locale.locale.as_str(), Some(slug), bundle);
+                tasks.push((locale, Arc::clone(&catalog), Some(slug)));
             }
         }
+    }
+    // Thousands of bundles for an archive: build them in parallel.
+    let built: Vec<_> = tasks
+        .par_iter()
+        .map(|(locale, catalog, slug)| {
+            LocaleBundle::for_release(catalog, *slug, locale.options)
+                .map(|bundle| (locale.locale.as_str(), *slug, bundle))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut bundles = Bundles::default();
+    for (locale, slug, bundle) in built {
+        bundles.insert(locale, slug, bundle);
     }
     Ok(bundles)
 }

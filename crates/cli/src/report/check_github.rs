@@ -5,7 +5,7 @@ use std::io::Write;
 use beyan_l10n::{Report, Severity};
 
 pub fn check_github(report: &Report) {
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for d in &report.diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
@@ -34,6 +34,7 @@ pub fn check_github(report: &Report) {
             ))
         );
     }
+    let _ = out.flush();
 }
 
 fn escape_data(text: &str) -> String {

@@ -10,12 +10,15 @@ use super::bar;
 use super::error::byte_of_column;
 
 pub fn check_human(report: &Report, strict: bool) {
-    let mut out = anstream::stdout().lock();
+    // Built whole, then written once: stdout is line-buffered.
     let renderer = Renderer::styled();
+    let mut text = String::new();
     for d in &report.diagnostics {
-        let _ = writeln!(out, "{}\n", renderer.render(&[snippet(d)]));
+        text.push_str(&renderer.render(&[snippet(d)]));
+        text.push_str("\n\n");
     }
-    let _ = write!(out, "{}", summary(report, strict));
+    text.push_str(&summary(report, strict));
+    let _ = anstream::stdout().lock().write_all(text.as_bytes());
 }
 
 fn snippet(d: &Diagnostic) -> annotate_snippets::Group<'_> {
