@@ -37,7 +37,12 @@ impl FtlFile {
 
     /// Parses `bytes` as the file `rel` of `locale`.
     pub fn parse(locale: &Locale, rel: String, bytes: &[u8]) -> Self {
-        let source = SourceFile::decode(format!("locales/{locale}/{rel}"), bytes);
+        Self::parse_owned(locale, rel, bytes.to_vec())
+    }
+
+    /// [`FtlFile::parse`] of bytes read from disk, without copying them.
+    pub fn parse_owned(locale: &Locale, rel: String, bytes: Vec<u8>) -> Self {
+        let source = SourceFile::decode_owned(format!("locales/{locale}/{rel}"), bytes);
         let (guarded, too_deep) = nesting_guard::guard(&source.text);
         let mut syntax_errors: Vec<(usize, String)> = too_deep
             .iter()
@@ -54,10 +59,7 @@ impl FtlFile {
             let file = if too_deep.is_empty() {
                 &source
             } else {
-                guarded_file = SourceFile {
-                    text: guarded.into_owned(),
-                    ..source.clone()
-                };
+                guarded_file = source.with_text(guarded.into_owned());
                 &guarded_file
             };
             let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
@@ -120,7 +122,7 @@ pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
         .into_par_iter()
         .map(|(i, rel, path)| {
             let file = match std::fs::read(&path) {
-                Ok(bytes) => FtlFile::parse(&locales[i], rel, &bytes),
+                Ok(bytes) => FtlFile::parse_owned(&locales[i], rel, bytes),
                 Err(e) => {
                     let mut file = FtlFile::parse(&locales[i], rel, b"");
                     file.io_error = Some(e.to_string());

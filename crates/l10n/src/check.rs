@@ -16,7 +16,6 @@ use crate::catalog::{Catalog, FtlFile, load_catalogs};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::entry::Entry;
 use crate::lockfile::Lockfile;
-use crate::markup::summarize_markup;
 use crate::plural::plural_categories;
 
 /// What to check.
@@ -761,8 +760,9 @@ impl Comparison<'_> {
                 ),
             );
         }
-        if reference.has_words()
-            && reference.same_body(&reference_file.source, translation, &file.source)
+        // The body comparison fails fast on the first differing word; test it first.
+        if reference.same_body(&reference_file.source, translation, &file.source)
+            && reference.has_words()
         {
             let allow = &self.workspace.config.check.same_as_source_allow;
             let allowed = allow
@@ -790,8 +790,8 @@ impl Comparison<'_> {
                 ),
             );
         }
-        let reference_markup = summarize_markup(&reference.text);
-        let translation_markup = summarize_markup(&translation.text);
+        let reference_markup = reference.markup();
+        let translation_markup = translation.markup();
         if reference_markup != translation_markup {
             let detail = if reference_markup.links != translation_markup.links {
                 format!(

@@ -46,6 +46,9 @@ pub struct Entry {
     pub bidi_controls: Vec<usize>,
     /// [`crate::body_hash`] of the entry's body, computed when first needed.
     hash: std::sync::OnceLock<u64>,
+    /// The inline markup of `text`, summarized when first needed (once for a reference
+    /// message, however many locales compare with it).
+    markup: std::sync::OnceLock<crate::markup::MarkupSummary>,
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -65,6 +68,11 @@ impl Entry {
         *self
             .hash
             .get_or_init(|| crate::lockfile::body_hash(self.body(file)))
+    }
+
+    pub fn markup(&self) -> &crate::markup::MarkupSummary {
+        self.markup
+            .get_or_init(|| crate::markup::summarize_markup(&self.text))
     }
 
     /// Whether two entries have the same body, whitespace runs aside (as the hash sees it).
@@ -150,6 +158,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 words: 0,
                 bidi_controls: Vec::new(),
                 hash: std::sync::OnceLock::new(),
+                markup: std::sync::OnceLock::new(),
             },
         };
         if let Some(value) = value {

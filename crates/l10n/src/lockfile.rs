@@ -139,7 +139,7 @@ impl Lockfile {
             let mut translation = None;
             loop {
                 cursor.skip_space();
-                let field_column = cursor.column();
+                let field_at = cursor.at;
                 let field = cursor
                     .key()
                     .ok_or_else(|| fail(&cursor, "`reference` or `translation`"))?;
@@ -148,14 +148,14 @@ impl Lockfile {
                     return Err(fail(&cursor, "`=`"));
                 }
                 cursor.skip_space();
-                let hash_column = cursor.column();
+                let hash_at = cursor.at;
                 let value = cursor
                     .string()
                     .ok_or_else(|| fail(&cursor, "a quoted hash"))?;
                 if value.len() != 16 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
                     return Err(error(
                         number,
-                        hash_column,
+                        cursor.column_at(hash_at),
                         format!("`{value}` is not a 16-digit hex hash"),
                     ));
                 }
@@ -165,7 +165,7 @@ impl Lockfile {
                     other => {
                         return Err(error(
                             number,
-                            field_column,
+                            cursor.column_at(field_at),
                             format!("unknown field `{other}`"),
                         ));
                     }
@@ -173,7 +173,7 @@ impl Lockfile {
                 if slot.replace(value).is_some() {
                     return Err(error(
                         number,
-                        field_column,
+                        cursor.column_at(field_at),
                         format!("`{field}` given twice"),
                     ));
                 }
@@ -321,7 +321,12 @@ impl<'l> Cursor<'l> {
     }
 
     fn column(&self) -> usize {
-        self.line[..self.at].chars().count() + 1
+        self.column_at(self.at)
+    }
+
+    /// 1-based column of a byte offset in the line; counted only when an error needs it.
+    fn column_at(&self, at: usize) -> usize {
+        self.line[..at].chars().count() + 1
     }
 
     fn eat(&mut self, byte: u8) -> bool {

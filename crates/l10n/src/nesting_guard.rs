@@ -8,6 +8,18 @@
 /// Deepest placeable/call nesting accepted. Real messages rarely go past 3.
 pub const MAX_NESTING: usize = 32;
 
+/// The bytes the depth tracking looks at; every other byte is skipped at once.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let special = *b"\n\\\"{}()";
+    while k < special.len() {
+        table[special[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// An entry blanked because it nested too deeply, by the byte offset where the limit was passed.
 pub struct TooDeep {
     pub offset: usize,
@@ -27,18 +39,28 @@ pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
     let mut in_string = false;
     let mut entry_start = 0usize;
     let mut flagged = false;
+    let mut line_start = true;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let line_start = i == 0 || bytes[i - 1] == b'\n';
-        if line_start && (b.is_ascii_alphabetic() || b == b'-' || b == b'#') {
-            depth = 0;
-            in_string = false;
-            entry_start = i;
-            flagged = false;
+        if line_start {
+            line_start = false;
+            if b.is_ascii_alphabetic() || b == b'-' || b == b'#' {
+                depth = 0;
+                in_string = false;
+                entry_start = i;
+                flagged = false;
+            }
+        }
+        if !SPECIAL[usize::from(b)] {
+            i += 1;
+            continue;
         }
         match b {
-            b'\n' => in_string = false,
+            b'\n' => {
+                in_string = false;
+                line_start = true;
+            }
             b'\\' if in_string => i += 1,
             b'"' if depth > 0 => in_string = !in_string,
             b'{' if !in_string => depth += 1,

@@ -8,19 +8,33 @@ pub struct SourceFile {
     /// Workspace-relative path with `/`.
     pub path: String,
     pub text: String,
-    pub lines: LineIndex,
+    /// Built on the first position asked for: most files never need one.
+    lines: std::sync::OnceLock<LineIndex>,
     /// Byte offset (in `text`) of the first sequence that was not UTF-8.
     pub invalid_utf8_at: Option<usize>,
 }
 
 impl SourceFile {
     pub fn decode(path: String, bytes: &[u8]) -> Self {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let (text, invalid_utf8_at) = match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_owned(), None),
+        Self::decode_owned(path, bytes.to_vec())
+    }
+
+    /// [`SourceFile::decode`] without copying valid UTF-8 text.
+    pub fn decode_owned(path: String, mut owned: Vec<u8>) -> Self {
+        if owned.starts_with(b"\xEF\xBB\xBF") {
+            owned.drain(..3);
+        }
+        let (text, invalid_utf8_at) = match String::from_utf8(owned) {
+            Ok(text) => (text, None),
             Err(e) => {
-                let valid = e.valid_up_to();
-                (String::from_utf8_lossy(bytes).into_owned(), Some(valid))
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                // Offsets before the first invalid byte are unchanged by the lossy decoding,
+                // but CRLF removal below shifts them: count the CRLFs of the valid prefix.
+                let prefix = &bytes[..valid];
+                let crlf = prefix.windows(2).filter(|w| w == b"\r\n").count();
+                (text, Some(valid - crlf))
             }
         };
         let text = if text.contains('\r') {
@@ -28,28 +42,35 @@ impl SourceFile {
         } else {
             text
         };
-        // Offsets before the first invalid byte are unchanged by the lossy decoding, but CRLF
-        // removal shifts them: recompute from the line count of the valid prefix.
-        let invalid_utf8_at = invalid_utf8_at.map(|valid| {
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            prefix.len() - prefix.matches("\r\n").count()
-        });
-        let lines = LineIndex::new(&text);
         Self {
             path,
             text,
-            lines,
+            lines: std::sync::OnceLock::new(),
             invalid_utf8_at,
         }
     }
 
+    /// The same file with other text of the same length (offsets keep their meaning).
+    pub fn with_text(&self, text: String) -> Self {
+        Self {
+            path: self.path.clone(),
+            text,
+            lines: std::sync::OnceLock::new(),
+            invalid_utf8_at: self.invalid_utf8_at,
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        self.lines.position(&self.text, offset)
+        self.lines().position(&self.text, offset)
     }
 
     pub fn line_text(&self, line: usize) -> &str {
-        self.lines.line_text(&self.text, line)
+        self.lines().line_text(&self.text, line)
     }
 
     /// Byte offset of a slice that borrows from `text`, if it does.

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use beyan_l10n::{CheckOptions, Lockfile, Report, check};
+use beyan_l10n::{Lockfile, Report, check_catalogs, load_catalogs};
 use clap::ValueEnum;
 
 use crate::context::{Context, target_locales};
@@ -31,14 +31,17 @@ enum Format {
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let workspace = context.workspace()?;
     let locales = target_locales(&workspace, &args.locales)?;
-    let lock = Lockfile::load(&workspace.root)?;
-    let report = check(
-        &workspace,
-        &CheckOptions {
-            locales,
-            lock: lock.as_ref(),
-        },
-    );
+    // The lock is read while the locales are parsed: a large one costs as much as a locale.
+    let (lock, catalogs) = std::thread::scope(|scope| {
+        let lock = scope.spawn(|| Lockfile::load(&workspace.root));
+        let catalogs = load_catalogs(
+            &workspace.root,
+            &workspace.config.locales.selected(&locales),
+        );
+        (lock.join(), catalogs)
+    });
+    let lock = lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))??;
+    let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
     match args.format {
         Format::Human => report::check_human(&report, args.strict),
         Format::Json => report::check_json(&report)?,
