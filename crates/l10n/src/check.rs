@@ -767,7 +767,7 @@ impl Comparison<'_> {
             let allow = &self.workspace.config.check.same_as_source_allow;
             let allowed = allow
                 .iter()
-                .any(|a| a == id || a.trim() == translation.text.trim());
+                .any(|a| a == id || a.trim() == translation.body(&file.source));
             if !allowed {
                 self.push(
                     Code::SameAsSource,

@@ -39,16 +39,15 @@ pub struct Entry {
     /// Message and term references (`-term`, `msg`), without attribute parts.
     pub references: Vec<Located<String>>,
     pub plural_selects: Vec<Located<PluralSelect>>,
-    /// Visible text of value and attributes, variants included, one element per text run.
-    pub text: String,
     pub words: u32,
+    /// Whether the visible text has letters (not only placeables or marks).
+    has_words: bool,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: Vec<usize>,
     /// [`crate::body_hash`] of the entry's body, computed when first needed.
     hash: std::sync::OnceLock<u64>,
-    /// The inline markup of `text`, summarized when first needed (once for a reference
-    /// message, however many locales compare with it).
-    markup: std::sync::OnceLock<crate::markup::MarkupSummary>,
+    /// The inline markup of the visible text (links, emphasis).
+    markup: crate::markup::MarkupSummary,
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -71,8 +70,7 @@ impl Entry {
     }
 
     pub fn markup(&self) -> &crate::markup::MarkupSummary {
-        self.markup
-            .get_or_init(|| crate::markup::summarize_markup(&self.text))
+        &self.markup
     }
 
     /// Whether two entries have the same body, whitespace runs aside (as the hash sees it).
@@ -94,7 +92,7 @@ impl Entry {
 
     /// Whether the text has something a reader reads (letters), not only placeables or marks.
     pub fn has_words(&self) -> bool {
-        self.text.chars().any(char::is_alphabetic)
+        self.has_words
     }
 }
 
@@ -154,12 +152,13 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 variables: Vec::new(),
                 references: Vec::new(),
                 plural_selects: Vec::new(),
-                text: String::new(),
                 words: 0,
+                has_words: false,
                 bidi_controls: Vec::new(),
                 hash: std::sync::OnceLock::new(),
-                markup: std::sync::OnceLock::new(),
+                markup: crate::markup::MarkupSummary::default(),
             },
+            text: String::new(),
         };
         if let Some(value) = value {
             walker.pattern(value);
@@ -169,13 +168,18 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 value: attribute.id.name.to_owned(),
                 offset: file.offset_of(attribute.id.name).unwrap_or(start),
             });
-            walker.entry.text.push('\n');
+            walker.text.push('\n');
             walker.pattern(&attribute.value);
         }
+        // The visible text is summarized, then dropped: keeping it would double the memory
+        // of every catalog.
+        let text = walker.text;
         let mut entry = walker.entry;
+        entry.words = text.split_whitespace().count() as u32;
+        entry.has_words = text.chars().any(char::is_alphabetic);
+        entry.markup = crate::markup::summarize_markup(&text);
         entry.variables.sort_by(|a, b| a.value.cmp(&b.value));
         entry.variables.dedup_by(|a, b| a.value == b.value);
-        entry.words = entry.text.split_whitespace().count() as u32;
         out.push(entry);
     }
     // Each entry ends where the next item (comment, junk or entry) begins.
@@ -197,6 +201,8 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
 struct Walker<'f> {
     file: &'f SourceFile,
     entry: Entry,
+    /// Visible text of value and attributes, variants included.
+    text: String,
 }
 
 impl Walker<'_> {
@@ -217,12 +223,12 @@ impl Walker<'_> {
                                 .map(|(i, _)| base + i),
                         );
                     }
-                    self.entry.text.push_str(value);
+                    self.text.push_str(value);
                 }
                 ast::PatternElement::Placeable { expression } => {
-                    self.entry.text.push(' ');
+                    self.text.push(' ');
                     self.expression(expression);
-                    self.entry.text.push(' ');
+                    self.text.push(' ');
                 }
             }
         }
@@ -264,7 +270,7 @@ impl Walker<'_> {
                 }
                 for variant in variants {
                     self.pattern(&variant.value);
-                    self.entry.text.push('\n');
+                    self.text.push('\n');
                 }
             }
         }
