@@ -128,26 +128,11 @@ pub fn check_catalogs(
     let reference = reference_catalog.locale.clone();
     let locales: Vec<&Locale> = catalogs.iter().map(|c| &c.locale).collect();
 
-    let reference_diagnostics = local_checks(reference_catalog);
-    let per_target: Vec<(Vec<Diagnostic>, Vec<FileSummary>, usize)> = target_catalogs
-        .par_iter()
-        .map(|catalog| {
-            let mut diagnostics = local_checks(catalog);
-            let mut comparison = Comparison {
-                workspace,
-                reference: reference_catalog,
-                target: catalog,
-                lock,
-                plural: plural_categories(&catalog.locale),
-                diagnostics: Vec::new(),
-                files: Vec::new(),
-                obsolete: 0,
-            };
-            comparison.run();
-            diagnostics.append(&mut comparison.diagnostics);
-            (diagnostics, comparison.files, comparison.obsolete)
-        })
-        .collect();
+    // The reference's own checks run beside the comparisons, not before them.
+    let (reference_diagnostics, per_target) = rayon::join(
+        || local_checks(reference_catalog),
+        || compare_all(workspace, reference_catalog, target_catalogs, lock),
+    );
 
     let mut diagnostics = apply_overrides(reference_diagnostics, config);
     let mut summaries = Vec::new();
@@ -224,6 +209,59 @@ pub fn check_catalogs(
         locales: summaries,
         diagnostics,
     }
+}
+
+/// Each target locale's own checks and its comparison with the reference, in parallel.
+fn compare_all(
+    workspace: &Workspace,
+    reference_catalog: &Catalog,
+    target_catalogs: &[Catalog],
+    lock: Option<&Lockfile>,
+) -> Vec<(Vec<Diagnostic>, Vec<FileSummary>, usize)> {
+    target_catalogs
+        .par_iter()
+        .map(|catalog| {
+            let plural = plural_categories(&catalog.locale);
+            let comparison = || Comparison {
+                workspace,
+                reference: reference_catalog,
+                target: catalog,
+                lock,
+                plural: plural.clone(),
+                diagnostics: Vec::new(),
+                files: Vec::new(),
+                obsolete: 0,
+            };
+            // Files are compared in parallel too: three locales on two cores would otherwise
+            // leave one core idle for the last one.
+            let (mut diagnostics, parts) = rayon::join(
+                || local_checks(catalog),
+                || {
+                    let mut parts: Vec<Comparison<'_>> = reference_catalog
+                        .files
+                        .par_iter()
+                        .map(|reference_file| {
+                            let mut part = comparison();
+                            part.compare_file(reference_file, catalog.file(&reference_file.rel));
+                            part
+                        })
+                        .collect();
+                    let mut orphans = comparison();
+                    orphans.obsolete_files();
+                    parts.push(orphans);
+                    parts
+                },
+            );
+            let mut files = Vec::new();
+            let mut obsolete = 0;
+            for mut part in parts {
+                diagnostics.append(&mut part.diagnostics);
+                files.append(&mut part.files);
+                obsolete += part.obsolete;
+            }
+            (diagnostics, files, obsolete)
+        })
+        .collect()
 }
 
 fn apply_overrides(found: Vec<Diagnostic>, config: &beyan_content::Config) -> Vec<Diagnostic> {
@@ -549,11 +587,8 @@ struct Comparison<'a> {
 }
 
 impl Comparison<'_> {
-    fn run(&mut self) {
-        for reference_file in &self.reference.files {
-            let target_file = self.target.file(&reference_file.rel);
-            self.compare_file(reference_file, target_file);
-        }
+    /// Every entry of a target file that has no reference file is obsolete.
+    fn obsolete_files(&mut self) {
         for target_file in &self.target.files {
             if self.reference.file(&target_file.rel).is_none() {
                 for entry in &target_file.entries {

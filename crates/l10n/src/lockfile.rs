@@ -7,8 +7,10 @@ use std::path::Path;
 /// What `beyan lock` recorded for one translated message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockEntry {
-    pub reference: String,
-    pub translation: String,
+    /// [`content_hash`] of the reference text the translation was made from.
+    pub reference: u64,
+    /// [`content_hash`] of the translation.
+    pub translation: u64,
 }
 
 /// locale → file (relative to the locale folder) → message id → entry.
@@ -149,16 +151,19 @@ impl Lockfile {
                 }
                 cursor.skip_space();
                 let hash_at = cursor.at;
-                let value = cursor
+                let text = cursor
                     .string()
                     .ok_or_else(|| fail(&cursor, "a quoted hash"))?;
-                if value.len() != 16 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    return Err(error(
-                        number,
-                        cursor.column_at(hash_at),
-                        format!("`{value}` is not a 16-digit hex hash"),
-                    ));
-                }
+                let value = u64::from_str_radix(&text, 16)
+                    .ok()
+                    .filter(|_| text.len() == 16 && text.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .ok_or_else(|| {
+                        error(
+                            number,
+                            cursor.column_at(hash_at),
+                            format!("`{text}` is not a 16-digit hex hash"),
+                        )
+                    })?;
                 let slot = match field.as_str() {
                     "reference" => &mut reference,
                     "translation" => &mut translation,
@@ -244,7 +249,7 @@ impl Lockfile {
                 out.push_str(&format!("\n[{}.{}]\n", quote_key(locale), quote_key(file)));
                 for (id, entry) in entries {
                     out.push_str(&format!(
-                        "{} = {{ reference = \"{}\", translation = \"{}\" }}\n",
+                        "{} = {{ reference = \"{:016x}\", translation = \"{:016x}\" }}\n",
                         quote_key(id),
                         entry.reference,
                         entry.translation
@@ -270,11 +275,11 @@ fn quote_key(key: &str) -> String {
 
 /// A stable 64-bit FNV-1a hash of a message's source, whitespace runs collapsed so that
 /// re-wrapping a paragraph is not a change. Hex, 16 digits.
-pub fn content_hash(body: &str) -> String {
-    format!("{:016x}", body_hash(body))
+pub fn content_hash(body: &str) -> u64 {
+    body_hash(body)
 }
 
-/// [`content_hash`] as a number.
+/// The hash itself (see [`content_hash`]).
 pub fn body_hash(body: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |byte: u8| {
@@ -293,7 +298,7 @@ pub fn body_hash(body: &str) -> u64 {
 impl LockEntry {
     /// Whether this record was made from a reference text with hash `hash`.
     pub fn made_from(&self, hash: u64) -> bool {
-        u64::from_str_radix(&self.reference, 16).is_ok_and(|recorded| recorded == hash)
+        self.reference == hash
     }
 }
 
