@@ -136,14 +136,17 @@ fn parse(text: &str) -> Vec<Inline> {
     // One line, and a leading `.` so that nothing at the start reads as a block (`###`, `1.`,
     // `- `); the dot is removed from the first text event below. A dot is punctuation, so
     // emphasis right after it still opens.
-    let single_line: String = text
-        .split('\n')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let single_line = one_line(text);
     // Most messages have no character that CommonMark's inline syntax could use: skip the
-    // parser for them (the result would be the same single text run).
-    if !single_line.contains(['*', '_', '[', ']', '<', '>', '&', '\\', '`', '!']) {
+    // parser for them (the result would be the same single text run). All of them are ASCII,
+    // so a byte scan finds them.
+    let inline_syntax = |b: &u8| {
+        matches!(
+            b,
+            b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'\\' | b'`' | b'!'
+        )
+    };
+    if !single_line.as_bytes().iter().any(inline_syntax) {
         return vec![Inline::Text(single_line)];
     }
     let source = format!(".{single_line}");
@@ -215,6 +218,21 @@ fn parse(text: &str) -> Vec<Inline> {
     inlines
 }
 
+/// The message's lines, each trimmed, joined by spaces.
+fn one_line(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.trim().to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(line.trim());
+    }
+    out
+}
+
 /// Only URLs that cannot run code or reach into the local machine.
 pub fn is_permitted_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
@@ -234,7 +252,8 @@ fn strip_bidi(text: &str, isolation: Isolation) -> std::borrow::Cow<'_, str> {
         // Fluent's isolates stay; embeddings and overrides a translator typed do not.
         Isolation::Keep => matches!(c, '\u{202A}'..='\u{202E}'),
     };
-    if text.chars().any(strip) {
+    // Every bidi control is encoded starting with the byte 0xE2: most text has none.
+    if text.as_bytes().contains(&0xE2) && text.chars().any(strip) {
         text.chars()
             .filter(|&c| !strip(c))
             .collect::<String>()
@@ -255,27 +274,44 @@ pub fn escape_html(text: &str) -> String {
 /// within the run so the markup stays well formed.
 fn push_html_text(out: &mut String, text: &str, isolation: Isolation) {
     let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{2066}'..='\u{2068}' if isolation == Isolation::Keep => {
-                depth += 1;
-                out.push_str("<bdi>");
-            }
-            '\u{2069}' if isolation == Isolation::Keep => {
-                if depth > 0 {
-                    depth -= 1;
-                    out.push_str("</bdi>");
+    // Copy runs of ordinary text whole; stop only at the characters that change. They are ASCII
+    // or bidi controls, whose UTF-8 encodings start with 0xE2.
+    let mut run = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            0xE2 => {
+                let Some(c) = text[at..].chars().next() else {
+                    continue;
+                };
+                match c {
+                    '\u{2066}'..='\u{2068}' if isolation == Isolation::Keep => {
+                        depth += 1;
+                        "<bdi>"
+                    }
+                    '\u{2069}' if isolation == Isolation::Keep => {
+                        if depth > 0 {
+                            depth -= 1;
+                            "</bdi>"
+                        } else {
+                            ""
+                        }
+                    }
+                    c if is_bidi_control(c) => "",
+                    _ => continue,
                 }
             }
-            c if is_bidi_control(c) => {}
-            c => out.push(c),
-        }
+            _ => continue,
+        };
+        out.push_str(&text[run..at]);
+        out.push_str(replacement);
+        run = at + if byte == 0xE2 { 3 } else { 1 };
     }
+    out.push_str(&text[run..]);
     for _ in 0..depth {
         out.push_str("</bdi>");
     }
@@ -298,24 +334,28 @@ fn push_xml_text(out: &mut String, text: &str) {
 /// literally: inline delimiters everywhere, block markers (`#`, `-`, `1.`) only where a line
 /// could start, which keeps ordinary prose (`44-day`, `5.`) unescaped.
 fn push_markdown_text(out: &mut String, text: &str) {
-    let at_line_start = |out: &String| out.is_empty() || out.ends_with('\n');
-    let mut chars = text.chars().peekable();
-    let mut leading_digits = at_line_start(out);
-    while let Some(c) = chars.next() {
-        let line_start = at_line_start(out);
+    let mut line_start = out.is_empty() || out.ends_with('\n');
+    let mut chars = text.char_indices().peekable();
+    let mut leading_digits = line_start;
+    // Unescaped text is copied in runs, from `run` to the next character that needs a backslash.
+    let mut run = 0;
+    while let Some((at, c)) = chars.next() {
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' => true,
             '#' | '-' | '+' | '=' | '|' | '~' => line_start,
-            '!' => chars.peek() == Some(&'['),
+            '!' => chars.peek().map(|&(_, next)| next) == Some('['),
             '.' | ')' => leading_digits,
             _ => false,
         };
         leading_digits = c.is_ascii_digit() && (leading_digits || line_start);
         if escape {
+            out.push_str(&text[run..at]);
             out.push('\\');
+            run = at;
         }
-        out.push(c);
+        line_start = c == '\n';
     }
+    out.push_str(&text[run..]);
 }
 
 #[cfg(test)]
