@@ -6,6 +6,7 @@
 //! resolving one is a `MessageError`, never text printed into a page.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use beyan_content::Locale;
 use fluent_bundle::concurrent::FluentBundle;
@@ -49,7 +50,7 @@ pub enum MessageError {
 pub struct LocaleBundle {
     locale: Locale,
     direction: Direction,
-    bundle: FluentBundle<FluentResource>,
+    bundle: FluentBundle<Arc<FluentResource>>,
     release_ids: Vec<String>,
 }
 
@@ -63,20 +64,56 @@ impl std::fmt::Debug for LocaleBundle {
     }
 }
 
-impl LocaleBundle {
-    /// The bundle of one release (or of the shared files alone, for index pages and feeds).
-    pub fn for_release(
-        catalog: &Catalog,
-        slug: Option<&str>,
-        options: BundleOptions,
-    ) -> Result<Self, BundleError> {
-        let shared = catalog
+/// Builds the bundles of one catalog's releases, parsing the shared files once for all of them
+/// (an archive has thousands of releases and the same `common.ftl` in every bundle).
+pub struct BundleBuilder<'c> {
+    catalog: &'c Catalog,
+    locale: Locale,
+    options: BundleOptions,
+    shared: Vec<&'c FtlFile>,
+    /// The shared files parsed with `renames` applied; a failure is reported by each bundle,
+    /// in file order, as if it had parsed the file itself.
+    parsed: Vec<Result<Arc<FluentResource>, BundleError>>,
+    renames: Vec<(String, String)>,
+}
+
+impl<'c> BundleBuilder<'c> {
+    /// Parses the catalog's shared files (everything outside `releases/`). The bundles are
+    /// `locale`'s: the catalog's own, or a pseudolocale made from it.
+    pub fn new(catalog: &'c Catalog, locale: &Locale, options: BundleOptions) -> Self {
+        let shared: Vec<&FtlFile> = catalog
             .files
             .iter()
-            .filter(|f| !f.rel.starts_with("releases/"));
+            .filter(|f| !f.rel.starts_with("releases/"))
+            .collect();
+        let renames = term_renames(&shared);
+        let parsed = shared.iter().map(|file| parse(file, &renames)).collect();
+        Self {
+            catalog,
+            locale: locale.clone(),
+            options,
+            shared,
+            parsed,
+            renames,
+        }
+    }
+
+    /// The bundle of one release (or of the shared files alone, for index pages and feeds).
+    pub fn release(&self, slug: Option<&str>) -> Result<LocaleBundle, BundleError> {
+        let catalog = self.catalog;
         let release = slug.and_then(|slug| catalog.file(&format!("releases/{slug}.ftl")));
-        let files: Vec<&FtlFile> = shared.chain(release).collect();
-        let mut bundle = Self::new(&catalog.locale, &files, options)?;
+        let mut files = self.shared.clone();
+        files.extend(release);
+        let renames = term_renames(&files);
+        let mut bundle = if renames == self.renames {
+            let own = release.map(|file| parse(file, &renames));
+            let resources = self.parsed.iter().cloned().chain(own);
+            LocaleBundle::from_resources(&self.locale, &files, resources, self.options)?
+        } else {
+            // The release's file makes a shared term clash with one of its messages: the
+            // shared files need other names in this bundle.
+            LocaleBundle::new(&self.locale, &files, self.options)?
+        };
         if let Some(release) = release {
             bundle.release_ids = release
                 .entries
@@ -87,11 +124,50 @@ impl LocaleBundle {
         }
         Ok(bundle)
     }
+}
+
+/// Parses one file for a bundle, with the bundle's term renames applied.
+fn parse(file: &FtlFile, renames: &[(String, String)]) -> Result<Arc<FluentResource>, BundleError> {
+    let error = |message: String| BundleError {
+        file: file.source.path.clone(),
+        message,
+    };
+    if let Some(e) = &file.io_error {
+        return Err(error(e.clone()));
+    }
+    let text = rename_terms(&file.source.text, renames);
+    FluentResource::try_new(text)
+        .map(Arc::new)
+        .map_err(|(_, errors)| error(format!("{} syntax error(s)", errors.len())))
+}
+
+impl LocaleBundle {
+    /// The bundle of one release (or of the shared files alone, for index pages and feeds).
+    pub fn for_release(
+        catalog: &Catalog,
+        slug: Option<&str>,
+        options: BundleOptions,
+    ) -> Result<Self, BundleError> {
+        BundleBuilder::new(catalog, &catalog.locale, options).release(slug)
+    }
 
     /// A bundle of the given files, in order.
     pub fn new(
         locale: &Locale,
         files: &[&FtlFile],
+        options: BundleOptions,
+    ) -> Result<Self, BundleError> {
+        let renames = term_renames(files);
+        let resources = files.iter().map(|file| parse(file, &renames));
+        Self::from_resources(locale, files, resources, options)
+    }
+
+    /// A bundle of `files`, parsed into `resources` (one each, in the same order; taken one at
+    /// a time, so the first problem in file order is the one reported).
+    fn from_resources(
+        locale: &Locale,
+        files: &[&FtlFile],
+        resources: impl IntoIterator<Item = Result<Arc<FluentResource>, BundleError>>,
         options: BundleOptions,
     ) -> Result<Self, BundleError> {
         let direction = Direction::of(locale);
@@ -114,21 +190,13 @@ impl LocaleBundle {
                 message: e.to_string(),
             });
         }
-        let renames = term_renames(files);
-        for file in files {
-            let error = |message: String| BundleError {
-                file: file.source.path.clone(),
-                message,
-            };
-            if let Some(e) = &file.io_error {
-                return Err(error(e.clone()));
-            }
-            let text = rename_terms(&file.source.text, &renames);
-            let resource = FluentResource::try_new(text)
-                .map_err(|(_, errors)| error(format!("{} syntax error(s)", errors.len())))?;
+        for (file, resource) in files.iter().zip(resources) {
             bundle
-                .add_resource(resource)
-                .map_err(|errors| error(describe(&errors, Vec::new())))?;
+                .add_resource(resource?)
+                .map_err(|errors| BundleError {
+                    file: file.source.path.clone(),
+                    message: describe(&errors, Vec::new()),
+                })?;
         }
         Ok(Self {
             locale: locale.clone(),
@@ -366,6 +434,25 @@ mod tests {
         let bundle = LocaleBundle::for_release(&catalog, None, BundleOptions::default()).unwrap();
         assert_eq!(bundle.format("org-name", None).unwrap(), "Embassy");
         assert_eq!(bundle.format("long", None).unwrap(), "The Embassy");
+    }
+
+    #[test]
+    fn a_release_message_may_share_a_name_with_a_shared_term() {
+        let catalog = catalog(
+            "en",
+            &[
+                ("common.ftl", "-org-name = Embassy\nfooter = { -org-name }\n"),
+                ("releases/a.ftl", "org-name = Our embassy\n"),
+                ("releases/b.ftl", "headline = B\n"),
+            ],
+        );
+        let builder = BundleBuilder::new(&catalog, &catalog.locale, BundleOptions::default());
+        let a = builder.release(Some("a")).unwrap();
+        assert_eq!(a.format("footer", None).unwrap(), "Embassy");
+        assert_eq!(a.format("org-name", None).unwrap(), "Our embassy");
+        let b = builder.release(Some("b")).unwrap();
+        assert_eq!(b.format("footer", None).unwrap(), "Embassy");
+        assert_eq!(b.format("headline", None).unwrap(), "B");
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub use status::{
 };
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
 
-pub use bundle::{BundleError, BundleOptions, LocaleBundle, MessageError};
+pub use bundle::{BundleBuilder, BundleError, BundleOptions, LocaleBundle, MessageError};
 pub use case::to_upper;
 pub use direction::Direction;
 pub use fluent_bundle::{FluentArgs, FluentValue};

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use beyan_content::{Contact, Locale, Workspace};
-use beyan_l10n::{Direction, LocaleBundle};
+use beyan_l10n::{BundleBuilder, Direction};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -130,28 +130,36 @@ pub fn render(
 }
 
 fn load_bundles(plan: &Plan) -> Result<Bundles, RenderError> {
-    let mut tasks = Vec::new();
+    let mut builders = Vec::new();
     for locale in &plan.locales {
         let Some(catalog) = plan.catalogs.iter().find(|c| c.locale == locale.source) else {
             continue;
         };
-        let mut catalog = catalog.clone();
-        catalog.locale = locale.locale.clone();
-        let catalog = Arc::new(catalog);
-        tasks.push((locale, Arc::clone(&catalog), None));
+        builders.push((
+            locale,
+            BundleBuilder::new(catalog, &locale.locale, locale.options),
+        ));
+    }
+    let mut tasks = Vec::new();
+    for (locale, builder) in &builders {
+        tasks.push((locale.locale.as_str(), builder, None));
         for planned in &plan.releases {
             if planned.locales.contains(&locale.locale) {
-                let slug = planned.release.slug.as_str();
-                tasks.push((locale, Arc::clone(&catalog), Some(slug)));
+                tasks.push((
+                    locale.locale.as_str(),
+                    builder,
+                    Some(planned.release.slug.as_str()),
+                ));
             }
         }
     }
     // Thousands of bundles for an archive: build them in parallel.
     let built: Vec<_> = tasks
         .par_iter()
-        .map(|(locale, catalog, slug)| {
-            LocaleBundle::for_release(catalog, *slug, locale.options)
-                .map(|bundle| (locale.locale.as_str(), *slug, bundle))
+        .map(|(locale, builder, slug)| {
+            builder
+                .release(*slug)
+                .map(|bundle| (*locale, *slug, bundle))
         })
         .collect::<Result<_, _>>()?;
     let mut bundles = Bundles::default();
