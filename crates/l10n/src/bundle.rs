@@ -441,7 +441,10 @@ mod tests {
         let catalog = catalog(
             "en",
             &[
-                ("common.ftl", "-org-name = Embassy\nfooter = { -org-name }\n"),
+                (
+                    "common.ftl",
+                    "-org-name = Embassy\nfooter = { -org-name }\n",
+                ),
                 ("releases/a.ftl", "org-name = Our embassy\n"),
                 ("releases/b.ftl", "headline = B\n"),
             ],
