@@ -10,36 +10,84 @@
 //! - `text | upper`: upper-casing with the locale's rules (Turkish `i` → `İ`);
 //! - `release.date | date(style="long")`: a localized date (`time_style` too, for instants).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use beyan_l10n::{DateInput, FluentArgs, FluentValue, LocaleBundle, Style};
-use tera::{Context, Kwargs, State, StringInput, Tera, Value};
+use tera::{ArgFromValue, Context, Kwargs, State, StringInput, Tera, Value};
 
-use crate::markup::{self, Format, Isolation};
+use crate::markup::{Format, Isolation, Message};
 use crate::render_error::TemplateError;
 use crate::templates::TemplateSet;
 
-/// The bundles of one render, keyed `<locale>` (shared text) or `<locale>/<slug>`.
+/// The bundles of one render, by locale: the shared text's and each release's.
 #[derive(Debug, Default)]
 pub struct Bundles {
-    map: HashMap<String, LocaleBundle>,
+    locales: HashMap<String, LocaleBundles>,
+}
+
+#[derive(Debug, Default)]
+struct LocaleBundles {
+    shared: Option<LocaleBundle>,
+    releases: HashMap<String, LocaleBundle>,
 }
 
 impl Bundles {
     pub fn insert(&mut self, locale: &str, release: Option<&str>, bundle: LocaleBundle) {
-        self.map.insert(key(locale, release), bundle);
+        let bundles = self.locales.entry(locale.to_owned()).or_default();
+        match release {
+            Some(slug) => {
+                bundles.releases.insert(slug.to_owned(), bundle);
+            }
+            None => bundles.shared = Some(bundle),
+        }
     }
 
     pub fn get(&self, locale: &str, release: Option<&str>) -> Option<&LocaleBundle> {
-        self.map.get(&key(locale, release))
+        let bundles = self.locales.get(locale)?;
+        match release {
+            Some(slug) => bundles.releases.get(slug),
+            None => bundles.shared.as_ref(),
+        }
     }
 }
 
-fn key(locale: &str, release: Option<&str>) -> String {
-    match release {
-        Some(slug) => format!("{locale}/{slug}"),
-        None => locale.to_owned(),
+/// Messages already formatted and read on this thread while a `MemoScope` is alive, keyed by
+/// the bundle's address and the call (id, attribute, arguments).
+///
+/// The three formats of a release repeat the same messages, and a page repeats some of them
+/// (the headline is in the title, the Open Graph tags and the `<h1>`); Fluent and the markup
+/// parser run once per message instead. Formatting is a pure function of the bundle and the
+/// call, so a remembered message is the one formatting would give again. Bundles' addresses
+/// are only unique while they are alive, so nothing outlives the scope.
+struct Memo {
+    messages: HashMap<(usize, String), Arc<Message>>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
+}
+
+/// While alive, `t()` on this thread remembers what it formatted (see `Memo`). The bundles
+/// must outlive it.
+pub struct MemoScope(());
+
+impl MemoScope {
+    pub fn new() -> Self {
+        MEMO.with(|memo| {
+            *memo.borrow_mut() = Some(Memo {
+                messages: HashMap::new(),
+            });
+        });
+        Self(())
+    }
+}
+
+impl Drop for MemoScope {
+    fn drop(&mut self) {
+        MEMO.with(|memo| *memo.borrow_mut() = None);
     }
 }
 
@@ -91,38 +139,65 @@ impl Engine {
         Ok(Self { tera, templates })
     }
 
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, TemplateError> {
+    /// Renders template `name` into `out` (cleared first).
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: &Context,
+        out: &mut Vec<u8>,
+    ) -> Result<(), TemplateError> {
+        out.clear();
         self.tera
-            .render(name, context)
+            .render_to(name, context, &mut *out)
             .map_err(|e| TemplateError::from_tera(&e, &self.templates, Some(name)))
     }
 }
 
-fn page_locale(state: &State<'_>) -> tera::TeraResult<String> {
+/// A value as text, converted as `get::<String>` would, without copying a string.
+fn text_of(value: &Value) -> tera::TeraResult<Cow<'_, str>> {
+    <Cow<'_, str> as ArgFromValue<'_>>::from_value(value)
+}
+
+fn page_locale(state: &State<'_>) -> tera::TeraResult<Value> {
     state
-        .get::<String>("_locale")?
+        .get::<Value>("_locale")?
         .ok_or_else(|| tera::Error::message("the page has no `_locale`"))
 }
 
 fn page_format(state: &State<'_>) -> tera::TeraResult<Format> {
-    let name = state.get::<String>("_format")?.unwrap_or_default();
+    let name = state.get::<Value>("_format")?;
+    let name = match &name {
+        Some(value) => text_of(value)?,
+        None => Cow::Borrowed(""),
+    };
     Format::parse(&name).ok_or_else(|| tera::Error::message("the page has no `_format`"))
 }
 
 fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::TeraResult<Value> {
     let locale = page_locale(state)?;
+    let locale = text_of(&locale)?;
+    let locale = locale.as_ref();
     let format = page_format(state)?;
-    let id: String = kwargs.must_get("id")?;
-    let attribute: Option<String> = kwargs.get("attr")?;
-    let release: Option<String> = match kwargs.get::<String>("release")? {
+    let id: Cow<'_, str> = kwargs.must_get("id")?;
+    let id = id.as_ref();
+    let attribute: Option<Cow<'_, str>> = kwargs.get("attr")?;
+    let attribute = attribute.as_deref();
+    let page_release = state.get::<Value>("_release")?;
+    let release: Option<Cow<'_, str>> = match kwargs.get::<Cow<'_, str>>("release")? {
         Some(slug) => Some(slug),
-        None => state.get::<String>("_release")?,
+        None => page_release.as_ref().map(text_of).transpose()?,
     };
+    let release = release.as_deref();
     let bundle = bundles
-        .get(&locale, release.as_deref())
-        .or_else(|| bundles.get(&locale, None))
+        .get(locale, release)
+        .or_else(|| bundles.get(locale, None))
         .ok_or_else(|| tera::Error::message(format!("no messages for locale `{locale}`")))?;
     let mut args = FluentArgs::new();
+    // The call as a memo key: the id, the attribute and every argument with its kind.
+    let mut call = String::with_capacity(64);
+    call.push_str(id);
+    call.push('\0');
+    call.push_str(attribute.unwrap_or_default());
     for (key, value) in kwargs.iter() {
         let Some(name) = key.as_str() else { continue };
         if matches!(name, "id" | "attr" | "release") {
@@ -138,30 +213,61 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         } else {
             FluentValue::from(value.to_string())
         };
+        call.push('\0');
+        call.push_str(name);
+        match &value {
+            FluentValue::Number(n) => {
+                call.push_str("\0n");
+                call.push_str(&n.value.to_bits().to_string());
+            }
+            FluentValue::String(s) => {
+                call.push_str("\0s");
+                call.push_str(s);
+            }
+            _ => {}
+        }
         args.set(name.to_owned(), value);
     }
-    let args = args.iter().next().is_some().then_some(&args);
-    let text = match &attribute {
-        Some(attribute) => bundle.format_attribute(&id, attribute, args),
-        None => bundle.format(&id, args),
-    }
-    .map_err(|e| tera::Error::message(e.to_string()))?;
+    let key = (std::ptr::from_ref(bundle) as usize, call);
+    let remembered = MEMO.with(|memo| {
+        memo.borrow()
+            .as_ref()
+            .and_then(|m| m.messages.get(&key).cloned())
+    });
+    let message = match remembered {
+        Some(message) => message,
+        None => {
+            let args = args.iter().next().is_some().then_some(&args);
+            let text = match attribute {
+                Some(attribute) => bundle.format_attribute(id, attribute, args),
+                None => bundle.format(id, args),
+            }
+            .map_err(|e| tera::Error::message(e.to_string()))?;
+            let message = Arc::new(Message::parse(&text));
+            MEMO.with(|memo| {
+                if let Some(memo) = memo.borrow_mut().as_mut() {
+                    memo.messages.insert(key, Arc::clone(&message));
+                }
+            });
+            message
+        }
+    };
     let isolation = if bundle.direction().is_rtl() {
         Isolation::Keep
     } else {
         Isolation::Strip
     };
-    Ok(Value::safe_string(&markup::render(
-        &text, format, isolation,
-    )))
+    Ok(Value::safe_string(&message.render(format, isolation)))
 }
 
 fn upper(bundles: &Bundles, value: &StringInput<'_>, state: &State<'_>) -> tera::TeraResult<Value> {
     let locale = page_locale(state)?;
+    let locale = text_of(&locale)?;
+    let locale = locale.as_ref();
     let locale = bundles
-        .get(&locale, None)
+        .get(locale, None)
         .map(|b| b.locale().clone())
-        .or_else(|| beyan_content::Locale::parse(&locale).ok())
+        .or_else(|| beyan_content::Locale::parse(locale).ok())
         .ok_or_else(|| tera::Error::message(format!("`{locale}` is not a locale")))?;
     if !value.is_safe() {
         return Ok(Value::from(
@@ -208,7 +314,7 @@ fn localized_date(
     let time_style = style("time_style", None)?;
     let input = DateInput::parse(value.as_str())
         .ok_or_else(|| tera::Error::message(format!("`{}` is not a date", value.as_str())))?;
-    let icu_locale = icu_locale(&locale)?;
+    let icu_locale = icu_locale(&text_of(&locale)?)?;
     beyan_l10n::format_date(&icu_locale, input, date_style, time_style)
         .map(Value::from)
         .ok_or_else(|| tera::Error::message(format!("cannot format `{}`", value.as_str())))

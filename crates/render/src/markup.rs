@@ -70,9 +70,33 @@ enum Span {
 
 /// Renders a translated message for `format`.
 pub fn render(text: &str, format: Format, isolation: Isolation) -> String {
-    let inlines = parse(text);
-    let mut out = String::with_capacity(text.len() + 16);
-    for inline in &inlines {
+    Message::parse(text).render(format, isolation)
+}
+
+/// A translated message read once, to be rendered for several formats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    inlines: Vec<Inline>,
+    /// The length of the text it was read from, to size the output.
+    len: usize,
+}
+
+impl Message {
+    pub(crate) fn parse(text: &str) -> Self {
+        Self {
+            inlines: parse(text),
+            len: text.len(),
+        }
+    }
+
+    pub(crate) fn render(&self, format: Format, isolation: Isolation) -> String {
+        render_inlines(&self.inlines, self.len, format, isolation)
+    }
+}
+
+fn render_inlines(inlines: &[Inline], len: usize, format: Format, isolation: Isolation) -> String {
+    let mut out = String::with_capacity(len + 16);
+    for inline in inlines {
         match (inline, format) {
             (Inline::Text(t), Format::Html) => push_html_text(&mut out, t, isolation),
             (Inline::Text(t), Format::Xml) => push_xml_text(&mut out, &strip_bidi(t, isolation)),

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use crate::engine::{Bundles, Engine};
+use crate::engine::{Bundles, Engine, MemoScope};
 use crate::markup::Format;
 use crate::plan::{Plan, PlannedRelease};
 use crate::render_error::RenderError;
@@ -84,13 +84,7 @@ pub fn render(
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for planned in &plan.releases {
         for locale in &planned.locales {
-            for format in [Format::Html, Format::Text, Format::Markdown] {
-                jobs.push(Job::Release {
-                    planned,
-                    locale,
-                    format,
-                });
-            }
+            jobs.push(Job::Release { planned, locale });
         }
     }
     for locale in &plan.locales {
@@ -101,7 +95,7 @@ pub fn render(
     jobs.push(Job::Sitemap);
     jobs.push(Job::Style);
 
-    let total = jobs.len();
+    let total = jobs.iter().map(Job::pages).sum();
     let mut out = Site {
         files: BTreeMap::new(),
         locales: plan.locales.iter().map(|l| l.locale.clone()).collect(),
@@ -109,15 +103,18 @@ pub fn render(
     // Pages render in parallel, a chunk at a time so that progress can be reported from
     // this thread; the BTreeMap keeps the output order independent of scheduling.
     let mut done = 0;
-    for chunk in jobs.chunks(256) {
-        let pages: Vec<(String, String)> = chunk
+    for chunk in jobs.chunks(128) {
+        let pages: Vec<Vec<(String, Vec<u8>)>> = chunk
             .par_iter()
-            .map(|job| site.render(&engine, job))
+            .map(|job| {
+                let _memo = MemoScope::new();
+                site.render(&engine, job)
+            })
             .collect::<Result<_, _>>()?;
-        for (path, text) in pages {
-            out.files.insert(path, text.into_bytes());
+        for (path, bytes) in pages.into_iter().flatten() {
+            out.files.insert(path, bytes);
+            done += 1;
         }
-        done += chunk.len();
         on_progress(Progress { done, total });
     }
     out.files.insert(
@@ -170,16 +167,47 @@ fn load_bundles(plan: &Plan) -> Result<Bundles, RenderError> {
 }
 
 enum Job<'p> {
+    /// A release's pages in one locale, in every format.
     Release {
         planned: &'p PlannedRelease,
         locale: &'p Locale,
-        format: Format,
     },
     Index(&'p Locale),
     Feed(&'p Locale),
     Languages,
     Sitemap,
     Style,
+}
+
+impl Job<'_> {
+    fn pages(&self) -> usize {
+        match self {
+            Job::Release { .. } => RELEASE_FORMATS.len(),
+            _ => 1,
+        }
+    }
+}
+
+const RELEASE_FORMATS: [Format; 3] = [Format::Html, Format::Text, Format::Markdown];
+
+thread_local! {
+    /// The buffer pages are rendered into on this thread: it grows to the largest page once,
+    /// and each page is copied out at its exact size.
+    static PAGE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Renders template `name` as the page at `path`.
+fn page(
+    engine: &Engine,
+    name: &str,
+    context: &Context,
+    path: String,
+) -> Result<(String, Vec<u8>), RenderError> {
+    PAGE_BUFFER.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        engine.render_to(name, context, &mut buffer)?;
+        Ok((path, buffer.clone()))
+    })
 }
 
 /// A locale as templates see it.
@@ -426,16 +454,19 @@ impl<'a> SiteContext<'a> {
         context
     }
 
-    fn render(&self, engine: &Engine, job: &Job<'_>) -> Result<(String, String), RenderError> {
+    /// The pages of `job`.
+    fn render(
+        &self,
+        engine: &Engine,
+        job: &Job<'_>,
+    ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
         let reference = self.plan.reference.as_str();
         match job {
-            Job::Release {
-                planned,
-                locale,
-                format,
-            } => {
+            Job::Release { planned, locale } => {
                 let slug = planned.release.slug.as_str();
-                let mut context = self.base_context(locale.as_str(), *format, Some(slug), "../");
+                // One context for every format: only `_format` differs between them.
+                let mut context =
+                    self.base_context(locale.as_str(), Format::Html, Some(slug), "../");
                 let view = self.release_view(planned, locale, true);
                 let alternates = self.release_alternates(planned, locale, "../");
                 let x_default = alternates
@@ -448,9 +479,19 @@ impl<'a> SiteContext<'a> {
                 context.insert("canonical", &view.url);
                 context.insert("feed_href", "feed.xml");
                 context.insert("index_href", "index.html");
-                let template = format!("release.{}", format.as_str());
-                let text = engine.render(&template, &context)?;
-                Ok((format!("{locale}/{slug}.{}", format.as_str()), text))
+                RELEASE_FORMATS
+                    .iter()
+                    .map(|format| {
+                        let format = format.as_str();
+                        context.insert("_format", format);
+                        page(
+                            engine,
+                            &format!("release.{format}"),
+                            &context,
+                            format!("{locale}/{slug}.{format}"),
+                        )
+                    })
+                    .collect()
             }
             Job::Index(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Html, None, "../");
@@ -468,8 +509,7 @@ impl<'a> SiteContext<'a> {
                 );
                 context.insert("canonical", &self.url(&path, "../"));
                 context.insert("feed_href", "feed.xml");
-                let text = engine.render("index.html", &context)?;
-                Ok((path, text))
+                Ok(vec![page(engine, "index.html", &context, path)?])
             }
             Job::Feed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Xml, None, "../");
@@ -490,25 +530,41 @@ impl<'a> SiteContext<'a> {
                     "index_url",
                     &self.url(&format!("{locale}/index.html"), "../"),
                 );
-                let text = engine.render("feed.xml", &context)?;
-                Ok((format!("{locale}/feed.xml"), text))
+                Ok(vec![page(
+                    engine,
+                    "feed.xml",
+                    &context,
+                    format!("{locale}/feed.xml"),
+                )?])
             }
             Job::Languages => {
                 let mut context = self.base_context(reference, Format::Html, None, "");
                 context.insert("alternates", &self.index_alternates(None, ""));
                 context.insert("canonical", &self.url("index.html", ""));
-                let text = engine.render("languages.html", &context)?;
-                Ok(("index.html".to_owned(), text))
+                Ok(vec![page(
+                    engine,
+                    "languages.html",
+                    &context,
+                    "index.html".to_owned(),
+                )?])
             }
             Job::Sitemap => {
                 let context = self.sitemap_context();
-                let text = engine.render("sitemap.xml", &context)?;
-                Ok(("sitemap.xml".to_owned(), text))
+                Ok(vec![page(
+                    engine,
+                    "sitemap.xml",
+                    &context,
+                    "sitemap.xml".to_owned(),
+                )?])
             }
             Job::Style => {
                 let context = self.base_context(reference, Format::Text, None, "../");
-                let text = engine.render("style.css", &context)?;
-                Ok(("assets/style.css".to_owned(), text))
+                Ok(vec![page(
+                    engine,
+                    "style.css",
+                    &context,
+                    "assets/style.css".to_owned(),
+                )?])
             }
         }
     }
