@@ -63,11 +63,52 @@ where
             let _ = std::fs::remove_dir_all(&staged);
             return Err(e.into());
         }
-        std::fs::remove_dir_all(&old)?;
+        remove_dir_all_in_parallel(&old)?;
     } else {
         std::fs::rename(&staged, target)?;
     }
     Ok(())
+}
+
+/// `remove_dir_all`, with the folder's subfolders removed side by side: a site's previous
+/// output is thousands of files in a few folders (one per locale), and removing them is system
+/// calls that run in parallel when they touch different folders.
+fn remove_dir_all_in_parallel(dir: &Path) -> io::Result<()> {
+    let mut subfolders = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            subfolders.push(entry.path());
+        }
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(subfolders.len());
+    if workers > 1 {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let remove = || -> io::Result<()> {
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(folder) = subfolders.get(i) else {
+                    return Ok(());
+                };
+                std::fs::remove_dir_all(folder)?;
+            }
+        };
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(remove)).collect();
+            let mine = remove();
+            helpers
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(io::Error::other("removal failed")))
+                })
+                .fold(mine, Result::and)
+        })?;
+    }
+    // The files at the top, and whatever is left.
+    std::fs::remove_dir_all(dir)
 }
 
 #[cfg(unix)]
@@ -123,6 +164,26 @@ mod tests {
         write_dir_atomically::<io::Error>(&out, |_| Ok(())).unwrap();
         let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o755);
+    }
+
+    #[test]
+    fn the_previous_folder_goes_with_all_its_subfolders() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        for locale in ["en", "az", "tr", "ur"] {
+            std::fs::create_dir_all(out.join(locale).join("deep")).unwrap();
+            std::fs::write(out.join(locale).join("deep/page.html"), "old").unwrap();
+        }
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        write_dir_atomically::<io::Error>(&out, |dir| std::fs::write(dir.join("new.txt"), "new"))
+            .unwrap();
+        let names: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["new.txt"]);
+        let siblings = std::fs::read_dir(root.path()).unwrap().count();
+        assert_eq!(siblings, 1, "no staging or old folder left");
     }
 
     #[test]
