@@ -6,6 +6,8 @@
 //! each `releases/<slug>.ftl` sees the shared scope plus itself, so `headline` may appear in
 //! every release without being a duplicate.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use beyan_content::{Locale, SeverityOverride, Workspace};
@@ -15,7 +17,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, FtlFile, load_catalogs};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::entry::Entry;
-use crate::lockfile::Lockfile;
+use crate::lockfile::{LockEntry, Lockfile};
 use crate::plural::plural_categories;
 
 /// What to check.
@@ -193,16 +195,19 @@ pub fn check_catalogs(
         .enumerate()
         .map(|(i, l)| (l.as_str(), i))
         .collect();
+    // By locale (configuration order), file and position; stable, so missing messages keep
+    // the reference's order. Compared in place: no key is built per comparison.
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                order.get(d.locale.as_str()).copied().unwrap_or(usize::MAX),
-                d.file.clone(),
-                d.line.unwrap_or(usize::MAX),
-                d.column.unwrap_or(0),
-            )
-        };
-        key(a).cmp(&key(b))
+        let rank = |d: &Diagnostic| order.get(d.locale.as_str()).copied().unwrap_or(usize::MAX);
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| {
+                a.line
+                    .unwrap_or(usize::MAX)
+                    .cmp(&b.line.unwrap_or(usize::MAX))
+            })
+            .then_with(|| a.column.unwrap_or(0).cmp(&b.column.unwrap_or(0)))
     });
     Report {
         reference: reference.to_string(),
@@ -649,6 +654,12 @@ impl Comparison<'_> {
             .rev() // the first definition wins, as in a bundle
             .map(|e| (e.id.as_str(), e))
             .collect();
+        // This file's freshness records, looked up once rather than per message.
+        let locked = self.lock.and_then(|lock| {
+            lock.locales
+                .get(self.target.locale.as_str())?
+                .get(&reference_file.rel)
+        });
         let mut seen_reference: HashSet<&str> = HashSet::default();
         for entry in &reference_file.entries {
             if !seen_reference.insert(entry.id.as_str()) {
@@ -672,7 +683,7 @@ impl Comparison<'_> {
                 self.push(Code::MissingMessage, target, None, &entry.id, message);
                 continue;
             };
-            self.compare_entry(reference_file, entry, target, translation);
+            self.compare_entry(reference_file, entry, target, translation, locked);
         }
         if target_file.is_some() {
             for entry in &target.entries {
@@ -690,6 +701,7 @@ impl Comparison<'_> {
         reference: &Entry,
         file: &FtlFile,
         translation: &Entry,
+        locked: Option<&BTreeMap<String, LockEntry>>,
     ) {
         let id = reference.id.as_str();
         if reference.has_value && !translation.has_value {
@@ -781,9 +793,7 @@ impl Comparison<'_> {
                 );
             }
         }
-        let recorded = self
-            .lock
-            .and_then(|lock| lock.get(self.target.locale.as_str(), &reference_file.rel, id));
+        let recorded = locked.and_then(|entries| entries.get(id));
         if recorded.is_some_and(|r| !r.made_from(reference.hash(&reference_file.source))) {
             self.push(
                 Code::StaleTranslation,

@@ -1,6 +1,7 @@
 //! `beyan.lock`: per locale, file and message, a hash of the reference text a translation was
 //! made from and of the translation itself (see Freshness in PRODUCT.md).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -82,13 +83,19 @@ impl Lockfile {
             };
             if cursor.eat(b'[') {
                 cursor.skip_space();
-                let locale = cursor.key().ok_or_else(|| fail(&cursor, "a locale code"))?;
+                let locale = cursor
+                    .key()
+                    .ok_or_else(|| fail(&cursor, "a locale code"))?
+                    .into_owned();
                 cursor.skip_space();
                 if !cursor.eat(b'.') {
                     return Err(fail(&cursor, "`.` and a file name"));
                 }
                 cursor.skip_space();
-                let path = cursor.key().ok_or_else(|| fail(&cursor, "a file name"))?;
+                let path = cursor
+                    .key()
+                    .ok_or_else(|| fail(&cursor, "a file name"))?
+                    .into_owned();
                 cursor.skip_space();
                 if !cursor.eat(b']') {
                     return Err(fail(&cursor, "`]`"));
@@ -164,7 +171,7 @@ impl Lockfile {
                             format!("`{text}` is not a 16-digit hex hash"),
                         )
                     })?;
-                let slot = match field.as_str() {
+                let slot = match field.as_ref() {
                     "reference" => &mut reference,
                     "translation" => &mut translation,
                     other => {
@@ -211,7 +218,7 @@ impl Lockfile {
             };
             if entries
                 .insert(
-                    key.clone(),
+                    key.to_string(),
                     LockEntry {
                         reference,
                         translation,
@@ -346,6 +353,7 @@ impl<'l> Cursor<'l> {
         self.take_while(|b| b == b' ' || b == b'\t');
     }
 
+    #[inline]
     fn take_while(&mut self, keep: impl Fn(u8) -> bool) -> &'l str {
         let start = self.at;
         let len = self.rest().iter().take_while(|&&b| keep(b)).count();
@@ -354,16 +362,16 @@ impl<'l> Cursor<'l> {
     }
 
     /// A bare key (`a-z A-Z 0-9 - _`) or a quoted one.
-    fn key(&mut self) -> Option<String> {
+    fn key(&mut self) -> Option<Cow<'l, str>> {
         if self.peek() == Some(b'"') {
             return self.string();
         }
         let key = self.take_while(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        (!key.is_empty()).then(|| key.to_owned())
+        (!key.is_empty()).then_some(Cow::Borrowed(key))
     }
 
     /// A TOML basic string; escapes are rare here and decoded by the TOML parser.
-    fn string(&mut self) -> Option<String> {
+    fn string(&mut self) -> Option<Cow<'l, str>> {
         if !self.eat(b'"') {
             return None;
         }
@@ -385,10 +393,10 @@ impl<'l> Cursor<'l> {
         let raw = &self.line[start..self.at];
         self.at += 1;
         if !escaped {
-            return Some(raw.to_owned());
+            return Some(Cow::Borrowed(raw));
         }
         let table: toml::Table = toml::from_str(&format!("v = \"{raw}\"")).ok()?;
-        table.get("v")?.as_str().map(str::to_owned)
+        table.get("v")?.as_str().map(|s| Cow::Owned(s.to_owned()))
     }
 
     fn end(&mut self) -> Result<(), ()> {
