@@ -393,18 +393,23 @@ impl<'a> SiteContext<'a> {
             .locales
             .iter()
             .map(|locale| {
-                let lang = self.lang(locale.as_str());
                 let path = format!("{locale}/{slug}.html");
-                Alternate {
-                    code: lang.code,
-                    dir: lang.dir,
-                    name: lang.name,
-                    href: format!("{prefix}{path}"),
-                    url: self.url(&path, prefix),
-                    current: locale == current,
-                }
+                self.alternate(locale, path, prefix, locale == current)
             })
             .collect()
+    }
+
+    /// One language's version of a page at `path` (from the output root), seen from `prefix`.
+    fn alternate(&self, locale: &Locale, path: String, prefix: &str, current: bool) -> Alternate {
+        let lang = self.lang(locale.as_str());
+        Alternate {
+            code: lang.code,
+            dir: lang.dir,
+            name: lang.name,
+            href: format!("{prefix}{path}"),
+            url: self.url(&path, prefix),
+            current,
+        }
     }
 
     /// Every locale's index, as seen from `prefix` (`../` inside a locale folder).
@@ -413,16 +418,8 @@ impl<'a> SiteContext<'a> {
             .locales
             .iter()
             .map(|l| {
-                let lang = self.lang(l.locale.as_str());
                 let path = format!("{}/index.html", l.locale);
-                Alternate {
-                    code: lang.code,
-                    dir: lang.dir,
-                    name: lang.name,
-                    href: format!("{prefix}{path}"),
-                    url: self.url(&path, prefix),
-                    current: current == Some(&l.locale),
-                }
+                self.alternate(&l.locale, path, prefix, current == Some(&l.locale))
             })
             .collect()
     }
