@@ -44,7 +44,7 @@ pub struct Entry {
     has_words: bool,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: Vec<usize>,
-    /// [`crate::body_hash`] of the entry's body, computed when first needed.
+    /// [`crate::content_hash`] of the entry's body, computed when first needed.
     hash: std::sync::OnceLock<u64>,
     /// The inline markup of the visible text (links, emphasis).
     markup: crate::markup::MarkupSummary,
@@ -62,11 +62,11 @@ impl Entry {
             .trim()
     }
 
-    /// [`crate::body_hash`] of the body; `file` must be the entry's own file.
+    /// [`crate::content_hash`] of the body; `file` must be the entry's own file.
     pub fn hash(&self, file: &SourceFile) -> u64 {
         *self
             .hash
-            .get_or_init(|| crate::lockfile::body_hash(self.body(file)))
+            .get_or_init(|| crate::lockfile::content_hash(self.body(file)))
     }
 
     pub fn markup(&self) -> &crate::markup::MarkupSummary {

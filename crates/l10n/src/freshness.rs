@@ -12,7 +12,7 @@ use beyan_content::{Locale, Workspace};
 
 use crate::catalog::{Catalog, FtlFile, load_catalogs};
 use crate::entry::Entry;
-use crate::lockfile::{LockEntry, Lockfile, content_hash};
+use crate::lockfile::{LockEntry, Lockfile};
 
 /// What to lock.
 #[derive(Debug, Clone, Default)]
@@ -150,8 +150,8 @@ fn lock_locale(
                 continue;
             };
             let current = LockEntry {
-                reference: content_hash(entry.body(&reference_file.source)),
-                translation: content_hash(translation.body(&target_file.source)),
+                reference: entry.hash(&reference_file.source),
+                translation: translation.hash(&target_file.source),
             };
             let old = previous.and_then(|p| p.get(locale, &reference_file.rel, &entry.id));
             let message = || LockedMessage {

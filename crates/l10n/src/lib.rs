@@ -31,7 +31,7 @@ pub use check::{
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use entry::{Entry, EntryKind};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
-pub use lockfile::{LockEntry, LockError, Lockfile, body_hash, content_hash};
+pub use lockfile::{LockEntry, LockError, Lockfile, content_hash};
 pub use markup::{MarkupSummary, summarize_markup};
 pub use nesting_guard::MAX_NESTING;
 pub use plural::plural_categories;

@@ -283,11 +283,6 @@ fn quote_key(key: &str) -> String {
 /// A stable 64-bit FNV-1a hash of a message's source, whitespace runs collapsed so that
 /// re-wrapping a paragraph is not a change. Hex, 16 digits.
 pub fn content_hash(body: &str) -> u64 {
-    body_hash(body)
-}
-
-/// The hash itself (see [`content_hash`]).
-pub fn body_hash(body: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |byte: u8| {
         hash ^= u64::from(byte);

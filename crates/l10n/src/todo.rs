@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, FtlFile, load_catalogs};
 use crate::entry::Entry;
-use crate::lockfile::{Lockfile, content_hash};
+use crate::lockfile::Lockfile;
 
 /// Why a message is on the to-do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -259,7 +259,7 @@ fn file_items(
         );
         let stale = lock
             .and_then(|lock| lock.get(locale, &reference_file.rel, &entry.id))
-            .is_some_and(|recorded| recorded.reference != content_hash(reference_body));
+            .is_some_and(|recorded| !recorded.made_from(entry.hash(&reference_file.source)));
         item.state = if !item.lacking.is_empty() {
             TodoState::Incomplete
         } else if stale {
@@ -280,7 +280,7 @@ fn file_items(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lockfile::LockEntry;
+    use crate::lockfile::{LockEntry, content_hash};
 
     fn catalog(locale: &str, files: &[(&str, &str)]) -> Catalog {
         let locale = Locale::parse(locale).unwrap();
