@@ -230,3 +230,54 @@ fn usage_errors_are_exit_2() {
     assert!(said.contains("refusing to write"), "{said}");
     assert!(sample.root().join("beyan.toml").is_file());
 }
+
+/// Regression: `render --locale az` (any selection without the reference) failed with
+/// "no messages for locale `en`" from the language chooser. It publishes a site of the chosen
+/// locales, whose shared pages are in the first of them (in configuration order).
+#[test]
+fn publishing_only_some_locales_needs_no_reference_pages() {
+    let sample = Sample::new();
+    let cases: [(&[&str], &[&str], &str); 4] = [
+        (
+            &["--locale", "az"],
+            &["az"],
+            "rendered 7 pages in 1 locale (az) to",
+        ),
+        (
+            &["--locale", "tr", "--locale", "az", "--release", SLUG],
+            &["az", "tr"],
+            "rendered 12 pages in 2 locales (az, tr) to",
+        ),
+        (
+            &["-l", "ur"],
+            &["ur"],
+            "rendered 7 pages in 1 locale (ur) to",
+        ),
+        (
+            &["--locale", "en"],
+            &["en"],
+            "rendered 7 pages in 1 locale (en) to",
+        ),
+    ];
+    for (args, published, says) in cases {
+        let said = stderr(&sample.render(args).success());
+        assert!(said.contains(says), "{args:?}: {said}");
+        let mut folders: Vec<String> = std::fs::read_dir(sample.out())
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| name != "assets" && !name.contains('.'))
+            .collect();
+        folders.sort();
+        assert_eq!(folders, published, "{args:?}");
+        for locale in published {
+            assert!(sample.out().join(format!("{locale}/{SLUG}.html")).is_file());
+            assert!(sample.out().join(format!("{locale}/feed.xml")).is_file());
+        }
+        let chooser = std::fs::read_to_string(sample.out().join("index.html")).unwrap();
+        assert!(
+            chooser.contains(&format!("<html lang=\"{}\"", published[0])),
+            "{args:?}: {chooser}"
+        );
+        assert!(sample.out().join("sitemap.xml").is_file());
+    }
+}

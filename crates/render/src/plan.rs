@@ -84,6 +84,11 @@ pub struct PlannedRelease {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub reference: Locale,
+    /// The site's default language: the pages of no locale (language chooser, sitemap, style
+    /// sheet) are rendered in it and `hreflang="x-default"` points to its versions. The
+    /// reference, unless the render is restricted to other locales: then the first of them,
+    /// so that a partial site never links to a locale it does not publish.
+    pub default_locale: Locale,
     /// The `.ftl` files of the reference and the checked locales, parsed once.
     pub catalogs: Vec<Catalog>,
     /// Locales that get output, in order: the reference first, then the configured order.
@@ -195,8 +200,13 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
             locales: published,
         });
     }
+    // The reference comes first when it is published.
+    let default_locale = locales
+        .first()
+        .map_or_else(|| config.reference.clone(), |l| l.locale.clone());
     Ok(Plan {
         reference: config.reference.clone(),
+        default_locale,
         catalogs,
         locales,
         releases,

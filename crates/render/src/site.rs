@@ -457,7 +457,7 @@ impl<'a> SiteContext<'a> {
         engine: &Engine,
         job: &Job<'_>,
     ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let reference = self.plan.reference.as_str();
+        let default = self.plan.default_locale.as_str();
         match job {
             Job::Release { planned, locale } => {
                 let slug = planned.release.slug.as_str();
@@ -468,7 +468,7 @@ impl<'a> SiteContext<'a> {
                 let alternates = self.release_alternates(planned, locale, "../");
                 let x_default = alternates
                     .iter()
-                    .find(|a| a.code == reference)
+                    .find(|a| a.code == default)
                     .map(|a| a.url.clone());
                 context.insert("release", &view);
                 context.insert("alternates", &alternates);
@@ -502,7 +502,7 @@ impl<'a> SiteContext<'a> {
                 context.insert("alternates", &self.index_alternates(Some(locale), "../"));
                 context.insert(
                     "x_default",
-                    &self.url(&format!("{reference}/index.html"), "../"),
+                    &self.url(&format!("{default}/index.html"), "../"),
                 );
                 context.insert("canonical", &self.url(&path, "../"));
                 context.insert("feed_href", "feed.xml");
@@ -535,7 +535,7 @@ impl<'a> SiteContext<'a> {
                 )?])
             }
             Job::Languages => {
-                let mut context = self.base_context(reference, Format::Html, None, "");
+                let mut context = self.base_context(default, Format::Html, None, "");
                 context.insert("alternates", &self.index_alternates(None, ""));
                 context.insert("canonical", &self.url("index.html", ""));
                 Ok(vec![page(
@@ -555,7 +555,7 @@ impl<'a> SiteContext<'a> {
                 )?])
             }
             Job::Style => {
-                let context = self.base_context(reference, Format::Text, None, "../");
+                let context = self.base_context(default, Format::Text, None, "../");
                 Ok(vec![page(
                     engine,
                     "style.css",
@@ -573,7 +573,7 @@ impl<'a> SiteContext<'a> {
             alternates: Vec<Alternate>,
             x_default: Option<String>,
         }
-        let reference = self.plan.reference.as_str();
+        let default = self.plan.default_locale.as_str();
         let mut urls = vec![Url {
             loc: self.url("index.html", ""),
             alternates: Vec::new(),
@@ -586,7 +586,7 @@ impl<'a> SiteContext<'a> {
                 alternates: indexes.clone(),
                 x_default: indexes
                     .iter()
-                    .find(|a| a.code == reference)
+                    .find(|a| a.code == default)
                     .map(|a| a.url.clone()),
             });
         }
@@ -597,7 +597,7 @@ impl<'a> SiteContext<'a> {
             let alternates = self.release_alternates(planned, first, "");
             let x_default = alternates
                 .iter()
-                .find(|a| a.code == reference)
+                .find(|a| a.code == default)
                 .map(|a| a.url.clone());
             for alternate in &alternates {
                 urls.push(Url {
@@ -607,7 +607,7 @@ impl<'a> SiteContext<'a> {
                 });
             }
         }
-        let mut context = self.base_context(reference, Format::Xml, None, "");
+        let mut context = self.base_context(default, Format::Xml, None, "");
         context.insert("urls", &urls);
         context
     }

@@ -137,3 +137,74 @@ fn release_and_locale_filters() {
     unknown.releases = vec![slug("nope")];
     assert!(beyan_render::plan(&ws.workspace(), &unknown).is_err());
 }
+
+/// Regression: a render restricted to locales other than the reference failed with
+/// "no messages for locale `en`": the language chooser, the sitemap and the style sheet were
+/// rendered in the reference, whose messages such a render never loads.
+#[test]
+fn a_render_without_the_reference_is_a_whole_site_of_its_locales() {
+    let ws = WorkspaceBuilder::new()
+        .release("a", "date = 2025-11-01\n", FULL)
+        .release("b", "date = 2025-11-02\n", FULL);
+    let workspace = ws.workspace();
+    let cases: [(&[&str], &[&str], &str); 4] = [
+        (&["az"], &[], "ltr"),
+        (&["tr", "az"], &[], "ltr"),
+        (&["ur"], &["a"], "rtl"),
+        (&["en"], &[], "ltr"),
+    ];
+    for (codes, releases, dir) in cases {
+        let mut options = options("2025-11-10T00:00:00Z");
+        options.locales = codes.iter().map(|c| locale(c)).collect();
+        options.releases = releases.iter().map(|s| slug(s)).collect();
+        let site = render(&workspace, &options);
+        // Configuration order: az before tr whatever the order asked.
+        let first = if codes.contains(&"az") {
+            "az"
+        } else {
+            codes[0]
+        };
+        let published: Vec<&str> = site.locales.iter().map(|l| l.as_str()).collect();
+        assert_eq!(published.len(), codes.len(), "{codes:?}");
+        assert_eq!(published[0], first, "{codes:?}");
+        for code in codes {
+            for page in ["a.html", "a.txt", "a.md", "index.html", "feed.xml"] {
+                assert!(
+                    site.files.contains_key(&format!("{code}/{page}")),
+                    "{code}/{page}"
+                );
+            }
+            assert_eq!(
+                site.files.contains_key(&format!("{code}/b.html")),
+                releases.is_empty()
+            );
+        }
+        // The chooser is in the first published locale and lists only the published ones.
+        let chooser = text(&site, "index.html");
+        assert!(
+            chooser.contains(&format!("<html lang=\"{first}\" dir=\"{dir}\">")),
+            "{codes:?}: {chooser}"
+        );
+        assert!(chooser.contains(&format!("<a href=\"{first}/index.html\">Embassy</a>")));
+        let sitemap = text(&site, "sitemap.xml");
+        assert!(sitemap.contains(&format!(
+            "hreflang=\"x-default\" href=\"https://press.example/{first}/a.html\""
+        )));
+        // Nothing links to a locale the render does not publish.
+        for (path, bytes) in &site.files {
+            let Ok(page) = std::str::from_utf8(bytes) else {
+                continue;
+            };
+            for other in ["en", "az", "tr", "ur"]
+                .iter()
+                .filter(|c| !codes.contains(c))
+            {
+                assert!(
+                    !page.contains(&format!("{other}/index.html"))
+                        && !page.contains(&format!("hreflang=\"{other}\"")),
+                    "{codes:?}: {path} links to {other}"
+                );
+            }
+        }
+    }
+}
