@@ -65,19 +65,18 @@ fn plan_site(bencher: divan::Bencher<'_, '_>) {
     bencher.bench(|| plan(&workspace, &options).expect("plan"));
 }
 
-/// One locale's release pages (HTML, plain text, Markdown) with the pages every render makes
-/// (each locale's index and feed, the language chooser, the sitemap, the style sheet), from the
-/// site's plan with the release kept in that locale only. (A plan of that locale alone, as
-/// `beyan render --locale az` makes, fails: the chooser is rendered in the reference locale,
-/// whose messages such a plan does not load.)
+/// One locale's site, as `beyan render --locale L` plans it: the release pages (HTML, plain
+/// text, Markdown) with the pages every render makes (the locale's index and feed, the language
+/// chooser, the sitemap, the style sheet).
 #[divan::bench(args = LOCALES)]
 fn render_locale(bencher: divan::Bencher<'_, '_>, code: &str) {
     let workspace = workspace();
-    let mut plan = ready_plan(&workspace);
-    let locale = Locale::parse(code).expect("locale");
-    for planned in &mut plan.releases {
-        planned.locales.retain(|l| *l == locale);
-    }
+    let options = RenderOptions {
+        locales: vec![Locale::parse(code).expect("locale")],
+        ..options()
+    };
+    let plan = plan(&workspace, &options).expect("plan");
+    assert!(plan.blocking(&options).is_empty(), "{code} renders complete");
     bencher.bench(|| render_site(&workspace, &plan));
 }
 
