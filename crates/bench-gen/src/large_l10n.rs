@@ -714,13 +714,13 @@ fn lockfile(tree: &FileTree, stale: usize, rng: &mut Rng) -> Lockfile {
                     continue;
                 };
                 entries.insert(
-                    entry.id.clone(),
+                    entry.id.to_string(),
                     LockEntry {
                         reference: content_hash(entry.body(&reference_file.source)),
                         translation: content_hash(translation.body(&target.source)),
                     },
                 );
-                records.push((reference_file.rel.clone(), entry.id.clone()));
+                records.push((reference_file.rel.clone(), entry.id.to_string()));
             }
             files.insert(reference_file.rel.clone(), entries);
         }

@@ -119,7 +119,7 @@ impl<'c> BundleBuilder<'c> {
                 .entries
                 .iter()
                 .filter(|e| e.kind == EntryKind::Message)
-                .map(|e| e.id.clone())
+                .map(|e| e.id.to_string())
                 .collect();
         }
         Ok(bundle)
@@ -297,14 +297,14 @@ fn term_renames(files: &[&FtlFile]) -> Vec<(String, String)> {
     for term in entries().filter(|e| e.kind == EntryKind::Term) {
         let bare = term.id.trim_start_matches('-');
         let is_message = entries().any(|e| e.kind == EntryKind::Message && e.id == bare);
-        if !is_message || renames.iter().any(|(from, _)| from == &term.id) {
+        if !is_message || renames.iter().any(|(from, _)| *from == term.id) {
             continue;
         }
         let mut renamed = format!("{bare}_term");
         while names.contains(renamed.as_str()) {
             renamed.push('_');
         }
-        renames.push((term.id.clone(), format!("-{renamed}")));
+        renames.push((term.id.to_string(), format!("-{renamed}")));
     }
     renames
 }

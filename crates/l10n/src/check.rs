@@ -137,6 +137,8 @@ pub fn check_catalogs(
     );
 
     let mut diagnostics = apply_overrides(reference_diagnostics, config);
+    // Where each locale's diagnostics end, to sort them locale by locale in parallel.
+    let mut chunk_ends = vec![diagnostics.len()];
     let mut summaries = Vec::new();
     for (catalog, (found, mut files, obsolete)) in target_catalogs.iter().zip(per_target) {
         let found = apply_overrides(found, config);
@@ -188,17 +190,30 @@ pub fn check_catalogs(
             files,
         });
         diagnostics.extend(found);
+        chunk_ends.push(diagnostics.len());
     }
 
+    sort_diagnostics(&mut diagnostics, &chunk_ends, &locales);
+    Report {
+        reference: reference.to_string(),
+        locales: summaries,
+        diagnostics,
+    }
+}
+
+/// Sorts by locale (configuration order), file and position; stable, so missing messages keep
+/// the reference's order. Each locale's diagnostics (`chunk_ends` bounds them) are sorted in
+/// parallel; when the chunks then follow one another in order, as they do when each holds one
+/// locale, that is the whole sort.
+fn sort_diagnostics(diagnostics: &mut [Diagnostic], chunk_ends: &[usize], locales: &[&Locale]) {
     let order: HashMap<&str, usize> = locales
         .iter()
         .enumerate()
         .map(|(i, l)| (l.as_str(), i))
         .collect();
-    // By locale (configuration order), file and position; stable, so missing messages keep
-    // the reference's order. Compared in place: no key is built per comparison.
-    diagnostics.sort_by(|a, b| {
-        let rank = |d: &Diagnostic| order.get(d.locale.as_str()).copied().unwrap_or(usize::MAX);
+    let rank = |d: &Diagnostic| order.get(d.locale.as_str()).copied().unwrap_or(usize::MAX);
+    // Compared in place: no key is built per comparison.
+    let compare = |a: &Diagnostic, b: &Diagnostic| {
         rank(a)
             .cmp(&rank(b))
             .then_with(|| a.file.cmp(&b.file))
@@ -208,11 +223,22 @@ pub fn check_catalogs(
                     .cmp(&b.line.unwrap_or(usize::MAX))
             })
             .then_with(|| a.column.unwrap_or(0).cmp(&b.column.unwrap_or(0)))
-    });
-    Report {
-        reference: reference.to_string(),
-        locales: summaries,
-        diagnostics,
+    };
+    let mut chunks: Vec<&mut [Diagnostic]> = Vec::with_capacity(chunk_ends.len());
+    let mut rest = &mut *diagnostics;
+    let mut start = 0;
+    for &end in chunk_ends {
+        let (chunk, tail) = rest.split_at_mut(end.saturating_sub(start).min(rest.len()));
+        chunks.push(chunk);
+        rest = tail;
+        start = end;
+    }
+    chunks.push(rest);
+    chunks
+        .into_par_iter()
+        .for_each(|chunk| chunk.sort_by(compare));
+    if !diagnostics.is_sorted_by(|a, b| compare(a, b).is_le()) {
+        diagnostics.sort_by(compare);
     }
 }
 
@@ -477,15 +503,11 @@ fn scope_checks(
         })
         .map(|(i, (_, e))| (e.id.as_str(), i))
         .collect();
-    let edges: Vec<Vec<usize>> = entries
-        .iter()
-        .map(|(_, e)| {
-            e.references
-                .iter()
-                .filter_map(|r| index.get(r.value.as_str()).copied())
-                .collect()
-        })
-        .collect();
+    let edges = Graph::from_lists(entries.iter().map(|(_, e)| {
+        e.references
+            .iter()
+            .filter_map(|r| index.get(r.value.as_str()).copied())
+    }));
     for cycle in find_cycles(&edges) {
         let first = cycle[0];
         let (file, entry) = entries[first];
@@ -505,10 +527,37 @@ fn scope_checks(
     }
 }
 
+/// A directed graph over `0..n`, every node's edges in one shared list (no list per node).
+struct Graph {
+    /// Node `i`'s edges are `targets[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    targets: Vec<usize>,
+}
+
+impl Graph {
+    fn from_lists<L: IntoIterator<Item = usize>>(lists: impl IntoIterator<Item = L>) -> Self {
+        let mut starts = vec![0];
+        let mut targets = Vec::new();
+        for list in lists {
+            targets.extend(list);
+            starts.push(targets.len());
+        }
+        Self { starts, targets }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn edges(&self, node: usize) -> &[usize] {
+        &self.targets[self.starts[node]..self.starts[node + 1]]
+    }
+}
+
 /// Strongly connected components with a cycle (size > 1, or a self-loop), each as the list of
 /// its nodes starting from the smallest index and following edges. Iterative Tarjan, so a
 /// chain of any length cannot overflow the stack.
-fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+fn find_cycles(edges: &Graph) -> Vec<Vec<usize>> {
     let n = edges.len();
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
@@ -516,11 +565,13 @@ fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let mut stack = Vec::new();
     let mut next = 0;
     let mut cycles = Vec::new();
+    let mut work: Vec<(usize, usize)> = Vec::new();
     for root in 0..n {
-        if index[root] != usize::MAX {
+        // A node without edges is in no cycle, and numbering it changes no one's result.
+        if index[root] != usize::MAX || edges.edges(root).is_empty() {
             continue;
         }
-        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        work.push((root, 0));
         while let Some(&mut (node, ref mut edge)) = work.last_mut() {
             if *edge == 0 && index[node] == usize::MAX {
                 index[node] = next;
@@ -529,7 +580,7 @@ fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
                 stack.push(node);
                 on_stack[node] = true;
             }
-            if let Some(&to) = edges[node].get(*edge) {
+            if let Some(&to) = edges.edges(node).get(*edge) {
                 *edge += 1;
                 if index[to] == usize::MAX {
                     work.push((to, 0));
@@ -551,7 +602,7 @@ fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
                         break;
                     }
                 }
-                let self_loop = component.len() == 1 && edges[node].contains(&node);
+                let self_loop = component.len() == 1 && edges.edges(node).contains(&node);
                 if component.len() > 1 || self_loop {
                     cycles.push(order_cycle(component, edges));
                 }
@@ -563,13 +614,14 @@ fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
 }
 
 /// Orders a component as a walk from its smallest member along edges inside it.
-fn order_cycle(component: Vec<usize>, edges: &[Vec<usize>]) -> Vec<usize> {
+fn order_cycle(component: Vec<usize>, edges: &Graph) -> Vec<usize> {
     let members: HashSet<usize> = component.iter().copied().collect();
     let start = component.iter().copied().min().unwrap_or(0);
     let mut walk = vec![start];
     let mut seen = HashSet::from_iter([start]);
     let mut at = start;
-    while let Some(&to) = edges[at]
+    while let Some(&to) = edges
+        .edges(at)
         .iter()
         .find(|to| members.contains(to) && !seen.contains(*to))
     {
@@ -877,10 +929,13 @@ mod tests {
     #[test]
     fn cycles_are_found_iteratively() {
         // 0 → 1 → 2 → 0, 3 → 3, 4 → 0 (not in a cycle)
-        let edges = vec![vec![1], vec![2], vec![0], vec![3], vec![0]];
+        let edges = Graph::from_lists([vec![1], vec![2], vec![0], vec![3], vec![0]]);
         assert_eq!(find_cycles(&edges), vec![vec![0, 1, 2], vec![3]]);
+        // Nodes without edges around a cycle do not disturb it.
+        let edges = Graph::from_lists([vec![], vec![3], vec![], vec![1], vec![]]);
+        assert_eq!(find_cycles(&edges), vec![vec![1, 3]]);
         // A chain of 200,000 does not overflow.
-        let chain: Vec<Vec<usize>> = (0..200_000).map(|i| vec![i + 1]).chain([vec![]]).collect();
+        let chain = Graph::from_lists((0..200_000).map(|i| vec![i + 1]).chain([vec![]]));
         assert!(find_cycles(&chain).is_empty());
     }
 }

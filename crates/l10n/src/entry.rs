@@ -1,6 +1,8 @@
 //! What the checks need to know of one message or term, read once from the AST.
 
+use compact_str::{CompactString, format_compact};
 use fluent_syntax::ast;
+use thin_vec::ThinVec;
 
 use crate::source_file::SourceFile;
 
@@ -20,34 +22,34 @@ pub struct Located<T> {
 /// A select expression whose variants look like CLDR plural categories.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PluralSelect {
-    pub keys: Vec<String>,
+    pub keys: Vec<CompactString>,
 }
 
 /// One message or term of a file, summarized for comparison.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// The id as referenced: `headline`, or `-org-name` for a term.
-    pub id: String,
+    pub id: CompactString,
     pub kind: EntryKind,
     /// Byte range of the entry's source in its file, from the id to the end of its last line.
     pub start: usize,
     pub end: usize,
     pub has_value: bool,
-    pub attributes: Vec<Located<String>>,
+    pub attributes: ThinVec<Located<CompactString>>,
     /// Every `$variable` used in the value, the attributes and all variants, sorted, unique.
-    pub variables: Vec<Located<String>>,
+    pub variables: ThinVec<Located<CompactString>>,
     /// Message and term references (`-term`, `msg`), without attribute parts.
-    pub references: Vec<Located<String>>,
-    pub plural_selects: Vec<Located<PluralSelect>>,
+    pub references: ThinVec<Located<CompactString>>,
+    pub plural_selects: ThinVec<Located<PluralSelect>>,
     pub words: u32,
     /// Whether the visible text has letters (not only placeables or marks).
     has_words: bool,
     /// Offsets of bidi control characters in the entry's text.
-    pub bidi_controls: Vec<usize>,
+    pub bidi_controls: ThinVec<usize>,
     /// [`crate::content_hash`] of the entry's body, computed when first needed.
     hash: std::sync::OnceLock<u64>,
-    /// The inline markup of the visible text (links, emphasis).
-    markup: crate::markup::MarkupSummary,
+    /// The inline markup of the visible text (links, emphasis); boxed, as most text has none.
+    markup: Option<Box<crate::markup::MarkupSummary>>,
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -70,7 +72,8 @@ impl Entry {
     }
 
     pub fn markup(&self) -> &crate::markup::MarkupSummary {
-        &self.markup
+        static NONE: crate::markup::MarkupSummary = crate::markup::MarkupSummary::NONE;
+        self.markup.as_deref().unwrap_or(&NONE)
     }
 
     /// Whether two entries have the same body, whitespace runs aside (as the hash sees it).
@@ -98,8 +101,15 @@ impl Entry {
 
 /// Summarizes the messages and terms of a parsed resource. `file` is the text it borrows from.
 pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
+    let count = resource
+        .body
+        .iter()
+        .filter(|item| matches!(item, ast::Entry::Message(_) | ast::Entry::Term(_)))
+        .count();
+    let mut out: Vec<Entry> = Vec::with_capacity(count);
+    let mut starts: Vec<usize> = Vec::with_capacity(resource.body.len());
+    // One buffer for every entry's visible text, cleared between entries.
+    let mut text = String::new();
     for item in &resource.body {
         let (id, kind, value, attributes, comment) = match item {
             ast::Entry::Message(m) => (
@@ -141,31 +151,32 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
             file,
             entry: Entry {
                 id: match kind {
-                    EntryKind::Message => id.to_owned(),
-                    EntryKind::Term => format!("-{id}"),
+                    EntryKind::Message => CompactString::new(id),
+                    EntryKind::Term => format_compact!("-{id}"),
                 },
                 kind,
                 start,
                 end: file.text.len(),
                 has_value: value.is_some(),
-                attributes: Vec::new(),
-                variables: Vec::new(),
-                references: Vec::new(),
-                plural_selects: Vec::new(),
+                attributes: ThinVec::new(),
+                variables: ThinVec::new(),
+                references: ThinVec::new(),
+                plural_selects: ThinVec::new(),
                 words: 0,
                 has_words: false,
-                bidi_controls: Vec::new(),
+                bidi_controls: ThinVec::new(),
                 hash: std::sync::OnceLock::new(),
-                markup: crate::markup::MarkupSummary::default(),
+                markup: None,
             },
-            text: String::new(),
+            text: std::mem::take(&mut text),
         };
+        walker.text.clear();
         if let Some(value) = value {
             walker.pattern(value);
         }
         for attribute in attributes {
             walker.entry.attributes.push(Located {
-                value: attribute.id.name.to_owned(),
+                value: CompactString::new(attribute.id.name),
                 offset: file.offset_of(attribute.id.name).unwrap_or(start),
             });
             walker.text.push('\n');
@@ -173,11 +184,12 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         }
         // The visible text is summarized, then dropped: keeping it would double the memory
         // of every catalog.
-        let text = walker.text;
         let mut entry = walker.entry;
+        text = walker.text;
         entry.words = text.split_whitespace().count() as u32;
         entry.has_words = text.chars().any(char::is_alphabetic);
-        entry.markup = crate::markup::summarize_markup(&text);
+        let markup = crate::markup::summarize_markup(&text);
+        entry.markup = (markup != crate::markup::MarkupSummary::NONE).then(|| Box::new(markup));
         entry.variables.sort_by(|a, b| a.value.cmp(&b.value));
         entry.variables.dedup_by(|a, b| a.value == b.value);
         out.push(entry);
@@ -214,7 +226,7 @@ impl Walker<'_> {
         for element in &pattern.elements {
             match element {
                 ast::PatternElement::TextElement { value } => {
-                    if value.contains(is_bidi_control) {
+                    if has_bidi_control(value) {
                         let base = self.offset(value);
                         self.entry.bidi_controls.extend(
                             value
@@ -239,10 +251,10 @@ impl Walker<'_> {
             ast::Expression::Inline(inline) => self.inline(inline),
             ast::Expression::Select { selector, variants } => {
                 self.inline(selector);
-                let keys: Vec<String> = variants
+                let keys: Vec<CompactString> = variants
                     .iter()
                     .filter_map(|v| match &v.key {
-                        ast::VariantKey::Identifier { name } => Some((*name).to_owned()),
+                        ast::VariantKey::Identifier { name } => Some(CompactString::new(name)),
                         ast::VariantKey::NumberLiteral { .. } => None,
                     })
                     .collect();
@@ -283,21 +295,21 @@ impl Walker<'_> {
             ast::InlineExpression::VariableReference { id } => {
                 let offset = self.offset(id.name).saturating_sub(1);
                 self.entry.variables.push(Located {
-                    value: id.name.to_owned(),
+                    value: CompactString::new(id.name),
                     offset,
                 });
             }
             ast::InlineExpression::MessageReference { id, .. } => {
                 let offset = self.offset(id.name);
                 self.entry.references.push(Located {
-                    value: id.name.to_owned(),
+                    value: CompactString::new(id.name),
                     offset,
                 });
             }
             ast::InlineExpression::TermReference { id, arguments, .. } => {
                 let offset = self.offset(id.name).saturating_sub(1);
                 self.entry.references.push(Located {
-                    value: format!("-{}", id.name),
+                    value: format_compact!("-{}", id.name),
                     offset,
                 });
                 if let Some(arguments) = arguments {
@@ -326,6 +338,18 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds a [bidi control](is_bidi_control): each is `E2 80 AA–AE` or
+/// `E2 81 A6–A9` in UTF-8, so only the bytes after an `E2` need a look.
+fn has_bidi_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|i| {
+        matches!(
+            bytes.get(i + 1..i + 3),
+            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,13 +363,21 @@ mod tests {
             .iter()
             .map(|e| {
                 (
-                    e.id.clone(),
-                    e.variables.iter().map(|v| v.value.clone()).collect(),
+                    e.id.to_string(),
+                    e.variables.iter().map(|v| v.value.to_string()).collect(),
                     file.text[e.start..e.end].to_owned(),
                 )
             })
             .collect();
         (file, found)
+    }
+
+    #[test]
+    fn bidi_controls_are_found_by_their_bytes() {
+        for c in ('\u{2000}'..='\u{20FF}').chain(['…', 'a', 'ہ']) {
+            let text = format!("x{c}y");
+            assert_eq!(has_bidi_control(&text), is_bidi_control(c), "{c:?}");
+        }
     }
 
     #[test]

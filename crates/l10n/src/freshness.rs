@@ -157,7 +157,7 @@ fn lock_locale(
             let message = || LockedMessage {
                 locale: locale.to_owned(),
                 file: reference_file.rel.clone(),
-                id: entry.id.clone(),
+                id: entry.id.to_string(),
             };
             let recorded = match old {
                 Some(old) if old.translation == current.translation => {
@@ -177,7 +177,7 @@ fn lock_locale(
                     current
                 }
             };
-            entries.insert(entry.id.clone(), recorded);
+            entries.insert(entry.id.to_string(), recorded);
         }
         if !entries.is_empty() {
             files.insert(reference_file.rel.clone(), entries);

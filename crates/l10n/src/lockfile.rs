@@ -69,10 +69,17 @@ impl Lockfile {
         let mut locales = LockTable::new();
         let mut version = None;
         let mut table: Option<(String, String)> = None;
-        let mut current: Option<&mut BTreeMap<String, LockEntry>> = None;
+        // The current table's entries (id, entry, line number), added to `locales` at its end.
+        let mut pending: Vec<(Cow<'_, str>, LockEntry, usize)> = Vec::new();
         for (index, raw_line) in text.lines().enumerate() {
             let number = index + 1;
             let line = raw_line.trim_end();
+            if table.is_some()
+                && let Some((key, entry)) = written_entry(line)
+            {
+                pending.push((Cow::Borrowed(key), entry, number));
+                continue;
+            }
             let mut cursor = Cursor::new(line);
             cursor.skip_space();
             if cursor.done() || cursor.peek() == Some(b'#') {
@@ -106,7 +113,10 @@ impl Lockfile {
                 if table.as_ref() == Some(&(locale.clone(), path.clone())) {
                     return Err(error(number, 1, "this table is defined twice".to_owned()));
                 }
-                current = None;
+                if let Some(done) = &table {
+                    add_table(&mut locales, done, &mut pending)
+                        .map_err(|(line, message)| error(line, 1, message))?;
+                }
                 table = Some((locale, path));
                 continue;
             }
@@ -134,13 +144,13 @@ impl Lockfile {
                 version = Some(value);
                 continue;
             }
-            let Some((locale, path)) = &table else {
+            if table.is_none() {
                 return Err(error(
                     number,
                     1,
                     format!("`{key}` outside a [locale.\"file\"] table"),
                 ));
-            };
+            }
             if !cursor.eat(b'{') {
                 return Err(fail(&cursor, "`{`"));
             }
@@ -161,16 +171,13 @@ impl Lockfile {
                 let text = cursor
                     .string()
                     .ok_or_else(|| fail(&cursor, "a quoted hash"))?;
-                let value = u64::from_str_radix(&text, 16)
-                    .ok()
-                    .filter(|_| text.len() == 16 && text.bytes().all(|b| b.is_ascii_hexdigit()))
-                    .ok_or_else(|| {
-                        error(
-                            number,
-                            cursor.column_at(hash_at),
-                            format!("`{text}` is not a 16-digit hex hash"),
-                        )
-                    })?;
+                let value = parse_hash(&text).ok_or_else(|| {
+                    error(
+                        number,
+                        cursor.column_at(hash_at),
+                        format!("`{text}` is not a 16-digit hex hash"),
+                    )
+                })?;
                 let slot = match field.as_ref() {
                     "reference" => &mut reference,
                     "translation" => &mut translation,
@@ -208,27 +215,18 @@ impl Lockfile {
                     "an entry needs both `reference` and `translation`".to_owned(),
                 ));
             };
-            let entries = match current.take() {
-                Some(entries) => entries,
-                None => locales
-                    .entry(locale.clone())
-                    .or_default()
-                    .entry(path.clone())
-                    .or_default(),
-            };
-            if entries
-                .insert(
-                    key.to_string(),
-                    LockEntry {
-                        reference,
-                        translation,
-                    },
-                )
-                .is_some()
-            {
-                return Err(error(number, 1, format!("`{key}` is recorded twice")));
-            }
-            current = Some(entries);
+            pending.push((
+                key,
+                LockEntry {
+                    reference,
+                    translation,
+                },
+                number,
+            ));
+        }
+        if let Some(done) = &table {
+            add_table(&mut locales, done, &mut pending)
+                .map_err(|(line, message)| error(line, 1, message))?;
         }
         if version.is_none() {
             return Err(LockError {
@@ -295,6 +293,79 @@ pub fn content_hash(body: &str) -> u64 {
         word.bytes().for_each(&mut feed);
     }
     hash
+}
+
+/// Adds a table's entries to `locales`, or names the line of an id recorded twice.
+fn add_table(
+    locales: &mut LockTable,
+    (locale, path): &(String, String),
+    pending: &mut Vec<(Cow<'_, str>, LockEntry, usize)>,
+) -> Result<(), (usize, String)> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    // Stable and, as `beyan lock` writes ids sorted, a single pass.
+    pending.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some((id, line)) = pending
+        .windows(2)
+        .filter(|pair| pair[0].0 == pair[1].0)
+        .map(|pair| (&pair[1].0, pair[1].2))
+        .min_by_key(|(_, line)| *line)
+    {
+        return Err((line, format!("`{id}` is recorded twice")));
+    }
+    let entries = locales
+        .entry(locale.clone())
+        .or_default()
+        .entry(path.clone())
+        .or_default();
+    if entries.is_empty() {
+        *entries = pending
+            .drain(..)
+            .map(|(id, entry, _)| (id.into_owned(), entry))
+            .collect();
+        return Ok(());
+    }
+    // The same table again, further down the file.
+    for (id, entry, line) in pending.drain(..) {
+        if entries.contains_key(id.as_ref()) {
+            return Err((line, format!("`{id}` is recorded twice")));
+        }
+        entries.insert(id.into_owned(), entry);
+    }
+    Ok(())
+}
+
+/// A message's line exactly as `beyan lock` writes it (a bare id, both hashes, nothing
+/// else): read without the general reader, which takes any other shape.
+fn written_entry(line: &str) -> Option<(&str, LockEntry)> {
+    let id_len = line
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))?;
+    let (id, rest) = line.split_at(id_len);
+    let rest = rest.strip_prefix(" = { reference = \"")?;
+    let (reference, rest) = rest.split_at_checked(16)?;
+    let rest = rest.strip_prefix("\", translation = \"")?;
+    let (translation, rest) = rest.split_at_checked(16)?;
+    (!id.is_empty() && rest == "\" }").then_some(())?;
+    Some((
+        id,
+        LockEntry {
+            reference: parse_hash(reference)?,
+            translation: parse_hash(translation)?,
+        },
+    ))
+}
+
+/// A hash as the lock writes it: exactly 16 hex digits.
+fn parse_hash(text: &str) -> Option<u64> {
+    if text.len() != 16 {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |hash, b| {
+        let digit = char::from(b).to_digit(16)?;
+        Some(hash << 4 | u64::from(digit))
+    })
 }
 
 impl LockEntry {
@@ -478,6 +549,60 @@ mod tests {
             assert!(error.message.contains(message), "{text}: {error}");
         }
         assert!(Lockfile::parse("beyan.lock", "# empty\n").is_err());
+    }
+
+    #[test]
+    fn written_lines_and_hand_edited_ones_read_alike() {
+        let hash = "0123456789abcdef";
+        let written = format!(
+            "version = 1\n[az.\"a.ftl\"]\nb = {{ reference = \"{hash}\", translation = \"{hash}\" }}\n\"a\" = {{ translation = \"{hash}\", reference = \"{hash}\" }}\n"
+        );
+        let lock = Lockfile::parse("beyan.lock", &written).unwrap();
+        let ids: Vec<_> = lock.locales["az"]["a.ftl"].keys().collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert!(
+            written_entry(&format!(
+                "b = {{ reference = \"{hash}\", translation = \"{hash}\" }}"
+            ))
+            .is_some()
+        );
+        assert!(
+            written_entry(&format!(
+                "b = {{ reference = \"{hash}\", translation = \"{hash}\" }} #"
+            ))
+            .is_none()
+        );
+        assert!(
+            written_entry(&format!(
+                "b = {{ reference = \"{hash}\", translation = \"0123\" }}"
+            ))
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn ids_recorded_twice_are_refused_with_their_line() {
+        let hash = "0123456789abcdef";
+        let line =
+            |id: &str| format!("{id} = {{ reference = \"{hash}\", translation = \"{hash}\" }}\n");
+        let text = format!(
+            "version = 1\n[az.\"a.ftl\"]\n{}{}{}",
+            line("x"),
+            line("y"),
+            line("x")
+        );
+        let error = Lockfile::parse("beyan.lock", &text).unwrap_err();
+        assert_eq!(error.position, Some((5, 1)));
+        assert!(error.message.contains("`x` is recorded twice"));
+        // The same table again further down.
+        let text = format!(
+            "version = 1\n[az.\"a.ftl\"]\n{}[tr.\"a.ftl\"]\n{}[az.\"a.ftl\"]\n{}",
+            line("x"),
+            line("x"),
+            line("x")
+        );
+        let error = Lockfile::parse("beyan.lock", &text).unwrap_err();
+        assert_eq!(error.position, Some((7, 1)));
     }
 
     #[test]

@@ -14,9 +14,19 @@ pub struct MarkupSummary {
     pub html: usize,
 }
 
+impl MarkupSummary {
+    /// No markup at all.
+    pub const NONE: Self = Self {
+        links: Vec::new(),
+        emphasis: 0,
+        strong: 0,
+        html: 0,
+    };
+}
+
 pub fn summarize_markup(text: &str) -> MarkupSummary {
     let mut summary = MarkupSummary::default();
-    if !text.contains(['[', '*', '_', '<']) {
+    if !text.bytes().any(|b| matches!(b, b'[' | b'*' | b'_' | b'<')) {
         return summary;
     }
     for event in Parser::new(text) {

@@ -28,10 +28,7 @@ pub struct TooDeep {
 /// Returns the text to parse (borrowed when nothing was too deep) and the entries blanked.
 pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
     let bytes = text.as_bytes();
-    // Nesting needs an opening `{` or `(` per level: a file with few of them is safe, and
-    // counting is much cheaper than tracking depth.
-    let openers = bytes.iter().filter(|&&b| b == b'{' || b == b'(').count();
-    if openers <= MAX_NESTING {
+    if !may_nest_too_deep(bytes) {
         return (std::borrow::Cow::Borrowed(text), Vec::new());
     }
     let mut found: Vec<(usize, usize)> = Vec::new(); // (entry start, offset over the limit)
@@ -45,7 +42,7 @@ pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
         let b = bytes[i];
         if line_start {
             line_start = false;
-            if b.is_ascii_alphabetic() || b == b'-' || b == b'#' {
+            if starts_entry(b) {
                 depth = 0;
                 in_string = false;
                 entry_start = i;
@@ -95,13 +92,40 @@ pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
     (std::borrow::Cow::Owned(text), too_deep)
 }
 
+/// Whether some entry could nest deeper than [`MAX_NESTING`]: depth starts at 0 with each entry
+/// and needs an opening `{` or `(` per level, so an entry with at most `MAX_NESTING` openers
+/// is safe. An entry holding more means `MAX_NESTING + 1` consecutive openers with no entry
+/// start between them; both searches are vectorized, far cheaper than tracking depth.
+fn may_nest_too_deep(bytes: &[u8]) -> bool {
+    let openers = memchr::memchr2_iter(b'{', b'(', bytes);
+    let window_ends = memchr::memchr2_iter(b'{', b'(', bytes).skip(MAX_NESTING);
+    let mut entry_starts = memchr::memchr_iter(b'\n', bytes)
+        .map(|newline| newline + 1)
+        .filter(|&start| bytes.get(start).is_some_and(|&b| starts_entry(b)));
+    let mut next_start = entry_starts.next();
+    for (first, last) in openers.zip(window_ends) {
+        while next_start.is_some_and(|start| start <= first) {
+            next_start = entry_starts.next();
+        }
+        if next_start.is_none_or(|start| start >= last) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a line beginning with `b` begins a new entry (or comment).
+fn starts_entry(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'-' || b == b'#'
+}
+
 /// Offset of the first line after `start`'s line that begins a new entry, or the end.
 fn next_entry_start(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
     while let Some(pos) = bytes[i..].iter().position(|&b| b == b'\n') {
         i += pos + 1;
         match bytes.get(i) {
-            Some(b) if b.is_ascii_alphabetic() || *b == b'-' || *b == b'#' => return i,
+            Some(&b) if starts_entry(b) => return i,
             Some(_) => {}
             None => return bytes.len(),
         }
@@ -131,6 +155,23 @@ mod tests {
         let (guarded, found) = guard(text);
         assert!(found.is_empty());
         assert_eq!(guarded, text);
+    }
+
+    #[test]
+    fn many_shallow_entries_skip_the_scan_and_one_deep_entry_does_not() {
+        let shallow = "a = { $x } { $y } { F($z) }\n".repeat(100);
+        assert!(!may_nest_too_deep(shallow.as_bytes()));
+        // Openers spread over continuation lines still belong to one entry.
+        let spread = format!("a =\n{}", "    { F(\n".repeat(20));
+        assert!(may_nest_too_deep(spread.as_bytes()));
+        assert_eq!(guard(&spread).1.len(), 1);
+        let deep = format!(
+            "{shallow}b = {}x{}\n{shallow}",
+            "{".repeat(40),
+            "}".repeat(40)
+        );
+        assert!(may_nest_too_deep(deep.as_bytes()));
+        assert_eq!(guard(&deep).1.len(), 1);
     }
 
     #[test]

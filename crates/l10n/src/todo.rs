@@ -228,7 +228,7 @@ fn file_items(
         let source = &reference_file.source;
         let reference_body = entry.body(source);
         let mut item = TodoItem {
-            id: entry.id.clone(),
+            id: entry.id.to_string(),
             state: TodoState::Missing,
             reference_line: source.position(entry.start).0,
             reference_source: source
