@@ -402,44 +402,47 @@ fn local_checks(catalog: &Catalog) -> Vec<Diagnostic> {
         .files
         .iter()
         .partition(|f| f.release_slug().is_some());
-    let mut shared_ids: HashMap<&str, (&FtlFile, &Entry)> = HashMap::default();
+    let mut shared_ids = Scope::default();
+    let mut shared_entries: Vec<(&FtlFile, &Entry)> = Vec::new();
     for file in &shared {
         for entry in &file.entries {
-            if let Some((first_file, first)) = shared_ids.get(entry.id.as_str()) {
+            if let Some((first_file, first, _)) = shared_ids.get(entry.id.as_str()) {
                 out.push(duplicate(locale, file, entry, first_file, first));
             } else {
-                shared_ids.insert(&entry.id, (file, entry));
+                shared_ids.insert(&entry.id, (file, entry, shared_entries.len()));
             }
+            shared_entries.push((file, entry));
         }
     }
-    let shared_entries: Vec<(&FtlFile, &Entry)> = shared
-        .iter()
-        .flat_map(|f| f.entries.iter().map(move |e| (*f, e)))
-        .collect();
+    let no_ids = Scope::default();
     scope_checks(
         locale,
         &shared_entries,
+        [&shared_ids, &no_ids],
         &shared_ids,
-        &HashMap::default(),
         &mut out,
     );
     for file in &releases {
-        let mut own: HashMap<&str, (&FtlFile, &Entry)> = HashMap::default();
-        for entry in &file.entries {
+        let mut own = Scope::default();
+        for (position, entry) in file.entries.iter().enumerate() {
             let earlier = own
                 .get(entry.id.as_str())
                 .or_else(|| shared_ids.get(entry.id.as_str()));
-            if let Some((first_file, first)) = earlier {
+            if let Some((first_file, first, _)) = earlier {
                 out.push(duplicate(locale, file, entry, first_file, first));
             } else {
-                own.insert(&entry.id, (file, entry));
+                own.insert(&entry.id, (file, entry, position));
             }
         }
         let entries: Vec<(&FtlFile, &Entry)> = file.entries.iter().map(|e| (*file, e)).collect();
-        scope_checks(locale, &entries, &shared_ids, &own, &mut out);
+        scope_checks(locale, &entries, [&shared_ids, &own], &own, &mut out);
     }
     out
 }
+
+/// The ids a scope defines: each one's first definition and its position in the scope's list
+/// of entries.
+type Scope<'c> = HashMap<&'c str, (&'c FtlFile, &'c Entry, usize)>;
 
 fn duplicate(
     locale: &Locale,
@@ -462,18 +465,21 @@ fn duplicate(
     )
 }
 
-/// Unknown references and cycles among `entries`, resolving ids in `own` first, then `shared`.
+/// Unknown references and cycles among `entries`: a reference resolves in any of `visible`;
+/// the graph's edges are those to entries of `entries` itself, which `own` (the ids defined
+/// first in `entries`, by position) names. The shared scope's own cycles are reported when
+/// it is checked, not again with each release.
 fn scope_checks(
     locale: &Locale,
     entries: &[(&FtlFile, &Entry)],
-    shared: &HashMap<&str, (&FtlFile, &Entry)>,
-    own: &HashMap<&str, (&FtlFile, &Entry)>,
+    visible: [&Scope<'_>; 2],
+    own: &Scope<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     for (file, entry) in entries {
         for reference in &entry.references {
             let id = reference.value.as_str();
-            if !own.contains_key(id) && !shared.contains_key(id) {
+            if !visible.iter().any(|scope| scope.contains_key(id)) {
                 let what = if id.starts_with('-') {
                     "term"
                 } else {
@@ -490,23 +496,10 @@ fn scope_checks(
             }
         }
     }
-    // The scope's own graph: edges only to entries of this scope (the shared scope's own
-    // cycles were reported when it was checked).
-    let scope: &HashMap<&str, (&FtlFile, &Entry)> = if own.is_empty() { shared } else { own };
-    let index: HashMap<&str, usize> = entries
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, e))| {
-            scope
-                .get(e.id.as_str())
-                .is_some_and(|(_, first)| std::ptr::eq(*first, *e))
-        })
-        .map(|(i, (_, e))| (e.id.as_str(), i))
-        .collect();
     let edges = Graph::from_lists(entries.iter().map(|(_, e)| {
         e.references
             .iter()
-            .filter_map(|r| index.get(r.value.as_str()).copied())
+            .filter_map(|r| own.get(r.value.as_str()).map(|&(_, _, position)| position))
     }));
     for cycle in find_cycles(&edges) {
         let first = cycle[0];
@@ -857,9 +850,11 @@ impl Comparison<'_> {
                 ),
             );
         }
-        // The body comparison fails fast on the first differing word; test it first.
-        if reference.same_body(&reference_file.source, translation, &file.source)
-            && reference.has_words()
+        // Identical bodies have the same visible words, so the count (known already) rules
+        // out nearly every translation before the bodies are compared.
+        if reference.has_words()
+            && reference.words == translation.words
+            && reference.same_body(&reference_file.source, translation, &file.source)
         {
             let allow = &self.workspace.config.check.same_as_source_allow;
             let allowed = allow

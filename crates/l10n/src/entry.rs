@@ -108,8 +108,8 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         .count();
     let mut out: Vec<Entry> = Vec::with_capacity(count);
     let mut starts: Vec<usize> = Vec::with_capacity(resource.body.len());
-    // One buffer for every entry's visible text, cleared between entries.
-    let mut text = String::new();
+    // Buffers for every entry, cleared between entries; each entry keeps an exact copy.
+    let mut scratch = Scratch::default();
     for item in &resource.body {
         let (id, kind, value, attributes, comment) = match item {
             ast::Entry::Message(m) => (
@@ -168,30 +168,35 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 hash: std::sync::OnceLock::new(),
                 markup: None,
             },
-            text: std::mem::take(&mut text),
+            scratch: std::mem::take(&mut scratch),
         };
-        walker.text.clear();
         if let Some(value) = value {
             walker.pattern(value);
         }
         for attribute in attributes {
-            walker.entry.attributes.push(Located {
+            walker.scratch.attributes.push(Located {
                 value: CompactString::new(attribute.id.name),
                 offset: file.offset_of(attribute.id.name).unwrap_or(start),
             });
-            walker.text.push('\n');
+            walker.scratch.text.push('\n');
             walker.pattern(&attribute.value);
         }
         // The visible text is summarized, then dropped: keeping it would double the memory
         // of every catalog.
         let mut entry = walker.entry;
-        text = walker.text;
-        entry.words = text.split_whitespace().count() as u32;
-        entry.has_words = text.chars().any(char::is_alphabetic);
-        let markup = crate::markup::summarize_markup(&text);
+        scratch = walker.scratch;
+        let text = &scratch.text;
+        (entry.words, entry.has_words) = count_words(text);
+        let markup = crate::markup::summarize_markup(text);
         entry.markup = (markup != crate::markup::MarkupSummary::NONE).then(|| Box::new(markup));
-        entry.variables.sort_by(|a, b| a.value.cmp(&b.value));
-        entry.variables.dedup_by(|a, b| a.value == b.value);
+        scratch.variables.sort_by(|a, b| a.value.cmp(&b.value));
+        scratch.variables.dedup_by(|a, b| a.value == b.value);
+        entry.attributes = exact(&mut scratch.attributes);
+        entry.variables = exact(&mut scratch.variables);
+        entry.references = exact(&mut scratch.references);
+        entry.plural_selects = exact(&mut scratch.plural_selects);
+        entry.bidi_controls = exact(&mut scratch.bidi_controls);
+        scratch.text.clear();
         out.push(entry);
     }
     // Each entry ends where the next item (comment, junk or entry) begins.
@@ -203,8 +208,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         let limit = starts.get(next).copied().unwrap_or(file.text.len());
         let source = file.text.get(entry.start..limit).unwrap_or("");
         // Back off to the end of the entry's own last line (a next comment's `#` prefix too).
-        let trimmed = source.trim_end_matches(|c: char| c != '\n');
-        let trimmed = if trimmed.is_empty() { source } else { trimmed };
+        let trimmed = memchr::memrchr(b'\n', source.as_bytes()).map_or(source, |at| &source[..at]);
         entry.end = entry.start + trimmed.trim_end().len();
     }
     out
@@ -213,8 +217,27 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
 struct Walker<'f> {
     file: &'f SourceFile,
     entry: Entry,
+    scratch: Scratch,
+}
+
+/// What the walk of one entry collects, in buffers reused from entry to entry.
+#[derive(Default)]
+struct Scratch {
     /// Visible text of value and attributes, variants included.
     text: String,
+    attributes: Vec<Located<CompactString>>,
+    variables: Vec<Located<CompactString>>,
+    references: Vec<Located<CompactString>>,
+    plural_selects: Vec<Located<PluralSelect>>,
+    bidi_controls: Vec<usize>,
+}
+
+/// The items of `buffer`, moved into a list of exactly their number (most lists are empty or
+/// hold one or two, and there are tens of thousands of entries); `buffer` is left empty.
+fn exact<T>(buffer: &mut Vec<T>) -> ThinVec<T> {
+    let mut list = ThinVec::with_capacity(buffer.len());
+    list.extend(buffer.drain(..));
+    list
 }
 
 impl Walker<'_> {
@@ -228,19 +251,19 @@ impl Walker<'_> {
                 ast::PatternElement::TextElement { value } => {
                     if has_bidi_control(value) {
                         let base = self.offset(value);
-                        self.entry.bidi_controls.extend(
+                        self.scratch.bidi_controls.extend(
                             value
                                 .char_indices()
                                 .filter(|(_, c)| is_bidi_control(*c))
                                 .map(|(i, _)| base + i),
                         );
                     }
-                    self.text.push_str(value);
+                    self.scratch.text.push_str(value);
                 }
                 ast::PatternElement::Placeable { expression } => {
-                    self.text.push(' ');
+                    self.scratch.text.push(' ');
                     self.expression(expression);
-                    self.text.push(' ');
+                    self.scratch.text.push(' ');
                 }
             }
         }
@@ -275,14 +298,14 @@ impl Walker<'_> {
                             ast::VariantKey::NumberLiteral { value } => self.offset(value),
                         })
                         .unwrap_or(self.entry.start);
-                    self.entry.plural_selects.push(Located {
+                    self.scratch.plural_selects.push(Located {
                         value: PluralSelect { keys },
                         offset,
                     });
                 }
                 for variant in variants {
                     self.pattern(&variant.value);
-                    self.text.push('\n');
+                    self.scratch.text.push('\n');
                 }
             }
         }
@@ -294,21 +317,21 @@ impl Walker<'_> {
             | ast::InlineExpression::NumberLiteral { .. } => {}
             ast::InlineExpression::VariableReference { id } => {
                 let offset = self.offset(id.name).saturating_sub(1);
-                self.entry.variables.push(Located {
+                self.scratch.variables.push(Located {
                     value: CompactString::new(id.name),
                     offset,
                 });
             }
             ast::InlineExpression::MessageReference { id, .. } => {
                 let offset = self.offset(id.name);
-                self.entry.references.push(Located {
+                self.scratch.references.push(Located {
                     value: CompactString::new(id.name),
                     offset,
                 });
             }
             ast::InlineExpression::TermReference { id, arguments, .. } => {
                 let offset = self.offset(id.name).saturating_sub(1);
-                self.entry.references.push(Located {
+                self.scratch.references.push(Located {
                     value: format_compact!("-{}", id.name),
                     offset,
                 });
@@ -331,6 +354,33 @@ impl Walker<'_> {
             self.inline(&named.value);
         }
     }
+}
+
+/// The number of words (runs of non-whitespace, as [`str::split_whitespace`] counts them) and
+/// whether the text has any letter, in one pass.
+fn count_words(text: &str) -> (u32, bool) {
+    let mut words = 0u32;
+    let mut letters = false;
+    let mut in_word = false;
+    for c in text.chars() {
+        // `char::is_whitespace`, with ASCII (most of any text's spaces) decided at once.
+        let space = if c.is_ascii() {
+            matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r')
+        } else {
+            c.is_whitespace()
+        };
+        if !space {
+            if !in_word {
+                words += 1;
+            }
+            // The letter lookup is slow outside ASCII: done until the first letter only.
+            if !letters {
+                letters = c.is_alphabetic();
+            }
+        }
+        in_word = !space;
+    }
+    (words, letters)
 }
 
 /// U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates).
@@ -370,6 +420,26 @@ mod tests {
             })
             .collect();
         (file, found)
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " two  words\n",
+            "a\u{0B}b\u{0C}c\rd",
+            "Azərbaycan\u{00A0}Respublikası\u{2003}{ $x }",
+            "یومِ فتح  ۸ نومبر",
+            "{ 5 } 10",
+        ] {
+            let expected = (
+                text.split_whitespace().count() as u32,
+                text.chars().any(char::is_alphabetic),
+            );
+            assert_eq!(count_words(text), expected, "{text:?}");
+        }
     }
 
     #[test]

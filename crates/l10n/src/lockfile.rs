@@ -35,17 +35,13 @@ const HEADER: &str = "# beyan.lock: the reference text each translation was made
 const VERSION: u32 = 1;
 
 impl Lockfile {
-    /// Reads `beyan.lock` under `root`; `Ok(None)` when there is none.
+    /// Reads `beyan.lock` under `root`; `Ok(None)` when there is none. The file is read line by
+    /// line: a large lock is never held in memory as text beside what it records.
     pub fn load(root: &Path) -> Result<Option<Self>, LockError> {
         let file = beyan_content::LOCK_FILE;
-        match std::fs::read(root.join(file)) {
-            Ok(bytes) => {
-                let text = String::from_utf8(bytes).map_err(|e| LockError {
-                    file: file.to_owned(),
-                    position: None,
-                    message: format!("not UTF-8 after byte {}", e.utf8_error().valid_up_to()),
-                })?;
-                Self::parse(file, &text).map(Some)
+        match std::fs::File::open(root.join(file)) {
+            Ok(handle) => {
+                Self::read(file, std::io::BufReader::with_capacity(1 << 16, handle)).map(Some)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(LockError {
@@ -61,6 +57,10 @@ impl Lockfile {
     /// message) line by line; anything else is an error naming its line and column. A large
     /// lock is read in a fraction of what a general TOML parser needs.
     pub fn parse(file: &str, text: &str) -> Result<Self, LockError> {
+        Self::read(file, text.as_bytes())
+    }
+
+    fn read(file: &str, mut reader: impl std::io::BufRead) -> Result<Self, LockError> {
         let error = |line: usize, column: usize, message: String| LockError {
             file: file.to_owned(),
             position: Some((line, column)),
@@ -70,14 +70,31 @@ impl Lockfile {
         let mut version = None;
         let mut table: Option<(String, String)> = None;
         // The current table's entries (id, entry, line number), added to `locales` at its end.
-        let mut pending: Vec<(Cow<'_, str>, LockEntry, usize)> = Vec::new();
-        for (index, raw_line) in text.lines().enumerate() {
-            let number = index + 1;
-            let line = raw_line.trim_end();
+        let mut pending: Vec<(String, LockEntry, usize)> = Vec::new();
+        let mut buffer = String::new();
+        let mut number = 0;
+        loop {
+            buffer.clear();
+            number += 1;
+            match reader.read_line(&mut buffer) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    return Err(error(number, 1, "this line is not UTF-8".to_owned()));
+                }
+                Err(e) => {
+                    return Err(LockError {
+                        file: file.to_owned(),
+                        position: None,
+                        message: format!("cannot read: {e}"),
+                    });
+                }
+            }
+            let line = buffer.trim_end();
             if table.is_some()
                 && let Some((key, entry)) = written_entry(line)
             {
-                pending.push((Cow::Borrowed(key), entry, number));
+                pending.push((key.to_owned(), entry, number));
                 continue;
             }
             let mut cursor = Cursor::new(line);
@@ -216,7 +233,7 @@ impl Lockfile {
                 ));
             };
             pending.push((
-                key,
+                key.into_owned(),
                 LockEntry {
                     reference,
                     translation,
@@ -299,20 +316,23 @@ pub fn content_hash(body: &str) -> u64 {
 fn add_table(
     locales: &mut LockTable,
     (locale, path): &(String, String),
-    pending: &mut Vec<(Cow<'_, str>, LockEntry, usize)>,
+    pending: &mut Vec<(String, LockEntry, usize)>,
 ) -> Result<(), (usize, String)> {
     if pending.is_empty() {
         return Ok(());
     }
-    // Stable and, as `beyan lock` writes ids sorted, a single pass.
-    pending.sort_by(|a, b| a.0.cmp(&b.0));
-    if let Some((id, line)) = pending
-        .windows(2)
-        .filter(|pair| pair[0].0 == pair[1].0)
-        .map(|pair| (&pair[1].0, pair[1].2))
-        .min_by_key(|(_, line)| *line)
-    {
-        return Err((line, format!("`{id}` is recorded twice")));
+    // `beyan lock` writes ids sorted: strictly increasing ids need neither sort nor search for
+    // duplicates.
+    if !pending.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+        pending.sort_by(|a, b| a.0.cmp(&b.0));
+        if let Some((id, line)) = pending
+            .windows(2)
+            .filter(|pair| pair[0].0 == pair[1].0)
+            .map(|pair| (&pair[1].0, pair[1].2))
+            .min_by_key(|(_, line)| *line)
+        {
+            return Err((line, format!("`{id}` is recorded twice")));
+        }
     }
     let entries = locales
         .entry(locale.clone())
@@ -322,16 +342,16 @@ fn add_table(
     if entries.is_empty() {
         *entries = pending
             .drain(..)
-            .map(|(id, entry, _)| (id.into_owned(), entry))
+            .map(|(id, entry, _)| (id, entry))
             .collect();
         return Ok(());
     }
     // The same table again, further down the file.
     for (id, entry, line) in pending.drain(..) {
-        if entries.contains_key(id.as_ref()) {
+        if entries.contains_key(&id) {
             return Err((line, format!("`{id}` is recorded twice")));
         }
-        entries.insert(id.into_owned(), entry);
+        entries.insert(id, entry);
     }
     Ok(())
 }
@@ -359,12 +379,27 @@ fn written_entry(line: &str) -> Option<(&str, LockEntry)> {
 
 /// A hash as the lock writes it: exactly 16 hex digits.
 fn parse_hash(text: &str) -> Option<u64> {
+    /// Each byte's value as a hex digit; 0xFF for any other byte.
+    const DIGITS: [u8; 256] = {
+        let mut table = [0xFF; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = match b as u8 {
+                d @ b'0'..=b'9' => d - b'0',
+                d @ b'a'..=b'f' => d - b'a' + 10,
+                d @ b'A'..=b'F' => d - b'A' + 10,
+                _ => 0xFF,
+            };
+            b += 1;
+        }
+        table
+    };
     if text.len() != 16 {
         return None;
     }
     text.bytes().try_fold(0u64, |hash, b| {
-        let digit = char::from(b).to_digit(16)?;
-        Some(hash << 4 | u64::from(digit))
+        let digit = DIGITS[usize::from(b)];
+        (digit != 0xFF).then_some(hash << 4 | u64::from(digit))
     })
 }
 

@@ -76,7 +76,10 @@ fn render_locale(bencher: divan::Bencher<'_, '_>, code: &str) {
         ..options()
     };
     let plan = plan(&workspace, &options).expect("plan");
-    assert!(plan.blocking(&options).is_empty(), "{code} renders complete");
+    assert!(
+        plan.blocking(&options).is_empty(),
+        "{code} renders complete"
+    );
     bencher.bench(|| render_site(&workspace, &plan));
 }
 
