@@ -7,6 +7,7 @@ medians, ratios and whether each target of issue 5 is met. Standard library only
 import collections
 import json
 import os
+import statistics
 import sys
 
 env = os.environ
@@ -23,8 +24,29 @@ def runs(name):
     return {r["command"]: r for r in load(name)["results"]}
 
 
-timings = {}
-for export in ["check.json", "compare-locales.json", "render.json", "sample.json"]:
+def pooled(results):
+    """One command's runs over several rounds, summarized as hyperfine summarizes one."""
+    times = [t for r in results for t in r["times"]]
+    return {
+        "times": times,
+        "median": statistics.median(times),
+        "mean": statistics.mean(times),
+        "stddev": statistics.stdev(times) if len(times) > 1 else 0,
+        "min": min(times),
+        "max": max(times),
+        "user": statistics.mean(r["user"] for r in results),
+        "system": statistics.mean(r["system"] for r in results),
+    }
+
+
+ROUNDS = int(env["ROUNDS"])
+check_rounds = [runs(f"check-{i}.json") for i in range(1, ROUNDS + 1)]
+timings = {
+    name: pooled([r[name] for r in check_rounds]) for name in ["beyan check", "parse floor"]
+}
+# The ratio within each round, where both ran minutes apart at most.
+round_ratios = sorted(r["beyan check"]["median"] / r["parse floor"]["median"] for r in check_rounds)
+for export in ["compare-locales.json", "render.json", "sample.json"]:
     timings.update(runs(export))
 rss_kb = load("rss.json")
 
@@ -107,7 +129,12 @@ w(
     f"{yes(sample < 0.005)} |"
 )
 w("")
-w(f"Medians of {env['RUNS']} runs (the sample: {int(env['RUNS']) * 20}) after warm-up runs.")
+w(
+    f"Medians of {env['RUNS']} runs (the sample: {int(env['RUNS']) * 20}) after warm-up runs; "
+    f"`beyan check` and the floor: {ROUNDS} rounds of {env['RUNS']} runs each, taking turns, pooled "
+    f"(the ratio within each round ranged from {round_ratios[0]:.2f}× to {round_ratios[-1]:.2f}×, "
+    f"median {statistics.median(round_ratios):.2f}×)."
+)
 w("")
 w("## All measurements")
 w("")
@@ -179,7 +206,10 @@ w("")
 w("Run from the repository root; hyperfine runs each without a shell (`-N`), output piped and discarded.")
 w("")
 w("```sh")
-w(f"# check vs the floor ({env['WARMUP']} warm-ups, {env['RUNS']} runs; -i: exit 1 is expected)")
+w(
+    f"# check vs the floor, {ROUNDS} times in turn ({env['WARMUP']} warm-ups, {env['RUNS']} runs; "
+    "-i: exit 1 is expected)"
+)
 w(f"hyperfine -N -i --warmup {env['WARMUP']} --runs {env['RUNS']} \\")
 w(f"  '{display(env['CHECK_CMD'])}' \\")
 w(f"  '{display(env['FLOOR_CMD'])}'")
