@@ -111,9 +111,14 @@ w(
     f"{fmt_time(check)} vs {fmt_time(compare_locales)} | {compare_locales / check:.1f}× faster | "
     f"{yes(compare_locales / check >= 100)} |"
 )
+# Judged by the ratio within each round (both tools measured minutes apart at most), not by the
+# ratio of pooled medians: the machine's speed drifts between rounds, and the floor (one thread)
+# and beyan (every core) do not drift alike.
+floor_ratio = statistics.median(round_ratios)
 w(
-    f"| `check` within 2× of the read-and-parse floor | {fmt_time(check)} vs {fmt_time(floor)} | "
-    f"{check / floor:.2f}× the floor | {yes(check / floor <= 2)} |"
+    f"| `check` within 2× of the read-and-parse floor | {fmt_time(check)} vs {fmt_time(floor)} "
+    f"(pooled medians) | {floor_ratio:.2f}× the floor (median of the {ROUNDS} rounds' ratios; "
+    f"{round_ratios[0]:.2f}× to {round_ratios[-1]:.2f}×) | {yes(floor_ratio <= 2)} |"
 )
 w(
     f"| `render` of the archive ≥ 2× faster than Hugo | {fmt_time(render)} vs {fmt_time(hugo)} | "
