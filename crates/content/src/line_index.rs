@@ -13,6 +13,11 @@ impl LineIndex {
         Self { starts }
     }
 
+    /// 1-based line of a byte offset; offsets past the end clamp to the last line.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset).max(1)
+    }
+
     /// 1-based line and column (in characters) of a byte offset; offsets past the end clamp.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
@@ -63,6 +68,13 @@ mod tests {
         assert_eq!(index.position(text, 5), (2, 2));
         assert_eq!(index.position(text, 8), (4, 1));
         assert_eq!(index.position(text, 99), (4, 2));
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.line(offset),
+                index.position(text, offset).0,
+                "{offset}"
+            );
+        }
         assert_eq!(index.line_text(text, 2), "çd");
         assert_eq!(index.line_text(text, 3), "");
         assert_eq!(index.line_text(text, 9), "");

@@ -402,8 +402,9 @@ fn local_checks(catalog: &Catalog) -> Vec<Diagnostic> {
         .files
         .iter()
         .partition(|f| f.release_slug().is_some());
-    let mut shared_ids = Scope::default();
-    let mut shared_entries: Vec<(&FtlFile, &Entry)> = Vec::new();
+    let shared_count = shared.iter().map(|f| f.entries.len()).sum();
+    let mut shared_ids = Scope::with_capacity_and_hasher(shared_count, Default::default());
+    let mut shared_entries: Vec<(&FtlFile, &Entry)> = Vec::with_capacity(shared_count);
     for file in &shared {
         for entry in &file.entries {
             if let Some((first_file, first, _)) = shared_ids.get(entry.id.as_str()) {
@@ -423,7 +424,7 @@ fn local_checks(catalog: &Catalog) -> Vec<Diagnostic> {
         &mut out,
     );
     for file in &releases {
-        let mut own = Scope::default();
+        let mut own = Scope::with_capacity_and_hasher(file.entries.len(), Default::default());
         for (position, entry) in file.entries.iter().enumerate() {
             let earlier = own
                 .get(entry.id.as_str())
@@ -451,7 +452,7 @@ fn duplicate(
     first_file: &FtlFile,
     first: &Entry,
 ) -> Diagnostic {
-    let (line, _) = first_file.source.position(first.start);
+    let line = first_file.source.line(first.start);
     diagnostic(
         Code::DuplicateId,
         locale,
@@ -705,7 +706,8 @@ impl Comparison<'_> {
                 .get(self.target.locale.as_str())?
                 .get(&reference_file.rel)
         });
-        let mut seen_reference: HashSet<&str> = HashSet::default();
+        let mut seen_reference: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(reference_file.entries.len(), Default::default());
         for entry in &reference_file.entries {
             if !seen_reference.insert(entry.id.as_str()) {
                 continue;
@@ -720,7 +722,7 @@ impl Comparison<'_> {
                 } else {
                     "message"
                 };
-                let (line, _) = reference_file.source.position(entry.start);
+                let line = reference_file.source.line(entry.start);
                 let message = format!(
                     "missing {what} `{}` ({}:{line})",
                     entry.id, reference_file.source.path
@@ -850,10 +852,10 @@ impl Comparison<'_> {
                 ),
             );
         }
-        // Identical bodies have the same visible words, so the count (known already) rules
-        // out nearly every translation before the bodies are compared.
+        // Identical bodies have the same visible text, so its counts (known already) rule out
+        // nearly every translation before the bodies are compared.
         if reference.has_words()
-            && reference.words == translation.words
+            && reference.may_equal(translation)
             && reference.same_body(&reference_file.source, translation, &file.source)
         {
             let allow = &self.workspace.config.check.same_as_source_allow;

@@ -5,6 +5,7 @@ use fluent_syntax::ast;
 use thin_vec::ThinVec;
 
 use crate::source_file::SourceFile;
+use crate::whitespace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -42,6 +43,9 @@ pub struct Entry {
     pub references: ThinVec<Located<CompactString>>,
     pub plural_selects: ThinVec<Located<PluralSelect>>,
     pub words: u32,
+    /// Bytes of the visible text that are not whitespace: with `words`, a fingerprint that
+    /// rules out nearly every pair of different texts before their bodies are compared.
+    ink: u32,
     /// Whether the visible text has letters (not only placeables or marks).
     has_words: bool,
     /// Offsets of bidi control characters in the entry's text.
@@ -74,6 +78,12 @@ impl Entry {
     pub fn markup(&self) -> &crate::markup::MarkupSummary {
         static NONE: crate::markup::MarkupSummary = crate::markup::MarkupSummary::NONE;
         self.markup.as_deref().unwrap_or(&NONE)
+    }
+
+    /// Whether the visible texts could be the same: equal bodies (whitespace aside) give equal
+    /// visible texts, so different word or byte counts rule a pair out without reading it.
+    pub fn may_equal(&self, other: &Entry) -> bool {
+        self.words == other.words && self.ink == other.ink
     }
 
     /// Whether two entries have the same body, whitespace runs aside (as the hash sees it).
@@ -163,6 +173,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 references: ThinVec::new(),
                 plural_selects: ThinVec::new(),
                 words: 0,
+                ink: 0,
                 has_words: false,
                 bidi_controls: ThinVec::new(),
                 hash: std::sync::OnceLock::new(),
@@ -186,7 +197,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         let mut entry = walker.entry;
         scratch = walker.scratch;
         let text = &scratch.text;
-        (entry.words, entry.has_words) = count_words(text);
+        (entry.words, entry.ink, entry.has_words) = count_words(text);
         let markup = crate::markup::summarize_markup(text);
         entry.markup = (markup != crate::markup::MarkupSummary::NONE).then(|| Box::new(markup));
         scratch.variables.sort_by(|a, b| a.value.cmp(&b.value));
@@ -235,6 +246,9 @@ struct Scratch {
 /// The items of `buffer`, moved into a list of exactly their number (most lists are empty or
 /// hold one or two, and there are tens of thousands of entries); `buffer` is left empty.
 fn exact<T>(buffer: &mut Vec<T>) -> ThinVec<T> {
+    if buffer.is_empty() {
+        return ThinVec::new();
+    }
     let mut list = ThinVec::with_capacity(buffer.len());
     list.extend(buffer.drain(..));
     list
@@ -356,31 +370,47 @@ impl Walker<'_> {
     }
 }
 
-/// The number of words (runs of non-whitespace, as [`str::split_whitespace`] counts them) and
-/// whether the text has any letter, in one pass.
-fn count_words(text: &str) -> (u32, bool) {
-    let mut words = 0u32;
-    let mut letters = false;
-    let mut in_word = false;
-    for c in text.chars() {
-        // `char::is_whitespace`, with ASCII (most of any text's spaces) decided at once.
-        let space = if c.is_ascii() {
-            matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r')
-        } else {
-            c.is_whitespace()
+/// The number of words (runs of non-whitespace, as [`str::split_whitespace`] counts them), of
+/// bytes that are not whitespace, and whether the text has any letter.
+fn count_words(text: &str) -> (u32, u32, bool) {
+    let bytes = text.as_bytes();
+    let letters = text.chars().any(char::is_alphabetic);
+    // Most text has no whitespace outside ASCII, and then a word starts at each non-space byte
+    // after a space: a comparison per byte, no decoding, no dependency from one byte to the
+    // next (the compiler vectorizes it).
+    if !whitespace::has_wide_space(bytes) {
+        let Some(&first) = bytes.first() else {
+            return (0, 0, letters);
         };
-        if !space {
-            if !in_word {
-                words += 1;
-            }
-            // The letter lookup is slow outside ASCII: done until the first letter only.
-            if !letters {
-                letters = c.is_alphabetic();
-            }
+        let first = u32::from(!whitespace::is_ascii_space(first));
+        // Each byte beside the one before it: two slices of one length, which vectorize.
+        let (mut starts, mut ink) = (first, first);
+        for (&before, &b) in bytes[..bytes.len() - 1].iter().zip(&bytes[1..]) {
+            let space = whitespace::is_ascii_space(b);
+            starts += u32::from(!space & whitespace::is_ascii_space(before));
+            ink += u32::from(!space);
         }
-        in_word = !space;
+        return (starts, ink, letters);
     }
-    (words, letters)
+    let mut words = 0u32;
+    let mut ink = 0u32;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let space_len = whitespace::len(&bytes[i..]);
+        if space_len > 0 {
+            in_word = false;
+            i += space_len;
+            continue;
+        }
+        if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        ink += 1;
+        i += 1;
+    }
+    (words, ink, letters)
 }
 
 /// U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates).
@@ -436,9 +466,19 @@ mod tests {
         ] {
             let expected = (
                 text.split_whitespace().count() as u32,
+                text.split_whitespace().map(str::len).sum::<usize>() as u32,
                 text.chars().any(char::is_alphabetic),
             );
             assert_eq!(count_words(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_whitespace_character_separates_words() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let expected = text.split_whitespace().count() as u32;
+            assert_eq!(count_words(&text).0, expected, "{c:?}");
         }
     }
 

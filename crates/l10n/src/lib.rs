@@ -22,6 +22,7 @@ mod pseudo;
 mod source_file;
 mod status;
 mod todo;
+mod whitespace;
 
 pub use catalog::{Catalog, FtlFile, load_catalog, load_catalogs};
 pub use check::{

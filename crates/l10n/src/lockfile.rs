@@ -303,11 +303,30 @@ pub fn content_hash(body: &str) -> u64 {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     };
-    for (i, word) in body.split_whitespace().enumerate() {
-        if i > 0 {
-            feed(b' ');
+    let bytes = body.as_bytes();
+    if crate::whitespace::has_wide_space(bytes) {
+        for (i, word) in body.split_whitespace().enumerate() {
+            if i > 0 {
+                feed(b' ');
+            }
+            word.bytes().for_each(&mut feed);
         }
-        word.bytes().for_each(&mut feed);
+    } else {
+        // The same words and single spaces, read byte by byte.
+        let mut started = false;
+        let mut space = false;
+        for &b in bytes {
+            if crate::whitespace::is_ascii_space(b) {
+                space = started;
+            } else {
+                if space {
+                    feed(b' ');
+                    space = false;
+                }
+                feed(b);
+                started = true;
+            }
+        }
     }
     hash
 }
@@ -638,6 +657,32 @@ mod tests {
         );
         let error = Lockfile::parse("beyan.lock", &text).unwrap_err();
         assert_eq!(error.position, Some((7, 1)));
+    }
+
+    #[test]
+    fn hash_reads_words_as_split_whitespace_does() {
+        let words = |body: &str| {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            let joined = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            for b in joined.bytes() {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+            hash
+        };
+        for body in [
+            "",
+            "   ",
+            "a",
+            "  lead and trail  ",
+            "tab\tvt\u{0B}ff\u{0C}cr\r\nlf",
+            "Bakı\u{00A0}şəhəri — 8\u{2009}noyabr",
+            "اسلام آباد\u{3000}{ $date }",
+        ] {
+            assert_eq!(content_hash(body), words(body), "{body:?}");
+        }
+        // FNV-1a of `a b c`: hashes in existing locks stay valid.
+        assert_eq!(content_hash("a b\n    c"), 0x69cf480885ad45af);
     }
 
     #[test]

@@ -64,6 +64,11 @@ impl SourceFile {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
+    /// 1-based line of a byte offset (no column: cheaper where only the line is shown).
+    pub fn line(&self, offset: usize) -> usize {
+        self.lines().line(offset.min(self.text.len()))
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.lines().position(&self.text, offset)
