@@ -131,6 +131,16 @@ pub fn check_catalogs(
     let locales: Vec<&Locale> = catalogs.iter().map(|c| &c.locale).collect();
 
     // The reference's own checks run beside the comparisons, not before them.
+    // Freshness compares every translated message's record with the hash of its reference
+    // text: hashed here once, file by file in parallel, rather than on first use by whichever
+    // locale's comparison gets there first while the others wait for it.
+    if lock.is_some() {
+        reference_catalog.files.par_iter().for_each(|file| {
+            for entry in &file.entries {
+                entry.hash(&file.source);
+            }
+        });
+    }
     let (reference_diagnostics, per_target) = rayon::join(
         || local_checks(reference_catalog),
         || compare_all(workspace, reference_catalog, target_catalogs, lock),
