@@ -120,6 +120,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
     let mut starts: Vec<usize> = Vec::with_capacity(resource.body.len());
     // Buffers for every entry, cleared between entries; each entry keeps an exact copy.
     let mut scratch = Scratch::default();
+    let bidi_in_file = has_bidi_control(&file.text);
     for item in &resource.body {
         let (id, kind, value, attributes, comment) = match item {
             ast::Entry::Message(m) => (
@@ -159,6 +160,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         starts.push(start);
         let mut walker = Walker {
             file,
+            bidi_in_file,
             entry: Entry {
                 id: match kind {
                     EntryKind::Message => CompactString::new(id),
@@ -227,6 +229,9 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
 
 struct Walker<'f> {
     file: &'f SourceFile,
+    /// Whether the file has a bidi control anywhere: when not (nearly always), no text element
+    /// needs a look.
+    bidi_in_file: bool,
     entry: Entry,
     scratch: Scratch,
 }
@@ -263,7 +268,7 @@ impl Walker<'_> {
         for element in &pattern.elements {
             match element {
                 ast::PatternElement::TextElement { value } => {
-                    if has_bidi_control(value) {
+                    if self.bidi_in_file && has_bidi_control(value) {
                         let base = self.offset(value);
                         self.scratch.bidi_controls.extend(
                             value
