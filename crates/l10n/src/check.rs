@@ -346,7 +346,7 @@ fn diagnostic(
     Diagnostic {
         severity: code.default_severity(),
         code,
-        locale: locale.to_string(),
+        locale: locale.as_str().to_owned(),
         file: file.source.path.clone(),
         line,
         column,
@@ -732,11 +732,15 @@ impl Comparison<'_> {
                 } else {
                     "message"
                 };
-                let line = reference_file.source.line(entry.start);
-                let message = format!(
-                    "missing {what} `{}` ({}:{line})",
-                    entry.id, reference_file.source.path
-                );
+                // A large workspace has thousands of these: built without the formatter.
+                let path = &reference_file.source.path;
+                let line = reference_file.source.line(entry.start).to_string();
+                let mut message = String::with_capacity(20 + entry.id.len() + path.len());
+                for part in [
+                    "missing ", what, " `", &entry.id, "` (", path, ":", &line, ")",
+                ] {
+                    message.push_str(part);
+                }
                 self.push(Code::MissingMessage, target, None, &entry.id, message);
                 continue;
             };
