@@ -130,7 +130,6 @@ pub fn check_catalogs(
     let reference = reference_catalog.locale.clone();
     let locales: Vec<&Locale> = catalogs.iter().map(|c| &c.locale).collect();
 
-    // The reference's own checks run beside the comparisons, not before them.
     // Freshness compares every translated message's record with the hash of its reference
     // text: hashed here once, file by file in parallel, rather than on first use by whichever
     // locale's comparison gets there first while the others wait for it.
@@ -141,6 +140,7 @@ pub fn check_catalogs(
             }
         });
     }
+    // The reference's own checks run beside the comparisons, not before them.
     let (reference_diagnostics, per_target) = rayon::join(
         || local_checks(reference_catalog),
         || compare_all(workspace, reference_catalog, target_catalogs, lock),

@@ -397,24 +397,9 @@ fn count_words(text: &str) -> (u32, u32, bool) {
         }
         return (starts, ink, letters);
     }
-    let mut words = 0u32;
-    let mut ink = 0u32;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let space_len = whitespace::len(&bytes[i..]);
-        if space_len > 0 {
-            in_word = false;
-            i += space_len;
-            continue;
-        }
-        if !in_word {
-            words += 1;
-            in_word = true;
-        }
-        ink += 1;
-        i += 1;
-    }
+    // Whitespace outside ASCII (rare): the standard library's reading, as `content_hash` has.
+    let words = text.split_whitespace().count() as u32;
+    let ink = text.split_whitespace().map(str::len).sum::<usize>() as u32;
     (words, ink, letters)
 }
 

@@ -284,15 +284,16 @@ impl Lockfile {
 }
 
 fn quote_key(key: &str) -> String {
-    if !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
+    if !key.is_empty() && key.bytes().all(is_bare_key_byte) {
         key.to_owned()
     } else {
         toml::Value::String(key.to_owned()).to_string()
     }
+}
+
+/// A byte of a bare (unquoted) TOML key, as the lock writes and reads ids.
+fn is_bare_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
 
 /// A stable 64-bit FNV-1a hash of a message's source, whitespace runs collapsed so that
@@ -378,9 +379,7 @@ fn add_table(
 /// A message's line exactly as `beyan lock` writes it (a bare id, both hashes, nothing
 /// else): read without the general reader, which takes any other shape.
 fn written_entry(line: &str) -> Option<(&str, LockEntry)> {
-    let id_len = line
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))?;
+    let id_len = line.bytes().position(|b| !is_bare_key_byte(b))?;
     let (id, rest) = line.split_at(id_len);
     let rest = rest.strip_prefix(" = { reference = \"")?;
     let (reference, rest) = rest.split_at_checked(16)?;
@@ -486,7 +485,7 @@ impl<'l> Cursor<'l> {
         if self.peek() == Some(b'"') {
             return self.string();
         }
-        let key = self.take_while(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let key = self.take_while(is_bare_key_byte);
         (!key.is_empty()).then_some(Cow::Borrowed(key))
     }
 
@@ -657,6 +656,15 @@ mod tests {
         );
         let error = Lockfile::parse("beyan.lock", &text).unwrap_err();
         assert_eq!(error.position, Some((7, 1)));
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_named() {
+        let mut bytes = b"version = 1\n[az.\"a.ftl\"]\nx".to_vec();
+        bytes.extend_from_slice(b"\xFF = 1\n");
+        let error = Lockfile::read("beyan.lock", bytes.as_slice()).unwrap_err();
+        assert_eq!(error.position, Some((3, 1)));
+        assert!(error.message.contains("not UTF-8"), "{error}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub fn is_ascii_space(b: u8) -> bool {
 /// The length in bytes of the whitespace character (as [`char::is_whitespace`] defines it) that
 /// `bytes` starts with, or 0. Outside ASCII that is U+0085, U+00A0, U+1680, U+2000–U+200A,
 /// U+2028, U+2029, U+202F, U+205F and U+3000.
-pub fn len(bytes: &[u8]) -> usize {
+fn len(bytes: &[u8]) -> usize {
     match bytes {
         [b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r', ..] => 1,
         [0xC2, 0x85 | 0xA0, ..] => 2,
