@@ -9,7 +9,16 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config_error::from_toml;
-use crate::{ConfigError, ConfigErrors, Locale};
+use crate::contact::{Located, RawContact};
+use crate::{ConfigError, ConfigErrors, Contact, LineIndex, Locale};
+
+/// Locale codes that may not be configured: `assets` would share `<out>/assets/` with the
+/// stylesheet and fonts; the pseudolocales are what `render --pseudo` generates.
+const RESERVED_LOCALES: &[(&str, &str)] = &[
+    ("assets", "it would share `<out>/assets/` with the stylesheet and fonts"),
+    ("en-XA", "it is the pseudolocale that `render --pseudo` generates"),
+    ("ar-XB", "it is the pseudolocale that `render --pseudo` generates"),
+];
 
 /// Diagnostic codes whose severity `[check.severity]` may change. Kept here, in the lowest
 /// layer, so that a misspelt code is a configuration error with its line; `beyan-l10n` tests
@@ -89,14 +98,6 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
 }
 
-/// The press office's media contact: facts, not translated.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Contact {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeverityOverride {
     Error,
@@ -141,14 +142,6 @@ struct RawSite {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawContact {
-    name: Option<String>,
-    email: Option<Spanned<String>>,
-    phone: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawCheck {
     #[serde(default)]
@@ -162,10 +155,14 @@ impl Config {
     pub fn parse(file: &str, text: &str) -> Result<Self, ConfigErrors> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
         let mut errors = Vec::new();
+        let index = LineIndex::new(text);
+        let at = Located {
+            file,
+            text,
+            index: &index,
+        };
         let error = |key: &str, span: std::ops::Range<usize>, message: String| {
-            ConfigError::new(file, message)
-                .with_key(key)
-                .at(text, Some(span))
+            at.error(key, span, message)
         };
 
         let reference = match Locale::parse(raw.locales.reference.get_ref()) {
@@ -179,7 +176,12 @@ impl Config {
                 None
             }
         };
-        let mut seen: Vec<Locale> = reference.iter().cloned().collect();
+        if let Some(locale) = &reference
+            && let Some(reason) = reserved(locale)
+        {
+            errors.push(error("locales.reference", raw.locales.reference.span(), reason));
+        }
+        let mut seen: std::collections::HashSet<Locale> = reference.iter().cloned().collect();
         let mut list = |key: &str, entries: &[Spanned<String>], errors: &mut Vec<ConfigError>| {
             let mut out = Vec::new();
             for entry in entries {
@@ -189,10 +191,13 @@ impl Config {
                         entry.span(),
                         format!("locale `{locale}` is listed more than once"),
                     )),
-                    Ok(locale) => {
-                        seen.push(locale.clone());
-                        out.push(locale);
-                    }
+                    Ok(locale) => match reserved(&locale) {
+                        Some(reason) => errors.push(error(key, entry.span(), reason)),
+                        None => {
+                            seen.insert(locale.clone());
+                            out.push(locale);
+                        }
+                    },
                     Err(message) => errors.push(error(key, entry.span(), message)),
                 }
             }
@@ -201,39 +206,19 @@ impl Config {
         let required = list("locales.required", &raw.locales.required, &mut errors);
         let optional = list("locales.optional", &raw.locales.optional, &mut errors);
 
-        let base_url = raw.site.base_url.and_then(|url| {
-            let value = url.get_ref().trim_end_matches('/').to_owned();
-            if (value.starts_with("https://") || value.starts_with("http://"))
-                && !value.contains(char::is_whitespace)
-                && value.len() > "https://".len()
-            {
-                Some(value)
-            } else {
-                errors.push(error(
-                    "site.base-url",
-                    url.span(),
-                    format!("`{}` is not an absolute http(s) URL", url.get_ref()),
-                ));
+        let base_url = raw.site.base_url.and_then(|url| match base_url(url.get_ref()) {
+            Ok(value) => Some(value),
+            Err(why) => {
+                let message = format!(
+                    "`{}` is not a base URL: {why}",
+                    url.get_ref().escape_debug()
+                );
+                errors.push(error("site.base-url", url.span(), message));
                 None
             }
         });
 
-        let email = raw.contact.email.and_then(|email| {
-            let value = email.get_ref();
-            let valid = value.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty() && host.contains('.') && !value.contains(char::is_whitespace)
-            });
-            if valid {
-                Some(value.clone())
-            } else {
-                errors.push(error(
-                    "contact.email",
-                    email.span(),
-                    format!("`{value}` is not an e-mail address"),
-                ));
-                None
-            }
-        });
+        let contact = raw.contact.resolve(&at, &mut errors);
 
         let mut severity = BTreeMap::new();
         for (code, level) in raw.check.severity {
@@ -273,11 +258,7 @@ impl Config {
                     optional,
                 },
                 site: SiteConfig { base_url },
-                contact: Contact {
-                    name: raw.contact.name,
-                    email,
-                    phone: raw.contact.phone,
-                },
+                contact,
                 check: CheckConfig {
                     same_as_source_allow: raw.check.same_as_source_allow,
                     severity,
@@ -286,6 +267,41 @@ impl Config {
             _ => Err(ConfigErrors(errors)),
         }
     }
+}
+
+/// Why a configured locale may not be used, when it may not.
+fn reserved(locale: &Locale) -> Option<String> {
+    RESERVED_LOCALES
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(locale.as_str()))
+        .map(|(code, why)| format!("the locale code `{code}` is reserved: {why}"))
+}
+
+/// A base URL as pages and feeds print it: `http(s)://host[:port][/path]`, without a trailing
+/// `/`, credentials, query or fragment, and nothing that would need escaping.
+fn base_url(value: &str) -> Result<String, &'static str> {
+    let value = value.trim_end_matches('/');
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or("it must start with https:// or http://")?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() {
+        return Err("it has no host");
+    }
+    if host.contains('@') {
+        return Err("it must not carry a user name or password");
+    }
+    if value.contains(['?', '#']) {
+        return Err("it must not have a query (`?`) or a fragment (`#`)");
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || "<>\"'`{}|\\^".contains(c))
+    {
+        return Err("it holds spaces, control characters or characters a URL must escape");
+    }
+    Ok(value.to_owned())
 }
 
 #[cfg(test)]
@@ -326,6 +342,33 @@ mod tests {
         assert!(found.iter().all(|e| e.line == Some(3)));
         assert_eq!(found[0].column, Some(19));
         assert!(messages[1].contains("more than once"));
+    }
+
+    #[test]
+    fn reserved_locales_and_unsafe_urls_are_refused() {
+        let found = errors(
+            "[locales]\nreference = \"en\"\nrequired = [\"assets\", \"en-XA\"]\n[site]\nbase-url = \"https://u:p@x.example/#f\"\n",
+        );
+        let messages: Vec<_> = found.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(found.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("reserved") && messages[1].contains("pseudolocale"));
+        assert!(messages[2].contains("user name"));
+        for bad in ["https://x.example/a\\u0001", "https://x.example/#top", "ftp://x", "https://"] {
+            let found = errors(&format!(
+                "[locales]\nreference = \"en\"\n[site]\nbase-url = \"{bad}\"\n"
+            ));
+            assert_eq!(found[0].key.as_deref(), Some("site.base-url"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn many_bad_locales_are_reported_in_linear_time() {
+        let codes: Vec<String> = (0..8000).map(|i| format!("\"x_{i}\"")).collect();
+        let text = format!("[locales]\nreference = \"en\"\nrequired = [{}]\n", codes.join(", "));
+        let found = errors(&text);
+        assert_eq!(found.len(), 8000);
+        // Each error keeps a window of the 80,000-character line, not the line.
+        assert!(found.iter().all(|e| e.source_line.as_ref().is_some_and(|l| l.len() < 400)));
     }
 
     #[test]

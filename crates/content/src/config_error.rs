@@ -15,9 +15,15 @@ pub struct ConfigError {
     /// The TOML key concerned (`locales.required`), when there is one.
     pub key: Option<String>,
     pub message: String,
-    /// The source line, for a caret display.
+    /// The source line (a window of it around the column when the line is long), for a
+    /// caret display.
     pub source_line: Option<String>,
+    /// 1-based column of the error within `source_line`.
+    pub source_column: Option<usize>,
 }
+
+/// Characters of a long source line kept on each side of the column.
+const WINDOW: usize = 60;
 
 impl ConfigError {
     pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
@@ -28,6 +34,7 @@ impl ConfigError {
             key: None,
             message: message.into(),
             source_line: None,
+            source_column: None,
         }
     }
 
@@ -37,14 +44,34 @@ impl ConfigError {
     }
 
     /// Locates the error at a byte range of `text`.
-    pub fn at(mut self, text: &str, span: Option<Range<usize>>) -> Self {
-        if let Some(span) = span {
-            let index = LineIndex::new(text);
-            let (line, column) = index.position(text, span.start);
-            self.line = Some(line);
-            self.column = Some(column);
-            self.source_line = Some(index.line_text(text, line).to_owned());
+    pub fn at(self, text: &str, span: Option<Range<usize>>) -> Self {
+        match span {
+            Some(span) => self.at_index(&LineIndex::new(text), text, span),
+            None => self,
         }
+    }
+
+    /// Locates the error at a byte range of `text`, whose line index the caller made once
+    /// (a file with thousands of errors is indexed once, not once per error).
+    pub fn at_index(mut self, index: &LineIndex, text: &str, span: Range<usize>) -> Self {
+        let (line, column) = index.position(text, span.start);
+        self.line = Some(line);
+        self.column = Some(column);
+        let source = index.line_text(text, line);
+        let (window, window_column) = if source.len() > 4 * WINDOW {
+            let skip = column.saturating_sub(WINDOW + 1);
+            let kept: String = if index.line_is_ascii(line) {
+                source[skip..].chars().take(2 * WINDOW).collect()
+            } else {
+                source.chars().skip(skip).take(2 * WINDOW).collect()
+            };
+            let lead = if skip > 0 { "…" } else { "" };
+            (format!("{lead}{kept}…"), column - skip + usize::from(skip > 0))
+        } else {
+            (source.to_owned(), column)
+        };
+        self.source_line = Some(window);
+        self.source_column = Some(window_column);
         self
     }
 }

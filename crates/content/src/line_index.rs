@@ -4,13 +4,32 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Per line, whether it is ASCII: its columns are then byte offsets, found in constant
+    /// time (a file with thousands of errors on one long line stays linear).
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        Self { starts }
+        let ascii = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| {
+                let end = starts.get(i + 1).copied().unwrap_or(text.len());
+                text.as_bytes()[start..end].is_ascii()
+            })
+            .collect();
+        Self { starts, ascii }
+    }
+
+    /// Whether a 1-based line is ASCII only.
+    pub fn line_is_ascii(&self, line: usize) -> bool {
+        line.checked_sub(1)
+            .and_then(|i| self.ascii.get(i))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// 1-based line of a byte offset; offsets past the end clamp to the last line.
@@ -23,9 +42,12 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
         let start = self.starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count());
+        let column = if self.ascii[line] {
+            offset - start
+        } else {
+            text.get(start..offset)
+                .map_or(offset - start, |prefix| prefix.chars().count())
+        };
         (line + 1, column + 1)
     }
 

@@ -6,7 +6,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config_error::from_toml;
-use crate::{ConfigError, ConfigErrors, Contact, Slug};
+use crate::contact::{Located, RawContact};
+use crate::{ConfigError, ConfigErrors, Contact, LineIndex, Slug};
 
 /// One press release's metadata. Its text lives in `locales/<locale>/releases/<slug>.ftl`.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,16 +31,8 @@ pub struct Release {
 struct RawRelease {
     date: Spanned<toml::value::Datetime>,
     embargo: Option<Spanned<toml::value::Datetime>>,
-    number: Option<String>,
+    number: Option<Spanned<String>>,
     contact: Option<RawContact>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawContact {
-    name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
 }
 
 impl Release {
@@ -47,6 +40,14 @@ impl Release {
     pub fn parse(slug: Slug, file: &str, text: &str) -> Result<Self, ConfigErrors> {
         let raw: RawRelease = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
         let mut errors = Vec::new();
+        let index = LineIndex::new(text);
+        let at = Located {
+            file,
+            text,
+            index: &index,
+        };
+        let number = raw.number.and_then(|n| at.text("number", n, &mut errors));
+        let contact = raw.contact.map(|c| c.resolve(&at, &mut errors));
         let date = {
             let value = raw.date.get_ref();
             match (value.date, value.time) {
@@ -90,12 +91,8 @@ impl Release {
                 date,
                 embargo: embargo.map(|(instant, _)| instant),
                 embargo_offset: embargo.map(|(_, offset)| offset),
-                number: raw.number,
-                contact: raw.contact.map(|c| Contact {
-                    name: c.name,
-                    email: c.email,
-                    phone: c.phone,
-                }),
+                number,
+                contact,
             }),
             _ => Err(ConfigErrors(errors)),
         }
@@ -129,6 +126,20 @@ mod tests {
         let before: Timestamp = "2025-11-08T03:59:59Z".parse().unwrap();
         assert!(!release.is_published_at(before));
         assert!(release.is_published_at("2025-11-08T04:00:00Z".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_release_contact_is_validated_like_the_workspace_one() {
+        let errors = Release::parse(
+            slug(),
+            "r.toml",
+            "date = 2025-11-08\nnumber = \"1\\u0001\"\n[contact]\nname = \"A\\u0000\"\nemail = \"x@y.z> <script>alert(2)</script\"\nphone = \"<b>\"\n",
+        )
+        .unwrap_err()
+        .0;
+        let keys: Vec<_> = errors.iter().map(|e| e.key.as_deref().unwrap_or("")).collect();
+        assert_eq!(keys, ["number", "contact.name", "contact.email", "contact.phone"]);
+        assert_eq!(errors[2].line, Some(5));
     }
 
     #[test]

@@ -70,6 +70,10 @@ pub fn workspace_files(date: Date) -> Vec<ScaffoldFile> {
             path: format!("locales/{reference}/common.ftl"),
             text: COMMON_FTL.to_owned(),
         },
+        ScaffoldFile {
+            path: ".gitignore".to_owned(),
+            text: "# What `beyan render` publishes (its default output folder).\n/dist/\n".to_owned(),
+        },
     ];
     files.extend(release_files(&slug, date, &reference));
     files

@@ -6,9 +6,21 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Slug(String);
 
+/// Slugs that would collide with a locale's own pages (`index.html`, `feed.xml`, the
+/// sitemap), or that Windows cannot use as a file name.
+const RESERVED: &[&str] = &[
+    "index", "feed", "sitemap", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
+    "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
+    "lpt7", "lpt8", "lpt9",
+];
+
 impl Slug {
     pub fn parse(text: &str) -> Result<Self, String> {
-        if is_valid_slug(text) {
+        if RESERVED.contains(&text) {
+            Err(format!(
+                "`{text}` is a reserved name (it would collide with a page beyan writes, or is not a file name on Windows); choose another slug"
+            ))
+        } else if is_valid_slug(text) {
             Ok(Self(text.to_owned()))
         } else {
             Err(format!(
@@ -48,5 +60,10 @@ mod tests {
         assert!(!is_valid_slug("a/b"));
         assert!(!is_valid_slug(".."));
         assert!(!is_valid_slug("a_b"));
+        for reserved in ["index", "feed", "sitemap", "con", "nul", "aux", "com1"] {
+            let error = Slug::parse(reserved).unwrap_err();
+            assert!(error.contains("reserved"), "{error}");
+        }
+        assert!(Slug::parse("index-2").is_ok());
     }
 }

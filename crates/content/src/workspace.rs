@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{Config, ConfigError, ConfigErrors, Locale, Release, Slug};
+use crate::{Config, ConfigError, ConfigErrors, Locale, ReadGate, Release, Slug};
 
 pub const CONFIG_FILE: &str = "beyan.toml";
 pub const LOCK_FILE: &str = "beyan.lock";
@@ -14,6 +14,8 @@ pub struct Workspace {
     pub config: Config,
     /// Newest first (by date, then slug).
     pub releases: Vec<Release>,
+    /// Every read of the workspace's files goes through it.
+    pub reader: ReadGate,
 }
 
 /// Walks up from `start` to the first folder holding a `beyan.toml`.
@@ -27,8 +29,10 @@ pub fn discover_root(start: &Path) -> Option<PathBuf> {
 impl Workspace {
     /// Loads the workspace rooted at `root`, reporting every configuration problem at once.
     pub fn load(root: &Path) -> Result<Self, ConfigErrors> {
-        let config_path = root.join(CONFIG_FILE);
-        let text = read_text(&config_path, CONFIG_FILE)?;
+        let reader = ReadGate::new(root).map_err(|e| {
+            ConfigError::new(root.display().to_string(), format!("cannot open the workspace: {e}"))
+        })?;
+        let text = read_text(&reader, &root.join(CONFIG_FILE))?;
         let config = Config::parse(CONFIG_FILE, &text)?;
         let mut errors = Vec::new();
 
@@ -50,12 +54,13 @@ impl Workspace {
             }
         }
 
-        let releases = load_releases(root, &config, &mut errors);
+        let releases = load_releases(&reader, root, &config, &mut errors);
         if errors.is_empty() {
             Ok(Self {
                 root: root.to_path_buf(),
                 config,
                 releases,
+                reader,
             })
         } else {
             Err(ConfigErrors(errors))
@@ -81,31 +86,20 @@ impl Workspace {
     }
 }
 
-fn load_releases(root: &Path, config: &Config, errors: &mut Vec<ConfigError>) -> Vec<Release> {
-    let dir = root.join("releases");
+fn load_releases(
+    reader: &ReadGate,
+    root: &Path,
+    config: &Config,
+    errors: &mut Vec<ConfigError>,
+) -> Vec<Release> {
     let mut releases = Vec::new();
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return releases,
-        Err(e) => {
-            errors.push(ConfigError::new(
-                "releases",
-                format!("cannot read the folder: {e}"),
-            ));
-            return releases;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    let listing = reader.list(&root.join("releases"), false, &|name| {
+        name.ends_with(".toml")
+    });
+    for (_, refused) in listing.refused {
+        errors.push(ConfigError::new(refused.path, refused.reason));
+    }
+    for (name, path) in listing.files {
         let file = format!("releases/{name}");
         let stem = name.trim_end_matches(".toml");
         let slug = match Slug::parse(stem) {
@@ -115,7 +109,7 @@ fn load_releases(root: &Path, config: &Config, errors: &mut Vec<ConfigError>) ->
                 continue;
             }
         };
-        let text = match read_text(&path, &file) {
+        let text = match read_text(reader, &path) {
             Ok(text) => text,
             Err(e) => {
                 errors.extend(e.0);
@@ -142,14 +136,17 @@ fn load_releases(root: &Path, config: &Config, errors: &mut Vec<ConfigError>) ->
     releases
 }
 
-fn read_text(path: &Path, file: &str) -> Result<String, ConfigErrors> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| ConfigError::new(file, format!("cannot read the file: {e}")))?;
+fn read_text(reader: &ReadGate, path: &Path) -> Result<String, ConfigErrors> {
+    let file = reader.shown(path);
+    let bytes = reader
+        .read(path)
+        .map_err(|refused| ConfigError::new(&refused.path, refused.reason))?
+        .ok_or_else(|| ConfigError::new(&file, "cannot read the file: it does not exist"))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let valid = &bytes[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
-        ConfigError::new(file, "the file is not valid UTF-8")
+        ConfigError::new(&file, "the file is not valid UTF-8")
             .at(&text, Some(text.len()..text.len()))
             .into()
     })

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use beyan_content::Locale;
+use beyan_content::{Locale, ReadGate};
 use rayon::prelude::*;
 
 use crate::entry::{Entry, entries};
@@ -106,26 +106,42 @@ pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
     load_catalogs(root, std::slice::from_ref(locale)).remove(0)
 }
 
-/// Reads and parses several locales, every file of every locale in parallel.
+/// Reads and parses several locales, every file of every locale in parallel. Files are read
+/// through the workspace's [`ReadGate`]: one whose link leads out of the workspace is never
+/// read and carries the refusal as its `io_error`.
 pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
-    let listed: Vec<(usize, String, PathBuf)> = locales
+    let gate = ReadGate::new(root).ok();
+    let listed: Vec<(usize, String, Result<PathBuf, String>)> = locales
         .iter()
         .enumerate()
         .flat_map(|(i, locale)| {
             let dir = root.join("locales").join(locale.as_str());
-            let mut files = Vec::new();
-            list_ftl(&dir, "", &mut files);
-            files.into_iter().map(move |(rel, path)| (i, rel, path))
+            let listing = gate
+                .as_ref()
+                .map(|gate| gate.list(&dir, true, &|name| name.ends_with(".ftl")))
+                .unwrap_or_default();
+            let files = listing.files.into_iter().map(|(rel, path)| (rel, Ok(path)));
+            let refused = listing
+                .refused
+                .into_iter()
+                .map(|(rel, refused)| (rel, Err(refused.to_string())));
+            files.chain(refused).map(move |(rel, path)| (i, rel, path))
         })
         .collect();
     let parsed: Vec<(usize, FtlFile)> = listed
         .into_par_iter()
         .map(|(i, rel, path)| {
-            let file = match std::fs::read(&path) {
+            let read = path.and_then(|path| match gate.as_ref().map(|g| g.read(&path)) {
+                Some(Ok(Some(bytes))) => Ok(bytes),
+                Some(Ok(None)) => Err("the file disappeared while it was read".to_owned()),
+                Some(Err(refused)) => Err(refused.to_string()),
+                None => Err("the workspace cannot be opened".to_owned()),
+            });
+            let file = match read {
                 Ok(bytes) => FtlFile::parse_owned(&locales[i], rel, bytes),
                 Err(e) => {
                     let mut file = FtlFile::parse(&locales[i], rel, b"");
-                    file.io_error = Some(e.to_string());
+                    file.io_error = Some(e);
                     file
                 }
             };
@@ -147,28 +163,6 @@ pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
         catalog.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     }
     catalogs
-}
-
-/// Lists `.ftl` files below `dir` (symbolic links to folders are not followed, so a loop
-/// cannot trap the walk).
-fn list_ftl(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        let path = entry.path();
-        if kind.is_dir() {
-            list_ftl(&path, &format!("{prefix}{name}/"), out);
-        } else if name.ends_with(".ftl") && (kind.is_file() || path.is_file()) {
-            out.push((format!("{prefix}{name}"), path));
-        }
-    }
 }
 
 #[cfg(test)]

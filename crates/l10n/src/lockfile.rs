@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use beyan_content::ReadGate;
+
 /// What `beyan lock` recorded for one translated message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockEntry {
@@ -39,16 +41,18 @@ impl Lockfile {
     /// line: a large lock is never held in memory as text beside what it records.
     pub fn load(root: &Path) -> Result<Option<Self>, LockError> {
         let file = beyan_content::LOCK_FILE;
-        match std::fs::File::open(root.join(file)) {
-            Ok(handle) => {
+        let error = |message: String| LockError {
+            file: file.to_owned(),
+            position: None,
+            message,
+        };
+        let gate = ReadGate::new(root).map_err(|e| error(format!("cannot read: {e}")))?;
+        match gate.open(&root.join(file)) {
+            Ok(Some(handle)) => {
                 Self::read(file, std::io::BufReader::with_capacity(1 << 16, handle)).map(Some)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(LockError {
-                file: file.to_owned(),
-                position: None,
-                message: format!("cannot read: {e}"),
-            }),
+            Ok(None) => Ok(None),
+            Err(refused) => Err(error(refused.reason)),
         }
     }
 

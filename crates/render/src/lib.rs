@@ -2,13 +2,13 @@
 //! plain text, Markdown), per-locale indexes and Atom feeds, a language chooser and a sitemap.
 //!
 //! Resolve first (`plan`: locales, releases, completeness, embargo), then `render` the plan in
-//! memory and write it with `Site::write_atomically`. It never prints and never reads the
+//! memory and write it with `Site::write_to` into an output folder that `beyan_content::WriteGate`
+//! judged and locked. It never prints and never reads the
 //! clock; the caller passes `now` and reports progress and problems.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod engine;
 mod markup;
-mod out_dir;
 mod plan;
 mod render_error;
 mod site;
@@ -17,7 +17,6 @@ mod templates;
 pub use markup::{
     Format, Isolation, escape_html, is_permitted_url, plain, render as render_markup,
 };
-pub use out_dir::check_out_dir;
 pub use plan::{
     Incomplete, Plan, PlanError, PlanLocale, PlannedRelease, Problem, RenderOptions, plan,
 };

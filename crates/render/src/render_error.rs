@@ -71,8 +71,6 @@ pub enum RenderError {
     TemplateLoad(#[from] crate::templates::TemplateLoadError),
     #[error(transparent)]
     Bundle(#[from] beyan_l10n::BundleError),
-    #[error("{0}")]
-    OutDir(String),
     #[error("cannot write the output: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -57,9 +57,10 @@ impl Site {
             .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))
     }
 
-    /// Replaces `out` with the site in one swap: a failure leaves the previous `out` as it was.
-    pub fn write_atomically(&self, out: &Path) -> Result<(), RenderError> {
-        beyan_content::write_dir_atomically(out, |dir| self.write_into(dir))?;
+    /// Replaces the locked output folder with the site (and its manifest) in one swap: a
+    /// failure leaves the previous output as it was.
+    pub fn write_to(&self, out: &beyan_content::LockedOutputDir) -> Result<(), RenderError> {
+        out.replace(|dir| self.write_into(dir))?;
         Ok(())
     }
 }

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use beyan_content::ReadGate;
+
 /// One template's text and where it came from, to name it in errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateSource {
@@ -77,21 +79,31 @@ impl TemplateSet {
         }
     }
 
-    /// The built-ins overlaid with `<root>/templates/**`, when that folder exists.
+    /// The built-ins overlaid with `<root>/templates/**`, when that folder exists. Read
+    /// through the workspace's gate: a template whose link leads out of the workspace is an
+    /// error naming it, and is never read.
     pub fn load(root: &Path) -> Result<Self, TemplateLoadError> {
         let mut set = Self::built_in();
-        let dir = root.join("templates");
-        if !dir.is_dir() {
-            return Ok(set);
+        let gate = ReadGate::new(root).map_err(|e| TemplateLoadError {
+            path: "templates/".to_owned(),
+            message: format!("cannot open the workspace: {e}"),
+        })?;
+        let listing = gate.list(&root.join("templates"), true, &|_| true);
+        if let Some((_, refused)) = listing.refused.into_iter().next() {
+            return Err(TemplateLoadError {
+                path: refused.path,
+                message: refused.reason,
+            });
         }
-        let mut found = Vec::new();
-        list(&dir, "", &mut found)?;
-        for (name, path) in found {
+        for (name, path) in listing.files {
             let shown = format!("templates/{name}");
-            let bytes = std::fs::read(&path).map_err(|e| TemplateLoadError {
-                path: shown.clone(),
-                message: format!("cannot read the file: {e}"),
-            })?;
+            let bytes = gate
+                .read(&path)
+                .map_err(|refused| TemplateLoadError {
+                    path: refused.path,
+                    message: refused.reason,
+                })?
+                .unwrap_or_default();
             let text = String::from_utf8(bytes).map_err(|_| TemplateLoadError {
                 path: shown.clone(),
                 message: "the file is not valid UTF-8".to_owned(),
@@ -115,35 +127,6 @@ impl TemplateSet {
     }
 }
 
-fn list(
-    dir: &Path,
-    prefix: &str,
-    out: &mut Vec<(String, std::path::PathBuf)>,
-) -> Result<(), TemplateLoadError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| TemplateLoadError {
-        path: format!("templates/{prefix}"),
-        message: format!("cannot read the folder: {e}"),
-    })?;
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            list(&path, &format!("{prefix}{name}/"), out)?;
-        } else if path.is_file() {
-            out.push((format!("{prefix}{name}"), path));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,11 +139,27 @@ mod tests {
         std::fs::write(dir.path().join("templates/partials/x.html"), "part").unwrap();
         let set = TemplateSet::load(dir.path()).unwrap();
         let release = set.get("release.txt").unwrap();
+
         assert_eq!(release.text, "mine");
         assert_eq!(release.display_path(), "templates/release.txt");
         assert_eq!(set.get("partials/x.html").unwrap().text, "part");
         assert_eq!(set.get("release.html").unwrap().path, None);
         assert_eq!(set.templates.len(), BUILT_IN.len() + 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_template_linked_out_of_the_workspace_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("ws");
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(dir.path().join("passwd"), "root:x:0:0").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("passwd"), root.join("templates/style.css"))
+            .unwrap();
+        let error = TemplateSet::load(&root).unwrap_err();
+        assert_eq!(error.path, "templates/style.css");
+        assert!(error.message.contains("outside the workspace"), "{error}");
+        assert!(!error.to_string().contains("root:x"), "{error}");
     }
 
     #[test]

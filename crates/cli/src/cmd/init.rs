@@ -5,32 +5,20 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
-use beyan_content::{ScaffoldFile, workspace_files};
+use anyhow::Context as _;
+use beyan_content::{ScaffoldFile, WriteGate, workspace_files};
 
 use crate::context::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The folder to create (it may exist if it is empty).
-    dir: PathBuf,
+    /// The folder to create the workspace in: new, or empty [default: the current folder].
+    dir: Option<PathBuf>,
 }
 
 pub fn run(args: Args, _context: &Context) -> anyhow::Result<ExitCode> {
-    let dir = &args.dir;
-    if dir.exists() {
-        if !dir.is_dir() {
-            bail!("{}: exists and is not a folder", dir.display());
-        }
-        let mut entries =
-            std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-        if entries.next().is_some() {
-            bail!(
-                "{}: the folder is not empty; `beyan init` only creates a workspace in a new or empty folder",
-                dir.display()
-            );
-        }
-    }
+    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    let target = WriteGate::without_workspace().new_workspace_dir(&dir)?;
     let mut files = workspace_files(jiff::ZonedDateTime::now().date());
     files.extend(
         beyan_render::BUILT_IN
@@ -41,7 +29,7 @@ pub fn run(args: Args, _context: &Context) -> anyhow::Result<ExitCode> {
             }),
     );
     // The whole workspace appears at once, or not at all.
-    beyan_content::write_dir_atomically(dir, |staging: &Path| -> std::io::Result<()> {
+    beyan_content::fill_empty_dir(&target, |staging: &Path| -> std::io::Result<()> {
         for file in &files {
             let path = staging.join(&file.path);
             if let Some(parent) = path.parent() {
@@ -57,10 +45,14 @@ pub fn run(args: Args, _context: &Context) -> anyhow::Result<ExitCode> {
     for file in &files {
         writeln!(out, "  {}", file.path)?;
     }
-    writeln!(
-        out,
-        "next: cd {} && beyan check && beyan render",
-        dir.display()
-    )?;
+    if dir == Path::new(".") {
+        writeln!(out, "next: beyan check && beyan render")?;
+    } else {
+        writeln!(
+            out,
+            "next: cd {} && beyan check && beyan render",
+            dir.display()
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }

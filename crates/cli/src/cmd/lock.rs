@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use beyan_content::WriteGate;
 use anyhow::Context as _;
 use beyan_l10n::{LockOptions, LockOutcome, Lockfile, lock};
 
@@ -32,9 +33,12 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
             accept: args.accept,
         },
     )?;
-    let path = workspace.root.join(beyan_content::LOCK_FILE);
+    let path = WriteGate::for_workspace(&workspace.root)?.workspace_file(beyan_content::LOCK_FILE)?;
     let text = outcome.lock.to_text();
-    let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == text);
+    let unchanged = workspace
+        .reader
+        .read(&path)
+        .is_ok_and(|old| old.is_some_and(|old| old == text.as_bytes()));
     if !unchanged {
         beyan_content::write_atomically(&path, text.as_bytes())
             .with_context(|| format!("cannot write {}", beyan_content::LOCK_FILE))?;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use beyan_content::{Slug, release_files};
+use beyan_content::{Slug, WriteGate, release_files};
 use jiff::civil::Date;
 
 use crate::context::Context;
@@ -27,10 +27,16 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     };
     let workspace = context.workspace()?;
     let files = release_files(&slug, date, workspace.reference());
+    let gate = WriteGate::for_workspace(&workspace.root)?;
+    let targets = files
+        .iter()
+        .map(|f| gate.workspace_file(&f.path))
+        .collect::<Result<Vec<_>, _>>()?;
     let existing: Vec<&str> = files
         .iter()
-        .filter(|f| workspace.root.join(&f.path).exists())
-        .map(|f| f.path.as_str())
+        .zip(&targets)
+        .filter(|(_, target)| std::fs::symlink_metadata(target).is_ok())
+        .map(|(f, _)| f.path.as_str())
         .collect();
     if !existing.is_empty() {
         bail!(
@@ -38,13 +44,12 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
             existing.join(", ")
         );
     }
-    for file in &files {
-        let path = workspace.root.join(&file.path);
+    for (file, path) in files.iter().zip(&targets) {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create the folder of {}", file.path))?;
         }
-        beyan_content::write_atomically(&path, file.text.as_bytes())
+        beyan_content::write_atomically(path, file.text.as_bytes())
             .with_context(|| format!("cannot write {}", file.path))?;
     }
     let mut out = std::io::stdout().lock();

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use beyan_content::{Locale, Slug};
+use beyan_content::{Locale, Slug, WriteGate, WriteRefused};
 use beyan_render::{Incomplete, RenderError, RenderOptions, TemplateError};
 
 use crate::context::Context;
@@ -67,11 +67,22 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         skip_incomplete: args.skip_incomplete,
         extra_locales: Vec::new(),
     };
-    let out = args.out.unwrap_or_else(|| workspace.root.join("dist"));
-    beyan_render::check_out_dir(&workspace.root, &out)?;
+    let out_arg = args.out.unwrap_or_else(|| workspace.root.join("dist"));
+    let mut err = anstream::stderr();
+    // Judged and locked before anything is rendered: a folder beyan may not replace is
+    // refused at once, and a concurrent render into it is waited for.
+    let out = WriteGate::for_workspace(&workspace.root)
+        .with_context(|| format!("cannot open the workspace {}", workspace.root.display()))?
+        .output_dir(&out_arg)?;
+    let out = match out.lock(false) {
+        Err(WriteRefused::Busy { shown }) => {
+            let _ = writeln!(err, "waiting for another beyan writing {shown} to finish…");
+            out.lock(true)?
+        }
+        other => other?,
+    };
     let plan = beyan_render::plan(&workspace, &options)?;
 
-    let mut err = anstream::stderr();
     let blocking = plan.blocking(&options);
     if !blocking.is_empty() {
         for incomplete in &blocking {
@@ -131,8 +142,8 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     } else {
         Vec::new()
     };
-    site.write_atomically(&out)
-        .with_context(|| format!("cannot write {}", out.display()))?;
+    site.write_to(&out)
+        .with_context(|| format!("cannot write {}", out_arg.display()))?;
 
     let codes: Vec<&str> = site.locales.iter().map(Locale::as_str).collect();
     let _ = writeln!(
@@ -143,7 +154,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         codes.len(),
         if codes.len() == 1 { "" } else { "s" },
         codes.join(", "),
-        out.display(),
+        out_arg.display(),
         started.elapsed().as_secs_f64()
     );
     if !pseudo.is_empty() {

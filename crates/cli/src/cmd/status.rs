@@ -5,7 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
+use beyan_content::WriteGate;
 use beyan_l10n::{Lockfile, status};
 use clap::ValueEnum;
 
@@ -44,12 +45,10 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     };
     match &args.output {
         Some(path) => {
-            if path.is_dir() {
-                bail!("{}: is a folder; give a file name", path.display());
-            }
+            let target = WriteGate::for_workspace(&workspace.root)?.output_file(path)?;
             // Colour is for terminals, never for a file.
             let text = anstream::adapter::strip_str(&text).to_string();
-            beyan_content::write_atomically(path, text.as_bytes())
+            beyan_content::write_atomically(&target, text.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => anstream::stdout().lock().write_all(text.as_bytes())?,

@@ -14,7 +14,7 @@ pub fn error(error: &anyhow::Error) {
                 Some(key) => format!("`{key}`: {}", e.message),
                 None => e.message.clone(),
             };
-            let report = match (&e.source_line, e.line, e.column) {
+            let report = match (&e.source_line, e.line, e.source_column) {
                 (Some(source), Some(line), Some(column)) => {
                     let start = byte_of_column(source, column);
                     let end = (start + 1).min(source.len()).max(start);
