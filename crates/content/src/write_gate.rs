@@ -223,30 +223,38 @@ impl OutputDir {
         &self.path
     }
 
-    /// Locks the folder against other beyan runs (a lock file `.<name>.beyan-lock` beside it;
-    /// with `wait`, waits for one that holds it, else fails with [`WriteRefused::Busy`]),
-    /// removes leftovers of interrupted runs, and judges what the folder holds: it must be
-    /// absent, empty, or hold exactly the files of its manifest.
+    /// Locks the folder against other beyan runs (an advisory lock on the folder that holds
+    /// it, so nothing is created beside it; with `wait`, waits for a run that holds it, else
+    /// fails with [`WriteRefused::Busy`]), removes leftovers of interrupted runs, and judges
+    /// what the folder holds: it must be absent, empty, or hold exactly the files of its
+    /// manifest. A refusal touches nothing.
     pub fn lock(&self, wait: bool) -> Result<LockedOutputDir, WriteRefused> {
         let io_error = |source| WriteRefused::Io {
             shown: self.shown.clone(),
             source,
         };
-        let (parent, name) = parent_and_name(&self.path);
+        let foreign = |entries| WriteRefused::Foreign {
+            shown: self.shown.clone(),
+            entries,
+        };
+        // Judged first without the lock, so that a refusal leaves no trace at all.
+        let entries = foreign_entries(&self.path);
+        if !entries.is_empty() {
+            return Err(foreign(entries));
+        }
+        let (parent, _) = parent_and_name(&self.path);
         std::fs::create_dir_all(&parent).map_err(io_error)?;
-        let lock = open_lock_file(&parent.join(format!(".{name}.beyan-lock"))).map_err(io_error)?;
+        let lock = File::open(&parent).map_err(io_error)?;
         if !lock_file(&lock, false) && !(wait && lock_file(&lock, true)) {
             return Err(WriteRefused::Busy {
                 shown: self.shown.clone(),
             });
         }
+        // Under the lock no other run is writing here: what is left of one was interrupted.
         remove_leftover_dirs(&self.path);
         let entries = foreign_entries(&self.path);
         if !entries.is_empty() {
-            return Err(WriteRefused::Foreign {
-                shown: self.shown.clone(),
-                entries,
-            });
+            return Err(foreign(entries));
         }
         Ok(LockedOutputDir {
             path: self.path.clone(),
@@ -278,18 +286,6 @@ impl LockedOutputDir {
             Ok(())
         })
     }
-}
-
-fn open_lock_file(path: &Path) -> io::Result<File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    {
-        // Never follow a link planted in the lock's place.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
-    }
-    options.open(path)
 }
 
 /// Writes the manifest of everything below `dir`.

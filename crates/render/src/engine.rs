@@ -123,6 +123,14 @@ impl Engine {
             |value: StringInput<'_>, _: Kwargs, _: &State<'_>| plain(value),
         );
         tera.register_filter(
+            "md",
+            |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
+                Ok::<_, tera::Error>(Value::safe_string(&crate::markup::escape_markdown(
+                    value.as_str(),
+                )))
+            },
+        );
+        tera.register_filter(
             "wrap",
             |value: StringInput<'_>, kwargs: Kwargs, _: &State<'_>| {
                 let width = kwargs.get::<usize>("width")?.unwrap_or(72);

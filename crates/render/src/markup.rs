@@ -156,6 +156,13 @@ pub fn plain(text: &str) -> String {
     render(text, Format::Text, Isolation::Strip)
 }
 
+/// Text from TOML (a contact's name) for Markdown: shown literally, never as markup.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_markdown_text(&mut out, text);
+    out
+}
+
 fn parse(text: &str) -> Vec<Inline> {
     // One line, and a leading `.` so that nothing at the start reads as a block (`###`, `1.`,
     // `- `); the dot is removed from the first text event below. A dot is punctuation, so
@@ -344,6 +351,9 @@ fn push_html_text(out: &mut String, text: &str, isolation: Isolation) {
 fn push_xml_text(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
+            // XML 1.0 cannot carry these even escaped (`check` reports them as
+            // `invalid-character`); a feed stays well formed whatever a file holds.
+            c if beyan_content::is_invalid_character(c) => out.push('\u{FFFD}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

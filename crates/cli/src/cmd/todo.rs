@@ -23,6 +23,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let workspace = context.workspace()?;
     let locale = target_locales(&workspace, std::slice::from_ref(&args.locale))?.remove(0);
     for slug in &args.releases {
+        beyan_content::Slug::parse(slug).map_err(anyhow::Error::msg)?;
         if workspace.release(slug).is_none() {
             bail!("no release `{slug}` (there is no releases/{slug}.toml)");
         }

@@ -5,4 +5,4 @@ mod freshness;
 mod pseudo;
 mod scaffold;
 mod status;
-mod workspace;
+pub(crate) mod workspace;

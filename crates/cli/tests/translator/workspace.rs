@@ -104,6 +104,12 @@ impl Sandbox {
         self.write(rel, &text.replacen(from, to, 1))
     }
 
+    /// Writes `original` with the one occurrence of `from` replaced, to `rel`.
+    pub fn edit_from(&self, original: &str, rel: &str, from: &str, to: &str) -> &Self {
+        assert_eq!(original.matches(from).count(), 1, "`{from}` once in {rel}");
+        self.write(rel, &original.replacen(from, to, 1))
+    }
+
     /// Runs `beyan --workspace ROOT ARGS`.
     pub fn beyan(&self, args: &[&str]) -> Run {
         let output = Command::cargo_bin("beyan")
