@@ -189,8 +189,8 @@ fn the_same_inputs_and_now_give_the_same_bytes() {
     let two = snapshot(&sample.root().join("two"));
     assert_eq!(
         one.len(),
-        22 + 3,
-        "22 pages, the style sheet, the font and its licence"
+        22 + 4,
+        "22 pages, the style sheet, the font, its licence and the manifest"
     );
     assert_eq!(one, two);
 }

@@ -40,7 +40,8 @@ fn assert_well_formed(path: &Path) {
             Ok(quick_xml::events::Event::Text(t)) => {
                 let raw = String::from_utf8_lossy(&t);
                 assert!(
-                    !raw.chars().any(|c| (c as u32) < 0x20 && !"\t\n\r".contains(c)),
+                    !raw.chars()
+                        .any(|c| (c as u32) < 0x20 && !"\t\n\r".contains(c)),
                     "{}: a control character in text",
                     path.display()
                 );
@@ -62,7 +63,11 @@ fn c1_a_folder_beyan_did_not_write_is_refused_untouched() {
     assert!(run.stderr.contains("precious.txt"), "{}", run.stderr);
     assert!(run.stderr.contains("nothing was touched"), "{}", run.stderr);
     assert_eq!(names(&v), ["precious.txt"]);
-    assert_eq!(names(t.path()), ["v"], "no lock or staging folder left beside it");
+    assert_eq!(
+        names(t.path()),
+        ["v"],
+        "no lock or staging folder left beside it"
+    );
 }
 
 #[test]
@@ -133,7 +138,11 @@ fn c3_a_template_linked_out_of_the_workspace_is_never_published() {
     let out = t.path().join("o");
     let run = render(&sandbox, &out, &[]).expect(2);
     assert!(run.stderr.contains("templates/style.css"), "{}", run.stderr);
-    assert!(run.stderr.contains("outside the workspace"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("outside the workspace"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains(SECRET));
     assert!(!out.exists());
 }
@@ -143,7 +152,11 @@ fn c3_a_template_linked_out_of_the_workspace_is_never_published() {
 fn c4_a_translation_linked_out_of_the_workspace_is_never_read() {
     let sandbox = Sandbox::sample();
     let t = outside();
-    std::fs::write(t.path().join("x.ftl"), format!("leak = {SECRET}\nbad = {{\n")).expect("w");
+    std::fs::write(
+        t.path().join("x.ftl"),
+        format!("leak = {SECRET}\nbad = {{\n"),
+    )
+    .expect("w");
     std::os::unix::fs::symlink(t.path().join("x.ftl"), sandbox.path("locales/az/x.ftl"))
         .expect("link");
     std::os::unix::fs::symlink("/proc/self/environ", sandbox.path("locales/tr/env.ftl"))
@@ -215,9 +228,18 @@ fn m1_a_control_character_in_the_configuration_is_an_error() {
             &format!("base-url = \"{bad}\""),
         );
         let run = sandbox.beyan(&["check"]).expect(2);
-        assert!(run.stderr.contains("site.base-url"), "{bad}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("site.base-url"),
+            "{bad}: {}",
+            run.stderr
+        );
     }
-    sandbox.edit_from(&config, "beyan.toml", "name = \"Press Office\"", "name = \"A\\u0000B\"");
+    sandbox.edit_from(
+        &config,
+        "beyan.toml",
+        "name = \"Press Office\"",
+        "name = \"A\\u0000B\"",
+    );
     let run = sandbox.beyan(&["check"]).expect(2);
     assert!(run.stderr.contains("contact.name"), "{}", run.stderr);
 }
@@ -226,7 +248,9 @@ fn m1_a_control_character_in_the_configuration_is_an_error() {
 fn m4_slugs_and_locales_that_collide_with_outputs_are_refused() {
     let sandbox = Sandbox::sample();
     for slug in ["index", "feed", "sitemap", "con", "nul"] {
-        let run = sandbox.beyan(&["new", slug, "--date", "2025-12-01"]).expect(2);
+        let run = sandbox
+            .beyan(&["new", slug, "--date", "2025-12-01"])
+            .expect(2);
         assert!(run.stderr.contains("reserved"), "{slug}: {}", run.stderr);
     }
     assert!(!sandbox.path("releases/index.toml").exists());
@@ -246,7 +270,11 @@ fn m7_leftovers_of_killed_runs_are_removed_and_concurrent_renders_wait() {
     let sandbox = Sandbox::sample();
     let t = outside();
     let out = t.path().join("site");
-    for leftover in [".site.beyan-new-dead", ".site.beyan-old-dead", ".site.new-AbCdEf"] {
+    for leftover in [
+        ".site.beyan-new-dead",
+        ".site.beyan-old-dead",
+        ".site.new-AbCdEf",
+    ] {
         std::fs::create_dir_all(t.path().join(leftover).join("en")).expect("mkdir");
     }
     std::fs::write(t.path().join("unrelated.txt"), "keep").expect("write");

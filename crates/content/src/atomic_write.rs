@@ -14,9 +14,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let (dir, name) = parent_and_name(path);
     let prefix = format!(".{name}.beyan-tmp-");
     remove_abandoned_temp_files(&dir, &prefix);
-    let mut file = tempfile::Builder::new()
-        .prefix(&prefix)
-        .tempfile_in(&dir)?;
+    let mut file = tempfile::Builder::new().prefix(&prefix).tempfile_in(&dir)?;
     // Held until the file is renamed: a concurrent writer sees that this one is alive.
     lock_file(file.as_file(), false);
     // A temporary file is private (0600); the result should read like any file the user
@@ -85,8 +83,7 @@ where
         .tempdir_in(dir)?;
     fill(staging.path())?;
     let mut moved: Vec<PathBuf> = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(staging.path())?
-        .collect::<Result<_, _>>()?;
+    let mut entries: Vec<_> = std::fs::read_dir(staging.path())?.collect::<Result<_, _>>()?;
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {
         let to = dir.join(entry.file_name());
@@ -249,8 +246,13 @@ mod tests {
 
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .expect("test setup")
+            .map(|e| {
+                e.expect("test setup")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         names.sort();
         names
@@ -302,7 +304,11 @@ mod tests {
         write_dir_atomically::<io::Error>(&out, |dir| std::fs::write(dir.join("new.txt"), "new"))
             .unwrap();
         assert_eq!(names(&out), ["new.txt"]);
-        assert_eq!(names(root.path()), ["dist"], "no staging or old folder left");
+        assert_eq!(
+            names(root.path()),
+            ["dist"],
+            "no staging or old folder left"
+        );
     }
 
     #[cfg(target_os = "linux")]

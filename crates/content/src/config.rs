@@ -15,9 +15,18 @@ use crate::{ConfigError, ConfigErrors, Contact, LineIndex, Locale};
 /// Locale codes that may not be configured: `assets` would share `<out>/assets/` with the
 /// stylesheet and fonts; the pseudolocales are what `render --pseudo` generates.
 const RESERVED_LOCALES: &[(&str, &str)] = &[
-    ("assets", "it would share `<out>/assets/` with the stylesheet and fonts"),
-    ("en-XA", "it is the pseudolocale that `render --pseudo` generates"),
-    ("ar-XB", "it is the pseudolocale that `render --pseudo` generates"),
+    (
+        "assets",
+        "it would share `<out>/assets/` with the stylesheet and fonts",
+    ),
+    (
+        "en-XA",
+        "it is the pseudolocale that `render --pseudo` generates",
+    ),
+    (
+        "ar-XB",
+        "it is the pseudolocale that `render --pseudo` generates",
+    ),
 ];
 
 /// Diagnostic codes whose severity `[check.severity]` may change. Kept here, in the lowest
@@ -161,9 +170,8 @@ impl Config {
             text,
             index: &index,
         };
-        let error = |key: &str, span: std::ops::Range<usize>, message: String| {
-            at.error(key, span, message)
-        };
+        let error =
+            |key: &str, span: std::ops::Range<usize>, message: String| at.error(key, span, message);
 
         let reference = match Locale::parse(raw.locales.reference.get_ref()) {
             Ok(locale) => Some(locale),
@@ -179,7 +187,11 @@ impl Config {
         if let Some(locale) = &reference
             && let Some(reason) = reserved(locale)
         {
-            errors.push(error("locales.reference", raw.locales.reference.span(), reason));
+            errors.push(error(
+                "locales.reference",
+                raw.locales.reference.span(),
+                reason,
+            ));
         }
         let mut seen: std::collections::HashSet<Locale> = reference.iter().cloned().collect();
         let mut list = |key: &str, entries: &[Spanned<String>], errors: &mut Vec<ConfigError>| {
@@ -206,17 +218,20 @@ impl Config {
         let required = list("locales.required", &raw.locales.required, &mut errors);
         let optional = list("locales.optional", &raw.locales.optional, &mut errors);
 
-        let base_url = raw.site.base_url.and_then(|url| match base_url(url.get_ref()) {
-            Ok(value) => Some(value),
-            Err(why) => {
-                let message = format!(
-                    "`{}` is not a base URL: {why}",
-                    url.get_ref().escape_debug()
-                );
-                errors.push(error("site.base-url", url.span(), message));
-                None
-            }
-        });
+        let base_url = raw
+            .site
+            .base_url
+            .and_then(|url| match base_url(url.get_ref()) {
+                Ok(value) => Some(value),
+                Err(why) => {
+                    let message = format!(
+                        "`{}` is not a base URL: {why}",
+                        url.get_ref().escape_debug()
+                    );
+                    errors.push(error("site.base-url", url.span(), message));
+                    None
+                }
+            });
 
         let contact = raw.contact.resolve(&at, &mut errors);
 
@@ -353,7 +368,12 @@ mod tests {
         assert_eq!(found.len(), 3, "{messages:?}");
         assert!(messages[0].contains("reserved") && messages[1].contains("pseudolocale"));
         assert!(messages[2].contains("user name"));
-        for bad in ["https://x.example/a\\u0001", "https://x.example/#top", "ftp://x", "https://"] {
+        for bad in [
+            "https://x.example/a\\u0001",
+            "https://x.example/#top",
+            "ftp://x",
+            "https://",
+        ] {
             let found = errors(&format!(
                 "[locales]\nreference = \"en\"\n[site]\nbase-url = \"{bad}\"\n"
             ));
@@ -364,11 +384,18 @@ mod tests {
     #[test]
     fn many_bad_locales_are_reported_in_linear_time() {
         let codes: Vec<String> = (0..8000).map(|i| format!("\"x_{i}\"")).collect();
-        let text = format!("[locales]\nreference = \"en\"\nrequired = [{}]\n", codes.join(", "));
+        let text = format!(
+            "[locales]\nreference = \"en\"\nrequired = [{}]\n",
+            codes.join(", ")
+        );
         let found = errors(&text);
         assert_eq!(found.len(), 8000);
         // Each error keeps a window of the 80,000-character line, not the line.
-        assert!(found.iter().all(|e| e.source_line.as_ref().is_some_and(|l| l.len() < 400)));
+        assert!(
+            found
+                .iter()
+                .all(|e| e.source_line.as_ref().is_some_and(|l| l.len() < 400))
+        );
     }
 
     #[test]

@@ -66,7 +66,10 @@ impl ConfigError {
                 source.chars().skip(skip).take(2 * WINDOW).collect()
             };
             let lead = if skip > 0 { "…" } else { "" };
-            (format!("{lead}{kept}…"), column - skip + usize::from(skip > 0))
+            (
+                format!("{lead}{kept}…"),
+                column - skip + usize::from(skip > 0),
+            )
         } else {
             (source.to_owned(), column)
         };

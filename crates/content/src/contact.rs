@@ -38,7 +38,12 @@ impl Located<'_> {
     }
 
     /// The value, or an error when it holds a character no output format can carry.
-    pub fn text(&self, key: &str, value: Spanned<String>, errors: &mut Vec<ConfigError>) -> Option<String> {
+    pub fn text(
+        &self,
+        key: &str,
+        value: Spanned<String>,
+        errors: &mut Vec<ConfigError>,
+    ) -> Option<String> {
         match invalid_character(value.get_ref()) {
             Some(c) => {
                 errors.push(self.error(
@@ -64,7 +69,10 @@ impl RawContact {
             if is_email(value.get_ref()) {
                 Some(value.into_inner())
             } else {
-                let message = format!("`{}` is not an e-mail address", value.get_ref().escape_debug());
+                let message = format!(
+                    "`{}` is not an e-mail address",
+                    value.get_ref().escape_debug()
+                );
                 errors.push(at.error("contact.email", value.span(), message));
                 None
             }
@@ -108,9 +116,9 @@ fn is_email(value: &str) -> bool {
     !user.is_empty()
         && user.chars().all(plain)
         && host.contains('.')
-        && host
-            .split('.')
-            .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && host.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
 }
 
 fn is_phone(value: &str) -> bool {

@@ -21,14 +21,14 @@ mod write_gate;
 
 pub use atomic_write::{fill_empty_dir, write_atomically, write_dir_atomically};
 pub use config::{CHECK_CODES, CheckConfig, Config, LocalesConfig, SeverityOverride, SiteConfig};
-pub use contact::{Contact, invalid_character, is_invalid_character};
 pub use config_error::{ConfigError, ConfigErrors};
+pub use contact::{Contact, invalid_character, is_invalid_character};
 pub use line_index::LineIndex;
 pub use locale::Locale;
+pub use read_gate::{Listing, ReadGate, ReadRefused};
 pub use release::Release;
+pub use resolved_path::resolve;
 pub use scaffold::{EXAMPLE_SLUG, ScaffoldFile, release_files, workspace_files};
 pub use slug::{Slug, is_valid_slug};
-pub use read_gate::{Listing, ReadGate, ReadRefused};
-pub use resolved_path::resolve;
 pub use workspace::{CONFIG_FILE, LOCK_FILE, Workspace, discover_root};
 pub use write_gate::{LockedOutputDir, OutputDir, SITE_MANIFEST, WriteGate, WriteRefused};

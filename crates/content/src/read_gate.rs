@@ -211,11 +211,11 @@ mod tests {
     use std::os::unix::fs::symlink;
 
     fn workspace() -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("test setup");
         let root = dir.path().join("ws");
-        std::fs::create_dir_all(root.join("locales/en/releases")).unwrap();
-        std::fs::write(root.join("locales/en/common.ftl"), "a = b\n").unwrap();
-        std::fs::write(dir.path().join("secret.txt"), "SECRET").unwrap();
+        std::fs::create_dir_all(root.join("locales/en/releases")).expect("test setup");
+        std::fs::write(root.join("locales/en/common.ftl"), "a = b\n").expect("test setup");
+        std::fs::write(dir.path().join("secret.txt"), "SECRET").expect("test setup");
         (dir, root)
     }
 
@@ -250,8 +250,16 @@ mod tests {
     #[test]
     fn links_inside_are_followed_and_loops_end() {
         let (_dir, root) = workspace();
-        symlink(root.join("locales/en/common.ftl"), root.join("locales/en/alias.ftl")).unwrap();
-        symlink(root.join("locales/en"), root.join("locales/en/releases/loop")).unwrap();
+        symlink(
+            root.join("locales/en/common.ftl"),
+            root.join("locales/en/alias.ftl"),
+        )
+        .unwrap();
+        symlink(
+            root.join("locales/en"),
+            root.join("locales/en/releases/loop"),
+        )
+        .unwrap();
         let gate = ReadGate::new(&root).unwrap();
         let listing = gate.list(&root.join("locales/en"), true, &|n| n.ends_with(".ftl"));
         let files: Vec<&str> = listing.files.iter().map(|(r, _)| r.as_str()).collect();

@@ -137,8 +137,14 @@ mod tests {
         )
         .unwrap_err()
         .0;
-        let keys: Vec<_> = errors.iter().map(|e| e.key.as_deref().unwrap_or("")).collect();
-        assert_eq!(keys, ["number", "contact.name", "contact.email", "contact.phone"]);
+        let keys: Vec<_> = errors
+            .iter()
+            .map(|e| e.key.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            keys,
+            ["number", "contact.name", "contact.email", "contact.phone"]
+        );
         assert_eq!(errors[2].line, Some(5));
     }
 

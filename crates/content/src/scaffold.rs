@@ -72,7 +72,8 @@ pub fn workspace_files(date: Date) -> Vec<ScaffoldFile> {
         },
         ScaffoldFile {
             path: ".gitignore".to_owned(),
-            text: "# What `beyan render` publishes (its default output folder).\n/dist/\n".to_owned(),
+            text: "# What `beyan render` publishes (its default output folder).\n/dist/\n"
+                .to_owned(),
         },
     ];
     files.extend(release_files(&slug, date, &reference));

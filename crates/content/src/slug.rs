@@ -9,9 +9,9 @@ pub struct Slug(String);
 /// Slugs that would collide with a locale's own pages (`index.html`, `feed.xml`, the
 /// sitemap), or that Windows cannot use as a file name.
 const RESERVED: &[&str] = &[
-    "index", "feed", "sitemap", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
-    "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
-    "lpt7", "lpt8", "lpt9",
+    "index", "feed", "sitemap", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5",
+    "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
+    "lpt9",
 ];
 
 impl Slug {

@@ -30,7 +30,10 @@ impl Workspace {
     /// Loads the workspace rooted at `root`, reporting every configuration problem at once.
     pub fn load(root: &Path) -> Result<Self, ConfigErrors> {
         let reader = ReadGate::new(root).map_err(|e| {
-            ConfigError::new(root.display().to_string(), format!("cannot open the workspace: {e}"))
+            ConfigError::new(
+                root.display().to_string(),
+                format!("cannot open the workspace: {e}"),
+            )
         })?;
         let text = read_text(&reader, &root.join(CONFIG_FILE))?;
         let config = Config::parse(CONFIG_FILE, &text)?;

@@ -139,10 +139,13 @@ impl WriteGate {
     /// new release's files for `new`): it must resolve inside the workspace (a linked
     /// `releases/` leading out is refused). `rel` is workspace-relative.
     pub fn workspace_file(&self, rel: &str) -> Result<PathBuf, WriteRefused> {
-        let root = self.workspace.as_ref().ok_or_else(|| WriteRefused::Refused {
-            shown: format!("`{rel}`"),
-            reason: "there is no workspace".to_owned(),
-        })?;
+        let root = self
+            .workspace
+            .as_ref()
+            .ok_or_else(|| WriteRefused::Refused {
+                shown: format!("`{rel}`"),
+                reason: "there is no workspace".to_owned(),
+            })?;
         let target = Self::resolve(&root.join(rel))?;
         if !target.starts_with(root) || target == *root {
             return Err(WriteRefused::Refused {
@@ -245,7 +248,8 @@ impl OutputDir {
         let (parent, _) = parent_and_name(&self.path);
         std::fs::create_dir_all(&parent).map_err(io_error)?;
         let lock = File::open(&parent).map_err(io_error)?;
-        if !lock_file(&lock, false) && !(wait && lock_file(&lock, true)) {
+        let locked = lock_file(&lock, false) || (wait && lock_file(&lock, true));
+        if !locked {
             return Err(WriteRefused::Busy {
                 shown: self.shown.clone(),
             });
@@ -399,13 +403,16 @@ fn first_entries(dir: &Path) -> Vec<String> {
 }
 
 fn shown_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// A path as the user gave it, with where it leads when that differs.
 fn shown(given: &Path, target: &Path) -> String {
-    let same = given == target || std::env::current_dir().is_ok_and(|cwd| cwd.join(given) == target);
+    let same =
+        given == target || std::env::current_dir().is_ok_and(|cwd| cwd.join(given) == target);
     if same {
         format!("`{}`", given.display())
     } else {
@@ -431,13 +438,13 @@ mod tests {
     }
 
     fn fixture() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let base = dir.path().canonicalize().unwrap();
+        let dir = tempfile::tempdir().expect("test setup");
+        let base = dir.path().canonicalize().expect("test setup");
         let root = base.join("ws");
-        std::fs::create_dir_all(root.join("locales/en")).unwrap();
-        std::fs::create_dir_all(root.join("releases")).unwrap();
-        std::fs::write(root.join("beyan.toml"), "").unwrap();
-        let gate = WriteGate::for_workspace(&root).unwrap();
+        std::fs::create_dir_all(root.join("locales/en")).expect("test setup");
+        std::fs::create_dir_all(root.join("releases")).expect("test setup");
+        std::fs::write(root.join("beyan.toml"), "").expect("test setup");
+        let gate = WriteGate::for_workspace(&root).expect("test setup");
         Fixture {
             _dir: dir,
             base,
@@ -491,7 +498,10 @@ mod tests {
         std::fs::write(out.join("precious.txt"), "p").unwrap();
         let error = refused(f.gate.output_dir(&out).unwrap().lock(false));
         assert!(error.contains("precious.txt"), "{error}");
-        assert_eq!(std::fs::read_to_string(out.join("precious.txt")).unwrap(), "p");
+        assert_eq!(
+            std::fs::read_to_string(out.join("precious.txt")).unwrap(),
+            "p"
+        );
     }
 
     #[test]
@@ -499,27 +509,29 @@ mod tests {
         let f = fixture();
         let out = f.base.join("site");
         let write = |text: &'static str| {
-            f.gate
-                .output_dir(&out)
-                .unwrap()
-                .lock(false)
-                .map(|dir| {
-                    dir.replace::<io::Error>(|d| {
-                        std::fs::create_dir(d.join("en"))?;
-                        std::fs::write(d.join("en/index.html"), text)
-                    })
-                    .unwrap();
+            f.gate.output_dir(&out).unwrap().lock(false).map(|dir| {
+                dir.replace::<io::Error>(|d| {
+                    std::fs::create_dir(d.join("en"))?;
+                    std::fs::write(d.join("en/index.html"), text)
                 })
+                .unwrap();
+            })
         };
         write("one").unwrap();
         let manifest = std::fs::read_to_string(out.join(SITE_MANIFEST)).unwrap();
         assert!(manifest.lines().any(|l| l == "en/index.html"), "{manifest}");
         write("two").unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("en/index.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(out.join("en/index.html")).unwrap(),
+            "two"
+        );
         std::fs::write(out.join("en/notes.txt"), "mine").unwrap();
         let error = write("three").unwrap_err().to_string();
         assert!(error.contains("en/notes.txt"), "{error}");
-        assert_eq!(std::fs::read_to_string(out.join("en/index.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(out.join("en/index.html")).unwrap(),
+            "two"
+        );
     }
 
     #[test]
@@ -541,6 +553,9 @@ mod tests {
         std::fs::create_dir(f.base.join("empty")).unwrap();
         assert!(gate.new_workspace_dir(&f.base.join("empty")).is_ok());
         let error = refused(gate.new_workspace_dir(&f.root));
-        assert!(error.contains("not empty") && error.contains("beyan.toml"), "{error}");
+        assert!(
+            error.contains("not empty") && error.contains("beyan.toml"),
+            "{error}"
+        );
     }
 }

@@ -101,8 +101,14 @@ fn plan_render_write(bencher: divan::Bencher<'_, '_>) {
         .with_inputs(|| tempfile::tempdir().expect("temp dir"))
         .bench_local_values(|dir| {
             let plan = plan(&workspace, &options).expect("plan");
+            let out = beyan_content::WriteGate::for_workspace(&workspace.root)
+                .expect("workspace")
+                .output_dir(&dir.path().join("dist"))
+                .expect("output folder")
+                .lock(false)
+                .expect("lock");
             render_site(&workspace, &plan)
-                .write_atomically(&dir.path().join("dist"))
+                .write_to(&out)
                 .expect("write");
             // Returned so that divan drops (deletes) it after the sample.
             dir

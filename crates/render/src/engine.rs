@@ -122,14 +122,11 @@ impl Engine {
             "plain",
             |value: StringInput<'_>, _: Kwargs, _: &State<'_>| plain(value),
         );
-        tera.register_filter(
-            "md",
-            |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
-                Ok::<_, tera::Error>(Value::safe_string(&crate::markup::escape_markdown(
-                    value.as_str(),
-                )))
-            },
-        );
+        tera.register_filter("md", |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
+            Ok::<_, tera::Error>(Value::safe_string(&crate::markup::escape_markdown(
+                value.as_str(),
+            )))
+        });
         tera.register_filter(
             "wrap",
             |value: StringInput<'_>, kwargs: Kwargs, _: &State<'_>| {

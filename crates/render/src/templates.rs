@@ -89,6 +89,9 @@ impl TemplateSet {
             message: format!("cannot open the workspace: {e}"),
         })?;
         let listing = gate.list(&root.join("templates"), true, &|_| true);
+        if listing.files.is_empty() && listing.refused.is_empty() {
+            return Ok(set);
+        }
         if let Some((_, refused)) = listing.refused.into_iter().next() {
             return Err(TemplateLoadError {
                 path: refused.path,

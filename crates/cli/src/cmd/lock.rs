@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use beyan_content::WriteGate;
 use anyhow::Context as _;
+use beyan_content::WriteGate;
 use beyan_l10n::{LockOptions, LockOutcome, Lockfile, lock};
 
 use crate::context::{Context, target_locales};
@@ -33,7 +33,8 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
             accept: args.accept,
         },
     )?;
-    let path = WriteGate::for_workspace(&workspace.root)?.workspace_file(beyan_content::LOCK_FILE)?;
+    let path =
+        WriteGate::for_workspace(&workspace.root)?.workspace_file(beyan_content::LOCK_FILE)?;
     let text = outcome.lock.to_text();
     let unchanged = workspace
         .reader

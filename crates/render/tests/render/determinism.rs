@@ -19,8 +19,8 @@ fn rendering_twice_gives_identical_bytes() {
     assert_eq!(first, second);
     let out_a = ws.root().join("out-a");
     let out_b = ws.root().join("out-b");
-    first.write_atomically(&out_a).unwrap();
-    second.write_atomically(&out_b).unwrap();
+    write(&first, ws.root(), &out_a);
+    write(&second, ws.root(), &out_b);
     for (path, bytes) in &first.files {
         assert_eq!(&std::fs::read(out_a.join(path)).unwrap(), bytes, "{path}");
         assert_eq!(
@@ -34,11 +34,23 @@ fn rendering_twice_gives_identical_bytes() {
 fn writing_replaces_the_previous_output_whole() {
     let ws = WorkspaceBuilder::new().release("a", "date = 2025-11-01\n", FULL);
     let out = ws.root().join("dist");
-    std::fs::create_dir_all(out.join("en")).unwrap();
-    std::fs::write(out.join("en/stale.html"), "old").unwrap();
+    let mut previous = beyan_render::Site::default();
+    previous
+        .files
+        .insert("en/stale.html".to_owned(), b"old".to_vec());
+    write(&previous, ws.root(), &out);
+    assert!(out.join("en/stale.html").exists());
     let site = render(&ws.workspace(), &options("2025-11-10T00:00:00Z"));
-    site.write_atomically(&out).unwrap();
+    write(&site, ws.root(), &out);
     assert!(!out.join("en/stale.html").exists());
     assert!(out.join("en/a.html").exists());
     assert_eq!(site.pages(), 4 * 3 + 4 * 2 + 2);
+}
+
+/// Writes `site` to `out` as `beyan render` does: judged, locked, swapped in.
+fn write(site: &beyan_render::Site, root: &std::path::Path, out: &std::path::Path) {
+    let gate = beyan_content::WriteGate::for_workspace(root).expect("workspace");
+    let folder = gate.output_dir(out).expect("an output folder");
+    let locked = folder.lock(false).expect("unlocked");
+    site.write_to(&locked).expect("written");
 }
