@@ -460,7 +460,12 @@ impl<'l> Cursor<'l> {
     }
 
     /// 1-based column of a byte offset in the line; counted only when an error needs it.
+    /// The cursor may stand past the line's end (an escape cut by the end of the file).
     fn column_at(&self, at: usize) -> usize {
+        let mut at = at.min(self.line.len());
+        while !self.line.is_char_boundary(at) {
+            at -= 1;
+        }
         self.line[..at].chars().count() + 1
     }
 
