@@ -200,6 +200,22 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
             locales: published,
         });
     }
+    // A locale whose shared files are incomplete has no page at all (its index, feed and the
+    // chooser need the shared messages); its releases were already left out above.
+    locales.retain(|locale| {
+        !report.diagnostics.iter().any(|d| {
+            d.locale == locale.source.as_str()
+                && d.severity == Severity::Error
+                && d.file
+                    .strip_prefix(&format!("locales/{}/", locale.source))
+                    .is_some_and(|rel| !rel.starts_with("releases/"))
+        })
+    });
+    for planned in &mut releases {
+        planned
+            .locales
+            .retain(|code| locales.iter().any(|l| &l.locale == code));
+    }
     // The reference comes first when it is published.
     let default_locale = locales
         .first()
