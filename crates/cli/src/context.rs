@@ -58,8 +58,11 @@ pub fn target_locales(workspace: &Workspace, given: &[String]) -> anyhow::Result
             }
             if !locales.targets().any(|l| *l == locale) {
                 let known: Vec<&str> = locales.targets().map(Locale::as_str).collect();
+                let hint = beyan_content::closest(locale.as_str(), known.iter().copied())
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
                 bail!(
-                    "locale `{locale}` is not configured in beyan.toml (configured: {})",
+                    "locale `{locale}` is not configured in beyan.toml (configured: {}){hint}",
                     known.join(", ")
                 );
             }

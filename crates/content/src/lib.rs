@@ -16,6 +16,7 @@ mod release;
 mod resolved_path;
 mod scaffold;
 mod slug;
+mod suggestion;
 mod workspace;
 mod write_gate;
 
@@ -30,5 +31,6 @@ pub use release::Release;
 pub use resolved_path::resolve;
 pub use scaffold::{EXAMPLE_SLUG, ScaffoldFile, release_files, workspace_files};
 pub use slug::{Slug, is_valid_slug};
+pub use suggestion::closest;
 pub use workspace::{CONFIG_FILE, LOCK_FILE, Workspace, discover_root};
 pub use write_gate::{LockedOutputDir, OutputDir, SITE_MANIFEST, WriteGate, WriteRefused};

@@ -56,15 +56,16 @@ pub fn release_files(slug: &Slug, date: Date, reference: &Locale) -> Vec<Scaffol
     ]
 }
 
-/// A new workspace: `beyan.toml`, the reference's shared text and an example release dated
-/// `date`. The CLI adds the built-in templates.
-pub fn workspace_files(date: Date) -> Vec<ScaffoldFile> {
+/// A new workspace: `beyan.toml` (with `locales` required), the reference's shared text, an
+/// example release dated `date`, and for each locale a `common.ftl` to translate into. The
+/// CLI adds the built-in templates.
+pub fn workspace_files(date: Date, locales: &[Locale]) -> Vec<ScaffoldFile> {
     let reference = Locale::parse("en").unwrap_or_else(|_| unreachable!("`en` is a locale"));
     let slug = Slug::parse(EXAMPLE_SLUG).unwrap_or_else(|_| unreachable!("a valid slug"));
     let mut files = vec![
         ScaffoldFile {
             path: CONFIG_FILE.to_owned(),
-            text: CONFIG.to_owned(),
+            text: config(locales),
         },
         ScaffoldFile {
             path: format!("locales/{reference}/common.ftl"),
@@ -77,7 +78,25 @@ pub fn workspace_files(date: Date) -> Vec<ScaffoldFile> {
         },
     ];
     files.extend(release_files(&slug, date, &reference));
+    files.extend(locales.iter().map(|locale| ScaffoldFile {
+        path: format!("locales/{locale}/common.ftl"),
+        text: format!(
+            "### Shared text of the press office in `{locale}`: the translation of\n\
+             ### locales/{reference}/common.ftl. `beyan todo --locale {locale}` lists every message\n\
+             ### to translate, ready to paste here.\n"
+        ),
+    }));
     files
+}
+
+/// `beyan.toml` with `locales` as the required ones.
+fn config(locales: &[Locale]) -> String {
+    let quoted: Vec<String> = locales.iter().map(|l| format!("\"{l}\"")).collect();
+    CONFIG.replacen(
+        "required = []",
+        &format!("required = [{}]", quoted.join(", ")),
+        1,
+    )
 }
 
 const CONFIG: &str = r#"# A beyan workspace: `beyan check` compares the translations with the reference,
@@ -181,5 +200,8 @@ mod tests {
         let config = crate::Config::parse(CONFIG_FILE, CONFIG).unwrap();
         assert_eq!(config.locales.reference.as_str(), "en");
         assert!(config.locales.required.is_empty());
+        let locales = [Locale::parse("az").unwrap(), Locale::parse("ur").unwrap()];
+        let config = crate::Config::parse(CONFIG_FILE, &config(&locales)).unwrap();
+        assert_eq!(config.locales.required, locales);
     }
 }

@@ -53,13 +53,17 @@ pub struct LockOutcome {
 /// Why a lock was refused before anything was computed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LockRequestError {
+    /// Each unknown id, with the reference's closest id when one is close.
     #[error("cannot accept {}: not a message or term of the reference", list(.0))]
-    UnknownAccept(Vec<String>),
+    UnknownAccept(Vec<(String, Option<String>)>),
 }
 
-fn list(ids: &[String]) -> String {
+fn list(ids: &[(String, Option<String>)]) -> String {
     ids.iter()
-        .map(|id| format!("`{id}`"))
+        .map(|(id, closest)| match closest {
+            Some(closest) => format!("`{id}` (did you mean `{closest}`?)"),
+            None => format!("`{id}`"),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -81,11 +85,14 @@ pub fn lock(
         .iter()
         .flat_map(|f| f.entries.iter().map(|e| e.id.as_str()))
         .collect();
-    let unknown: Vec<String> = options
+    let unknown: Vec<(String, Option<String>)> = options
         .accept
         .iter()
         .filter(|id| !known.contains(id.as_str()))
-        .cloned()
+        .map(|id| {
+            let closest = beyan_content::closest(id, known.iter().copied());
+            (id.clone(), closest.map(str::to_owned))
+        })
         .collect();
     if !unknown.is_empty() {
         return Err(LockRequestError::UnknownAccept(unknown));

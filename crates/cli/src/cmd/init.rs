@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-use beyan_content::{ScaffoldFile, WriteGate, workspace_files};
+use anyhow::{Context as _, bail};
+use beyan_content::{Locale, ScaffoldFile, WriteGate, workspace_files};
 
 use crate::context::Context;
 
@@ -14,12 +14,25 @@ use crate::context::Context;
 pub struct Args {
     /// The folder to create the workspace in: new, or empty [default: the current folder].
     dir: Option<PathBuf>,
+    /// The locales to translate into, required by `beyan check` (comma-separated or repeated).
+    #[arg(long = "locales", short = 'l', value_name = "L,...", value_delimiter = ',')]
+    locales: Vec<String>,
 }
 
 pub fn run(args: Args, _context: &Context) -> anyhow::Result<ExitCode> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    let mut locales: Vec<Locale> = Vec::new();
+    for code in &args.locales {
+        let locale = Locale::parse(code).map_err(anyhow::Error::msg)?;
+        if locale.as_str() == "en" {
+            bail!("`en` is the reference language of a new workspace; give the locales to translate into");
+        }
+        if !locales.contains(&locale) {
+            locales.push(locale);
+        }
+    }
     let target = WriteGate::without_workspace().new_workspace_dir(&dir)?;
-    let mut files = workspace_files(jiff::ZonedDateTime::now().date());
+    let mut files = workspace_files(jiff::ZonedDateTime::now().date(), &locales);
     files.extend(
         beyan_render::BUILT_IN
             .iter()
@@ -45,14 +58,14 @@ pub fn run(args: Args, _context: &Context) -> anyhow::Result<ExitCode> {
     for file in &files {
         writeln!(out, "  {}", file.path)?;
     }
+    let step = match locales.first() {
+        Some(locale) => format!("beyan todo --locale {locale}"),
+        None => "beyan check && beyan render".to_owned(),
+    };
     if dir == Path::new(".") {
-        writeln!(out, "next: beyan check && beyan render")?;
+        writeln!(out, "next: {step}")?;
     } else {
-        writeln!(
-            out,
-            "next: cd {} && beyan check && beyan render",
-            dir.display()
-        )?;
+        writeln!(out, "next: cd {} && {step}", dir.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,16 +14,21 @@ use crate::context::Context;
 pub struct Args {
     /// The release's slug: lower-case letters, digits and `-` (e.g. 2025-11-20-state-visit).
     slug: String,
-    /// Publication date, YYYY-MM-DD (default: today).
+    /// Publication date, YYYY-MM-DD [default: the date the slug starts with, else today].
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
 }
 
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let slug = Slug::parse(&args.slug).map_err(anyhow::Error::msg)?;
+    // A dated slug (`2026-12-01-trade-mission`) carries its date.
     let date = match &args.date {
         Some(text) => parse_date(text)?,
-        None => jiff::ZonedDateTime::now().date(),
+        None => args
+            .slug
+            .get(..10)
+            .and_then(|prefix| parse_date(prefix).ok())
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
     };
     let workspace = context.workspace()?;
     let files = release_files(&slug, date, workspace.reference());

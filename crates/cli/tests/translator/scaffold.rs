@@ -147,3 +147,26 @@ fn new_release_without_date_is_dated_today_and_shows_up_in_todo() {
         assert!(todo.contains(&format!("\n{id} =\n")), "{id}: {todo}");
     }
 }
+
+#[test]
+fn new_takes_the_date_of_a_dated_slug() {
+    let ws = Sandbox::sample();
+    ws.beyan(&["new", "2026-12-01-trade-mission"]).expect(0);
+    let toml = ws.read("releases/2026-12-01-trade-mission.toml");
+    assert!(toml.contains("date = 2026-12-01\n"), "{toml}");
+    // An explicit date wins; a prefix that is no date is just a slug.
+    ws.beyan(&["new", "2026-12-02-visit", "--date", "2026-12-03"]).expect(0);
+    assert!(ws.read("releases/2026-12-02-visit.toml").contains("date = 2026-12-03\n"));
+    ws.beyan(&["new", "2026-13-45-oops"]).expect(0);
+    let toml = ws.read("releases/2026-13-45-oops.toml");
+    assert!(!toml.contains("date = 2026-13"), "{toml}");
+}
+
+#[test]
+fn typos_get_a_suggestion() {
+    let ws = Sandbox::sample();
+    let run = ws.beyan(&["status", "--locale", "tr-TR"]).expect(2);
+    assert!(run.stderr.contains("did you mean `tr`?"), "{}", run.stderr);
+    let run = ws.beyan(&["lock", "--accept", "headlin"]).expect(2);
+    assert!(run.stderr.contains("did you mean `headline`?"), "{}", run.stderr);
+}
