@@ -9,6 +9,8 @@ use beyan_content::{Locale, Workspace, discover_root};
 pub struct Context {
     /// `--workspace`, when given.
     pub workspace: Option<PathBuf>,
+    /// `--quiet`: no summaries, hints or progress.
+    pub quiet: bool,
 }
 
 impl Context {

@@ -4,6 +4,7 @@
 
 mod browser;
 mod colour;
+mod first_hour;
 mod render;
 mod robustness;
 mod safety;

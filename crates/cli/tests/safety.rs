@@ -361,9 +361,27 @@ fn m9_skip_incomplete_publishes_the_complete_locales_and_names_the_others() {
     let t = outside();
     let out = t.path().join("site");
     let run = render(&sandbox, &out, &["--skip-incomplete"]).expect(0);
-    assert!(run.stderr.contains("skipped: the `tr` version"), "{}", run.stderr);
-    assert!(run.stderr.contains("skipped: the `ur` version"), "{}", run.stderr);
-    assert_eq!(names(&out), [".beyan-site", "assets", "az", "en", "index.html", "sitemap.xml"]);
+    assert!(
+        run.stderr.contains("skipped: the `tr` version"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("skipped: the `ur` version"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        names(&out),
+        [
+            ".beyan-site",
+            "assets",
+            "az",
+            "en",
+            "index.html",
+            "sitemap.xml"
+        ]
+    );
     let chooser = std::fs::read_to_string(out.join("index.html")).expect("chooser");
     assert!(!chooser.contains("href=\"tr/"), "{chooser}");
 }

@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(config.locales.reference.as_str(), "en");
         assert!(config.locales.required.is_empty());
         let locales = [Locale::parse("az").unwrap(), Locale::parse("ur").unwrap()];
-        let config = crate::Config::parse(CONFIG_FILE, &config(&locales)).unwrap();
-        assert_eq!(config.locales.required, locales);
+        let parsed = crate::Config::parse(CONFIG_FILE, &super::config(&locales)).unwrap();
+        assert_eq!(parsed.locales.required, locales);
     }
 }

@@ -6,7 +6,8 @@
 /// same language with another region (`tr-TR` → `tr`).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let language = |code: &str| code.split('-').next().unwrap_or(code).to_ascii_lowercase();
-    let allowed = (word.chars().count() / 3).max(1);
+    // A third of the word's length: `fr` is no typo of `tr`, `headlin` is one of `headline`.
+    let allowed = word.chars().count() / 3;
     candidates
         .into_iter()
         .filter(|c| *c != word)
@@ -37,6 +38,11 @@ mod tests {
         assert_eq!(closest("paragraph-99", ids), None);
         assert_eq!(closest("tr-TR", ["az", "tr", "ur"]), Some("tr"));
         assert_eq!(closest("de", ["az", "tr", "ur"]), None);
-        assert_eq!(closest("headline", ids), None, "the word itself is no suggestion");
+        assert_eq!(closest("fr", ["az", "tr", "ur"]), None);
+        assert_eq!(
+            closest("headline", ids),
+            None,
+            "the word itself is no suggestion"
+        );
     }
 }

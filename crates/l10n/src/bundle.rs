@@ -138,7 +138,15 @@ fn parse(file: &FtlFile, renames: &[(String, String)]) -> Result<Arc<FluentResou
     let text = rename_terms(&file.source.text, renames);
     FluentResource::try_new(text)
         .map(Arc::new)
-        .map_err(|(_, errors)| error(format!("{} syntax error(s)", errors.len())))
+        .map_err(|(_, errors)| {
+            let n = errors.len();
+            let noun = if n == 1 {
+                "syntax error"
+            } else {
+                "syntax errors"
+            };
+            error(format!("{n} {noun}; run `beyan check` for where"))
+        })
 }
 
 impl LocaleBundle {

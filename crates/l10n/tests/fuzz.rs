@@ -55,27 +55,116 @@ fn seed_text(rel: &str) -> String {
 /// Fluent's tokens, and what has broken parsers before: deep nesting, escapes of characters no
 /// format carries, bidi controls, CRLF, a BOM, huge numbers, unclosed braces.
 const FTL_TOKENS: &[&str] = &[
-    "msg", "-term", "card", "headline", " = ", "=", "\n", "\r\n", "    ", "  .attr = ", ".aria-label = ",
-    "{ ", " }", "{", "}", "$n", "$type", "{ $n }", "{ -term }", "{ card }", "{ card.attr }",
-    "{ NUMBER($n) }", "{ DATETIME($d, month: \"long\") }", "{ \"\\u0000\" }", "{ \"\\uFFFF\" }",
-    "{ $n ->\n", "[one] one\n", "[few] few\n", "*[other] many\n", "}\n", "# comment\n",
-    "## group\n", "### file\n", "\u{FEFF}", "\u{202E}", "\u{2068}", "\u{1}", "[link](https://x.example)",
-    "*em*", "**strong**", "<span>", "</span>", "Ölkə İstanbul ıi", "اردو ۲۰۲۵", "99999999999999999999",
-    "{{{{{{{{", "}}}}}}}}", "\\", "\"", "-", "[", "]", "*", ".", " ", "\t",
+    "msg",
+    "-term",
+    "card",
+    "headline",
+    " = ",
+    "=",
+    "\n",
+    "\r\n",
+    "    ",
+    "  .attr = ",
+    ".aria-label = ",
+    "{ ",
+    " }",
+    "{",
+    "}",
+    "$n",
+    "$type",
+    "{ $n }",
+    "{ -term }",
+    "{ card }",
+    "{ card.attr }",
+    "{ NUMBER($n) }",
+    "{ DATETIME($d, month: \"long\") }",
+    "{ \"\\u0000\" }",
+    "{ \"\\uFFFF\" }",
+    "{ $n ->\n",
+    "[one] one\n",
+    "[few] few\n",
+    "*[other] many\n",
+    "}\n",
+    "# comment\n",
+    "## group\n",
+    "### file\n",
+    "\u{FEFF}",
+    "\u{202E}",
+    "\u{2068}",
+    "\u{1}",
+    "[link](https://x.example)",
+    "*em*",
+    "**strong**",
+    "<span>",
+    "</span>",
+    "Ölkə İstanbul ıi",
+    "اردو ۲۰۲۵",
+    "99999999999999999999",
+    "{{{{{{{{",
+    "}}}}}}}}",
+    "\\",
+    "\"",
+    "-",
+    "[",
+    "]",
+    "*",
+    ".",
+    " ",
+    "\t",
 ];
 
 const LOCK_TOKENS: &[&str] = &[
-    "version = 1\n", "version = 2\n", "[az.\"common.ftl\"]\n", "[az.\"a\\", "[tr.\"releases/x.ftl\"]\n",
-    "headline = { reference = \"", "\", translation = \"", "\" }\n", "0123456789abcdef", "\\u0000",
-    "\"", "{", "}", "=", "\n", "#", "[", "]", ".", " ", "\u{FFFD}", "é",
+    "version = 1\n",
+    "version = 2\n",
+    "[az.\"common.ftl\"]\n",
+    "[az.\"a\\",
+    "[tr.\"releases/x.ftl\"]\n",
+    "headline = { reference = \"",
+    "\", translation = \"",
+    "\" }\n",
+    "0123456789abcdef",
+    "\\u0000",
+    "\"",
+    "{",
+    "}",
+    "=",
+    "\n",
+    "#",
+    "[",
+    "]",
+    ".",
+    " ",
+    "\u{FFFD}",
+    "é",
 ];
 
 const TOML_TOKENS: &[&str] = &[
-    "[locales]\n", "reference = \"en\"\n", "required = [\"az\", \"tr\"]\n", "optional = [\"en-XA\", \"assets\"]\n",
-    "[site]\n", "base-url = \"https://x.example/#f\"\n", "[contact]\n", "name = \"<b>\\u0001</b>\"\n",
-    "email = \"a@b.c\"\n", "phone = \"+1\"\n", "[check.severity]\n", "same-as-source = \"off\"\n",
-    "date = 2025-11-08\n", "embargo = 2025-11-08T09:00:00+05:00\n", "embargo = 2025-11-08\n",
-    "number = \"1/25\"\n", "\"", "[", "]", "=", "\n", "x", "{", "}", "\\u0000", "é",
+    "[locales]\n",
+    "reference = \"en\"\n",
+    "required = [\"az\", \"tr\"]\n",
+    "optional = [\"en-XA\", \"assets\"]\n",
+    "[site]\n",
+    "base-url = \"https://x.example/#f\"\n",
+    "[contact]\n",
+    "name = \"<b>\\u0001</b>\"\n",
+    "email = \"a@b.c\"\n",
+    "phone = \"+1\"\n",
+    "[check.severity]\n",
+    "same-as-source = \"off\"\n",
+    "date = 2025-11-08\n",
+    "embargo = 2025-11-08T09:00:00+05:00\n",
+    "embargo = 2025-11-08\n",
+    "number = \"1/25\"\n",
+    "\"",
+    "[",
+    "]",
+    "=",
+    "\n",
+    "x",
+    "{",
+    "}",
+    "\\u0000",
+    "é",
 ];
 
 /// A text built from `tokens`, or `seed` mutated: bytes flipped, inserted, removed, slices
@@ -119,7 +208,10 @@ fn guarded(target: &str, case: usize, input: &[u8], body: impl FnOnce()) {
         let _ = std::fs::create_dir_all(&dir);
         let path = dir.join(format!("{target}-{case}.bin"));
         let _ = std::fs::write(&path, input);
-        panic!("{target}: case {case} panicked; input saved to {}", path.display());
+        panic!(
+            "{target}: case {case} panicked; input saved to {}",
+            path.display()
+        );
     }
 }
 
@@ -196,7 +288,11 @@ fn configuration_readers_never_panic() {
     let release = seed_text("releases/2025-11-08-victory-day.toml");
     let slug = Slug::parse("2025-11-08-victory-day").expect("slug");
     for case in 0..cases * 4 {
-        let input = generate(&mut rng, TOML_TOKENS, if case % 2 == 0 { &config } else { &release });
+        let input = generate(
+            &mut rng,
+            TOML_TOKENS,
+            if case % 2 == 0 { &config } else { &release },
+        );
         let text = String::from_utf8_lossy(&input).into_owned();
         guarded("toml", case, &input, || {
             let _ = Config::parse("beyan.toml", &text);

@@ -9,12 +9,18 @@ use crate::context::{Context, target_locales};
 use crate::report;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan check                        every locale against the reference",
+    "beyan check -l az,tr --strict      two locales; warnings block too",
+    "beyan check -f github              annotations on a pull request",
+    "beyan check -f json > report.json  one JSON document",
+))]
 pub struct Args {
     /// Check only this locale (repeatable).
-    #[arg(long = "locale", short = 'l', value_name = "L")]
+    #[arg(long = "locale", short = 'l', value_name = "L", value_delimiter = ',')]
     locales: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Warnings of required locales block too.
     #[arg(long)]
@@ -43,9 +49,9 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let lock = lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))??;
     let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
     match args.format {
-        Format::Human => report::check_human(&report, args.strict),
+        Format::Human => report::check_human(&report, args.strict, context.quiet),
         Format::Json => report::check_json(&report)?,
-        Format::Github => report::check_github(&report),
+        Format::Github => report::check_github(&report, args.strict),
     }
     let code = if passes(&report, args.strict) {
         ExitCode::SUCCESS
@@ -60,15 +66,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-/// Whether CI may merge: every required locale complete (and, with `--strict`, without
-/// warnings), and a reference without errors.
+/// Whether CI may merge (see [`report::Verdict`]).
 pub fn passes(report: &Report, strict: bool) -> bool {
-    let reference_ok =
-        report.reference_errors() == 0 && (!strict || report.reference_warnings() == 0);
-    reference_ok
-        && report
-            .locales
-            .iter()
-            .filter(|l| l.required)
-            .all(|l| l.complete && (!strict || l.warnings == 0))
+    report::Verdict::of(report, strict).passed
 }

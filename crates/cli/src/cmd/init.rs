@@ -11,21 +11,35 @@ use beyan_content::{Locale, ScaffoldFile, WriteGate, workspace_files};
 use crate::context::Context;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan init press --locales az,tr,ur         a new workspace in press/",
+    "beyan init                                  the current (empty) folder",
+))]
 pub struct Args {
     /// The folder to create the workspace in: new, or empty [default: the current folder].
     dir: Option<PathBuf>,
     /// The locales to translate into, required by `beyan check` (comma-separated or repeated).
-    #[arg(long = "locales", short = 'l', value_name = "L,...", value_delimiter = ',')]
+    #[arg(
+        long = "locales",
+        short = 'l',
+        value_name = "L,...",
+        value_delimiter = ','
+    )]
     locales: Vec<String>,
 }
 
-pub fn run(args: Args, _context: &Context) -> anyhow::Result<ExitCode> {
-    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let dir = args
+        .dir
+        .or_else(|| context.workspace.clone())
+        .unwrap_or_else(|| PathBuf::from("."));
     let mut locales: Vec<Locale> = Vec::new();
     for code in &args.locales {
         let locale = Locale::parse(code).map_err(anyhow::Error::msg)?;
         if locale.as_str() == "en" {
-            bail!("`en` is the reference language of a new workspace; give the locales to translate into");
+            bail!(
+                "`en` is the reference language of a new workspace; give the locales to translate into"
+            );
         }
         if !locales.contains(&locale) {
             locales.push(locale);
@@ -53,6 +67,9 @@ pub fn run(args: Args, _context: &Context) -> anyhow::Result<ExitCode> {
         Ok(())
     })
     .with_context(|| format!("cannot create the workspace in {}", dir.display()))?;
+    if context.quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
     writeln!(out, "created a beyan workspace in {}:", dir.display())?;
     for file in &files {

@@ -10,9 +10,13 @@ use beyan_l10n::{LockOptions, LockOutcome, Lockfile, lock};
 use crate::context::{Context, target_locales};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan lock                                  record what each translation was made from",
+    "beyan lock -l tr --accept headline          confirm an unchanged translation as still right",
+))]
 pub struct Args {
     /// Lock only this locale (repeatable); the others keep their entries.
-    #[arg(long = "locale", short = 'l', value_name = "L")]
+    #[arg(long = "locale", short = 'l', value_name = "L", value_delimiter = ',')]
     locales: Vec<String>,
     /// Confirm that the unchanged translations of this message are still valid for the
     /// current reference text (repeatable).
@@ -44,14 +48,16 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         beyan_content::write_atomically(&path, text.as_bytes())
             .with_context(|| format!("cannot write {}", beyan_content::LOCK_FILE))?;
     }
-    print_summary(&outcome, unchanged)?;
+    if !context.quiet {
+        print_summary(&outcome, unchanged)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 fn print_summary(outcome: &LockOutcome, unchanged: bool) -> std::io::Result<()> {
     let mut out = anstream::stdout().lock();
     let file = beyan_content::LOCK_FILE;
-    let entries = plural(outcome.entries, "entry", "entries");
+    let entries = crate::report::count(outcome.entries, "entry", "entries");
     if unchanged {
         writeln!(out, "{file} is up to date: {entries}")?;
     } else {
@@ -79,7 +85,7 @@ fn print_summary(outcome: &LockOutcome, unchanged: bool) -> std::io::Result<()> 
         writeln!(
             out,
             "{yellow}{} still stale{yellow:#}: the reference changed after they were translated; edit them, or confirm one with `--accept ID`:",
-            plural(
+            crate::report::count(
                 outcome.still_stale.len(),
                 "translation is",
                 "translations are"
@@ -94,8 +100,4 @@ fn print_summary(outcome: &LockOutcome, unchanged: bool) -> std::io::Result<()> 
         }
     }
     Ok(())
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

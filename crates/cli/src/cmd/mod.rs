@@ -1,5 +1,16 @@
 //! The subcommands, one file each, and the flags they share.
 
+/// A subcommand's `--help` epilogue: its examples, then the exit codes every command keeps.
+macro_rules! after_help {
+    ($($example:literal),* $(,)?) => {
+        concat!(
+            "Examples:\n",
+            $("  ", $example, "\n",)*
+            "\nExit codes: 0 success · 1 blocking problems found · 2 usage, configuration or I/O error",
+        )
+    };
+}
+
 mod check;
 mod init;
 mod lock;
@@ -18,11 +29,26 @@ use crate::context::Context;
 
 /// Check, translate and publish multilingual press releases.
 #[derive(Debug, Parser)]
-#[command(name = "beyan", version, about, long_about = None)]
+#[command(name = "beyan", version, about, long_about = None, after_help = concat!(
+    "Examples:\n",
+    "  beyan init press --locales az,tr,ur   a new workspace, translated into three languages\n",
+    "  beyan check                           the CI gate: is every required locale complete?\n",
+    "  beyan todo -l az                      what is left to translate, ready to paste\n",
+    "  beyan render                          publish every language version to dist/\n",
+    "\n",
+    "Exit codes: 0 success · 1 blocking problems found · 2 usage, configuration or I/O error",
+))]
 pub struct Cli {
-    /// The workspace folder (default: the nearest folder upward with a beyan.toml).
+    /// The workspace folder [default: the nearest folder upward with a beyan.toml; for `init`,
+    /// the folder to create].
     #[arg(long, short = 'w', global = true, value_name = "DIR")]
     workspace: Option<PathBuf>,
+    /// Print only problems and what was asked for: no summaries, hints or progress.
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
+    /// When to colour the output: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    color: ColorWhen,
 
     #[command(subcommand)]
     command: Command,
@@ -46,9 +72,22 @@ enum Command {
     Init(init::Args),
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.color {
+        ColorWhen::Auto => {}
+        ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
+        ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
+    }
     let context = Context {
         workspace: cli.workspace,
+        quiet: cli.quiet,
     };
     match cli.command {
         Command::Check(args) => check::run(args, &context),

@@ -11,6 +11,10 @@ use jiff::civil::Date;
 use crate::context::Context;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan new 2026-12-01-trade-mission          dated by its slug",
+    "beyan new state-visit --date 2026-12-05",
+))]
 pub struct Args {
     /// The release's slug: lower-case letters, digits and `-` (e.g. 2025-11-20-state-visit).
     slug: String,
@@ -56,6 +60,9 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         }
         beyan_content::write_atomically(path, file.text.as_bytes())
             .with_context(|| format!("cannot write {}", file.path))?;
+    }
+    if context.quiet {
+        return Ok(ExitCode::SUCCESS);
     }
     let mut out = std::io::stdout().lock();
     for file in &files {

@@ -15,15 +15,26 @@ use beyan_render::{Incomplete, RenderError, RenderOptions, TemplateError};
 use crate::context::Context;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan render                                   every complete version to dist/",
+    "beyan render -o site --release 2025-11-08-victory-day",
+    "beyan render --skip-incomplete                 publish what is complete, name the rest",
+    "beyan render --include-embargoed --now 2025-11-08T09:00:00+05:00",
+))]
 pub struct Args {
     /// Publish only this release (repeatable).
     #[arg(long = "release", value_name = "SLUG")]
     releases: Vec<String>,
     /// Publish only this locale (repeatable).
-    #[arg(long = "locale", short = 'l', value_name = "L")]
+    #[arg(long = "locale", short = 'l', value_name = "L", value_delimiter = ',')]
     locales: Vec<String>,
     /// Output folder, replaced whole [default: dist at the workspace root].
-    #[arg(long, short = 'o', value_name = "DIR")]
+    #[arg(
+        long = "output",
+        short = 'o',
+        visible_alias = "out",
+        value_name = "DIR"
+    )]
     out: Option<PathBuf>,
     /// Publish the complete versions and skip incomplete ones instead of failing.
     #[arg(long)]
@@ -112,9 +123,8 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         );
     }
 
-    let progress = std::io::stderr()
-        .is_terminal()
-        .then(|| indicatif::ProgressBar::new(0));
+    let progress =
+        (std::io::stderr().is_terminal() && !context.quiet).then(|| indicatif::ProgressBar::new(0));
     if let Some(bar) = &progress
         && let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages")
     {
@@ -145,6 +155,9 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     site.write_to(&out)
         .with_context(|| format!("cannot write {}", out_arg.display()))?;
 
+    if context.quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
     let codes: Vec<&str> = site.locales.iter().map(Locale::as_str).collect();
     let _ = writeln!(
         err,

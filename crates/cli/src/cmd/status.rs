@@ -14,12 +14,17 @@ use crate::context::{Context, target_locales};
 use crate::report;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan status                                a table per locale and per release",
+    "beyan status -l ur -f json                   one locale as JSON",
+    "beyan status -f html -o status.html         a self-contained dashboard",
+))]
 pub struct Args {
     /// Only this locale (repeatable).
-    #[arg(long = "locale", short = 'l', value_name = "L")]
+    #[arg(long = "locale", short = 'l', value_name = "L", value_delimiter = ',')]
     locales: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Write to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]

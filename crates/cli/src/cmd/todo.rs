@@ -10,10 +10,20 @@ use beyan_l10n::{Lockfile, load_todo};
 use crate::context::{Context, target_locales};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan todo -l az                            every missing or stale message of az",
+    "beyan todo -l az --release 2025-11-08-victory-day",
+))]
 pub struct Args {
-    /// The locale to translate.
-    #[arg(long = "locale", short = 'l', value_name = "L")]
-    locale: String,
+    /// The locale to translate (repeatable or comma-separated: one to-do after the other).
+    #[arg(
+        long = "locale",
+        short = 'l',
+        value_name = "L",
+        value_delimiter = ',',
+        required = true
+    )]
+    locales: Vec<String>,
     /// Only this release's text (repeatable); shared files are left out.
     #[arg(long = "release", value_name = "SLUG")]
     releases: Vec<String>,
@@ -21,7 +31,7 @@ pub struct Args {
 
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let workspace = context.workspace()?;
-    let locale = target_locales(&workspace, std::slice::from_ref(&args.locale))?.remove(0);
+    let locales = target_locales(&workspace, &args.locales)?;
     for slug in &args.releases {
         beyan_content::Slug::parse(slug).map_err(anyhow::Error::msg)?;
         if workspace.release(slug).is_none() {
@@ -29,15 +39,20 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         }
     }
     let lock = Lockfile::load(&workspace.root)?;
-    let mut todo = load_todo(&workspace, &locale, lock.as_ref());
-    if !args.releases.is_empty() {
-        todo.files.retain(|f| {
-            f.release
-                .as_ref()
-                .is_some_and(|r| args.releases.contains(r))
-        });
-    }
     let mut out = std::io::stdout().lock();
-    out.write_all(todo.to_ftl().as_bytes())?;
+    for (i, locale) in locales.iter().enumerate() {
+        let mut todo = load_todo(&workspace, locale, lock.as_ref());
+        if !args.releases.is_empty() {
+            todo.files.retain(|f| {
+                f.release
+                    .as_ref()
+                    .is_some_and(|r| args.releases.contains(r))
+            });
+        }
+        if i > 0 {
+            out.write_all(b"\n\n")?;
+        }
+        out.write_all(todo.to_ftl().as_bytes())?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use beyan_l10n::{Report, Severity};
 
-pub fn check_github(report: &Report) {
+pub fn check_github(report: &Report, strict: bool) {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for d in &report.diagnostics {
         let command = match d.severity {
@@ -29,9 +29,22 @@ pub fn check_github(report: &Report) {
             out,
             "::notice title=beyan check::{}",
             escape_data(&format!(
-                "{} ({kind}) {state}: {}/{} messages, {} errors, {} warnings",
-                l.locale, l.messages.translated, l.messages.total, l.errors, l.warnings
+                "{} ({kind}) {state}: {}/{} messages, {}, {}",
+                l.locale,
+                l.messages.translated,
+                l.messages.total,
+                super::count(l.errors, "error", "errors"),
+                super::count(l.warnings, "warning", "warnings")
             ))
+        );
+    }
+    // A failed job says why in an error of its own: with --strict, warnings alone fail it.
+    let verdict = super::Verdict::of(report, strict);
+    if !verdict.passed {
+        let _ = writeln!(
+            out,
+            "::error title=beyan check::{}",
+            escape_data(&verdict.line())
         );
     }
     let _ = out.flush();

@@ -9,7 +9,7 @@ use beyan_l10n::{Diagnostic, Report, Severity};
 use super::bar;
 use super::error::byte_of_column;
 
-pub fn check_human(report: &Report, strict: bool) {
+pub fn check_human(report: &Report, strict: bool, quiet: bool) {
     // Built whole, then written once: stdout is line-buffered.
     let renderer = Renderer::styled();
     let mut text = String::new();
@@ -17,7 +17,13 @@ pub fn check_human(report: &Report, strict: bool) {
         text.push_str(&renderer.render(&[snippet(d)]));
         text.push_str("\n\n");
     }
-    text.push_str(&summary(report, strict));
+    if quiet {
+        // The verdict only: the table is for reading, not for logs.
+        text.push_str(&super::Verdict::of(report, strict).line());
+        text.push('\n');
+    } else {
+        text.push_str(&summary(report, strict));
+    }
     let _ = anstream::stdout().lock().write_all(text.as_bytes());
 }
 
@@ -90,46 +96,17 @@ fn summary(report: &Report, strict: bool) -> String {
             l.warnings
         ));
     }
-    let blocking: Vec<&str> = report
-        .locales
-        .iter()
-        .filter(|l| l.required && (!l.complete || (strict && l.warnings > 0)))
-        .map(|l| l.locale.as_str())
-        .collect();
-    let reference_blocks = reference_errors > 0 || (strict && reference_warnings > 0);
-    if blocking.is_empty() && !reference_blocks {
-        let required: Vec<&str> = report
-            .locales
-            .iter()
-            .filter(|l| l.required)
-            .map(|l| l.locale.as_str())
-            .collect();
-        if required.is_empty() {
-            s.push_str(&format!("{green}check passed{green:#}\n"));
-        } else {
-            s.push_str(&format!(
-                "{green}check passed{green:#}: {} complete\n",
-                required.join(", ")
-            ));
-        }
+    let verdict = super::Verdict::of(report, strict);
+    let style = if verdict.passed { green } else { red };
+    let head = if verdict.passed {
+        "check passed"
     } else {
-        let mut why = Vec::new();
-        if reference_blocks {
-            why.push(format!("the reference {} has errors", report.reference));
-        }
-        if !blocking.is_empty() {
-            let plural = if blocking.len() == 1 { "" } else { "s" };
-            let what = if strict {
-                "incomplete or with warnings (--strict)"
-            } else {
-                "not complete"
-            };
-            why.push(format!(
-                "required locale{plural} {what}: {}",
-                blocking.join(", ")
-            ));
-        }
-        s.push_str(&format!("{red}check failed{red:#}: {}\n", why.join("; ")));
+        "check failed"
+    };
+    if verdict.detail.is_empty() {
+        s.push_str(&format!("{style}{head}{style:#}\n"));
+    } else {
+        s.push_str(&format!("{style}{head}{style:#}: {}\n", verdict.detail));
     }
     s
 }

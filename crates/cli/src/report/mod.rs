@@ -10,6 +10,7 @@ mod error;
 mod status_html;
 mod status_human;
 mod status_json;
+mod verdict;
 
 pub use check_github::check_github;
 pub use check_human::check_human;
@@ -18,6 +19,12 @@ pub use error::error;
 pub use status_html::status_html;
 pub use status_human::status_human;
 pub use status_json::status_json;
+pub use verdict::Verdict;
+
+/// `1 error`, `2 errors`: a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 
 /// A completion bar of `width` cells for a share of 0–100.
 pub fn bar(percent: f64, width: usize) -> String {

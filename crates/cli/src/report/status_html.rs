@@ -133,8 +133,8 @@ fn row(h: &mut String, locale: &str, tag: Option<&str>, p: &Progress, extra: &st
         p.words.translated,
         p.words.total,
         p.messages.missing,
-        plural(p.errors, "error"),
-        plural(p.warnings, "warning"),
+        super::count(p.errors, "error", "errors"),
+        super::count(p.warnings, "warning", "warnings"),
         stale_n = p.messages.stale,
     );
 }
@@ -217,10 +217,6 @@ fn dedent(text: &str) -> String {
         .filter(|l| !l.is_empty() || structured)
         .collect::<Vec<_>>()
         .join(separator)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

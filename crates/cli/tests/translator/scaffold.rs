@@ -155,8 +155,12 @@ fn new_takes_the_date_of_a_dated_slug() {
     let toml = ws.read("releases/2026-12-01-trade-mission.toml");
     assert!(toml.contains("date = 2026-12-01\n"), "{toml}");
     // An explicit date wins; a prefix that is no date is just a slug.
-    ws.beyan(&["new", "2026-12-02-visit", "--date", "2026-12-03"]).expect(0);
-    assert!(ws.read("releases/2026-12-02-visit.toml").contains("date = 2026-12-03\n"));
+    ws.beyan(&["new", "2026-12-02-visit", "--date", "2026-12-03"])
+        .expect(0);
+    assert!(
+        ws.read("releases/2026-12-02-visit.toml")
+            .contains("date = 2026-12-03\n")
+    );
     ws.beyan(&["new", "2026-13-45-oops"]).expect(0);
     let toml = ws.read("releases/2026-13-45-oops.toml");
     assert!(!toml.contains("date = 2026-13"), "{toml}");
@@ -168,5 +172,9 @@ fn typos_get_a_suggestion() {
     let run = ws.beyan(&["status", "--locale", "tr-TR"]).expect(2);
     assert!(run.stderr.contains("did you mean `tr`?"), "{}", run.stderr);
     let run = ws.beyan(&["lock", "--accept", "headlin"]).expect(2);
-    assert!(run.stderr.contains("did you mean `headline`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `headline`?"),
+        "{}",
+        run.stderr
+    );
 }

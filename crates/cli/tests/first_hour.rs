@@ -1,0 +1,99 @@
+//! A new user's first hour (issue 11): one flag vocabulary, help that shows the way, a CI
+//! failure that says why, `init` that finishes the set-up.
+
+use crate::translator::workspace::{SLUG, Sandbox};
+
+#[test]
+fn one_flag_vocabulary() {
+    let ws = Sandbox::sample();
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let site = site.to_str().expect("UTF-8");
+    let now = "2025-11-10T00:00:00Z";
+    // -o/--output, with --out kept as an alias; -l comma-separated and repeated.
+    ws.beyan(&[
+        "render", "-q", "--now", now, "-o", site, "-l", "az,tr", "-l", "ur",
+    ])
+    .expect(0);
+    ws.beyan(&["render", "--now", now, "--output", site])
+        .expect(0);
+    let run = ws.beyan(&["render", "--now", now, "--out", site]).expect(0);
+    assert!(run.stderr.contains("rendered"), "{}", run.stderr);
+    // -q: nothing but problems.
+    let quiet = ws
+        .beyan(&["render", "-q", "--now", now, "-o", site])
+        .expect(0);
+    assert_eq!(quiet.stderr, "");
+    // -f on check and status; -l on todo, repeatable.
+    ws.beyan(&["check", "-f", "json", "-l", "az,tr"]).json();
+    ws.beyan(&["status", "-f", "json"]).json();
+    ws.beyan(&["todo", "-l", "az,tr"]).expect(0);
+    let quiet = ws.beyan(&["check", "-q"]).expect(0);
+    assert_eq!(quiet.stdout, "check passed: az, tr, ur complete\n");
+}
+
+#[test]
+fn colour_is_chosen_by_flag() {
+    let ws = Sandbox::sample();
+    ws.write(&format!("locales/az/releases/{SLUG}.ftl"), "headline = x\n");
+    let always = ws.beyan(&["--color", "always", "check"]).expect(1);
+    assert!(always.stdout.contains("\u{1b}["), "{}", always.stdout);
+    let never = ws.beyan(&["check", "--color", "never"]).expect(1);
+    assert!(!never.stdout.contains("\u{1b}["), "{}", never.stdout);
+}
+
+#[test]
+fn every_help_shows_examples_and_exit_codes() {
+    let ws = Sandbox::empty();
+    for command in ["check", "render", "status", "todo", "lock", "new", "init"] {
+        let run = ws.beyan_in(ws.root(), &[command, "--help"]).expect(0);
+        assert!(
+            run.stdout.contains("Examples:\n  beyan "),
+            "{command}: {}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("Exit codes: 0 success"), "{command}");
+    }
+}
+
+#[test]
+fn a_strict_github_run_that_fails_on_warnings_says_why_in_an_error() {
+    let ws = Sandbox::sample();
+    ws.write("locales/az/extra.ftl", "obsolete-here = x\n");
+    let lenient = ws.beyan(&["check", "-f", "github"]).expect(0);
+    assert!(!lenient.stdout.contains("::error"), "{}", lenient.stdout);
+    let strict = ws.beyan(&["check", "-f", "github", "--strict"]).expect(1);
+    let last = strict.stdout.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        "::error title=beyan check::check failed: required locale incomplete or with warnings (--strict): az"
+    );
+}
+
+#[test]
+fn init_with_locales_then_todo_is_the_next_step() {
+    let ws = Sandbox::empty();
+    let run = ws
+        .beyan_in(ws.root(), &["init", "press", "--locales", "az,tr,ur"])
+        .expect(0);
+    assert!(
+        run.stdout
+            .ends_with("next: cd press && beyan todo --locale az\n"),
+        "{}",
+        run.stdout
+    );
+    let press = ws.path("press");
+    let config = std::fs::read_to_string(press.join("beyan.toml")).expect("config");
+    assert!(
+        config.contains("required = [\"az\", \"tr\", \"ur\"]"),
+        "{config}"
+    );
+    assert!(press.join("locales/ur/common.ftl").is_file());
+    let todo = ws.beyan_in(&press, &["todo", "--locale", "az"]).expect(0);
+    assert!(
+        todo.stdout.contains("# locales/az/common.ftl\n"),
+        "{}",
+        todo.stdout
+    );
+    ws.beyan_in(&press, &["check"]).expect(1);
+}
