@@ -15,6 +15,15 @@ pub fn status_human(status: &Status) -> String {
         "{bold}translation status{bold:#} (reference {}: {} messages, {} words)\n\n",
         status.reference, status.messages, status.words
     );
+    // A broken reference blocks every locale: it comes first, before any percentage.
+    if status.reference_errors > 0 {
+        let red = AnsiColor::Red.on_default().bold();
+        s.push_str(&format!(
+            "{red}the reference {} has {}{red:#}: every locale is blocked until it is fixed; `beyan check --locale <any>` shows where\n\n",
+            status.reference,
+            super::count(status.reference_errors, "error", "errors"),
+        ));
+    }
     if status.locales.is_empty() {
         s.push_str("no translated locale is configured yet: add one to `required` or `optional` under [locales] in beyan.toml and create locales/<code>/\n");
         return s;
