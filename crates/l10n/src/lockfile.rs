@@ -457,6 +457,7 @@ impl<'l> Cursor<'l> {
 
     /// 1-based column of a byte offset in the line; counted only when an error needs it.
     fn column_at(&self, at: usize) -> usize {
+        let at = self.line.floor_char_boundary(at.min(self.line.len()));
         self.line[..at].chars().count() + 1
     }
 
@@ -497,16 +498,17 @@ impl<'l> Cursor<'l> {
         let start = self.at;
         let mut escaped = false;
         loop {
-            match self.peek()? {
-                b'\\' => {
+            // Whole characters only: the cursor never stops inside one or past the line's end.
+            let c = self.line[self.at..].chars().next()?;
+            match c {
+                '\\' => {
                     escaped = true;
-                    self.at += 2;
+                    self.at += 1;
+                    let escaped_char = self.line[self.at..].chars().next()?;
+                    self.at += escaped_char.len_utf8();
                 }
-                b'"' => break,
-                _ => self.at += 1,
-            }
-            if self.at > self.line.len() {
-                return None;
+                '"' => break,
+                _ => self.at += c.len_utf8(),
             }
         }
         let raw = &self.line[start..self.at];
@@ -602,6 +604,20 @@ mod tests {
             assert!(error.message.contains(message), "{text}: {error}");
         }
         assert!(Lockfile::parse("beyan.lock", "# empty\n").is_err());
+    }
+
+    #[test]
+    fn an_escape_at_the_end_of_a_line_or_before_a_wide_character_is_an_error_not_a_panic() {
+        for text in [
+            "version = 1\n[az.\"a\\",
+            "version = 1\n[az.\"a\\\n",
+            "version = 1\n[az.\"a\\ə\n",
+            "version = 1\n[az.\"a\\əb\"]\nx = { reference = \"a\\",
+            "version = 1\n[az.\"a\"]\nx = { reference = \"\\ğ",
+        ] {
+            let error = Lockfile::parse("beyan.lock", text).unwrap_err();
+            assert!(error.position.is_some(), "{text:?}: {error}");
+        }
     }
 
     #[test]
