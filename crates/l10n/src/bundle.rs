@@ -1,6 +1,6 @@
 //! The localization runtime: one Fluent bundle per (locale, release), with beyan's functions.
 //!
-//! A release's bundle holds the locale's shared files (everything outside `releases/`) and that
+//! A release's bundle holds the locale's shared files ([`FileScope::Shared`]) and that
 //! release's own `releases/<slug>.ftl`, the same scopes `check` uses, so a message that passes
 //! `check` resolves here. Formatting never falls back: a missing message or an error while
 //! resolving one is a `MessageError`, never text printed into a page.
@@ -12,7 +12,7 @@ use beyan_content::Locale;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 
-use crate::catalog::{Catalog, FtlFile};
+use crate::catalog::{Catalog, FileScope, FtlFile};
 use crate::direction::Direction;
 use crate::entry::EntryKind;
 use crate::functions;
@@ -78,13 +78,13 @@ pub struct BundleBuilder<'c> {
 }
 
 impl<'c> BundleBuilder<'c> {
-    /// Parses the catalog's shared files (everything outside `releases/`). The bundles are
+    /// Parses the catalog's shared files ([`FileScope::Shared`]). The bundles are
     /// `locale`'s: the catalog's own, or a pseudolocale made from it.
     pub fn new(catalog: &'c Catalog, locale: &Locale, options: BundleOptions) -> Self {
         let shared: Vec<&FtlFile> = catalog
             .files
             .iter()
-            .filter(|f| !f.rel.starts_with("releases/"))
+            .filter(|f| f.scope == FileScope::Shared)
             .collect();
         let renames = term_renames(&shared);
         let parsed = shared.iter().map(|file| parse(file, &renames)).collect();
@@ -101,7 +101,7 @@ impl<'c> BundleBuilder<'c> {
     /// The bundle of one release (or of the shared files alone, for index pages and feeds).
     pub fn release(&self, slug: Option<&str>) -> Result<LocaleBundle, BundleError> {
         let catalog = self.catalog;
-        let release = slug.and_then(|slug| catalog.file(&format!("releases/{slug}.ftl")));
+        let release = slug.and_then(|slug| catalog.release_file(slug));
         let mut files = self.shared.clone();
         files.extend(release);
         let renames = term_renames(&files);

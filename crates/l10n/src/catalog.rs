@@ -9,11 +9,56 @@ use crate::entry::{Entry, entries};
 use crate::nesting_guard::{self, MAX_NESTING};
 use crate::source_file::SourceFile;
 
+/// Which messages a file's entries live among, decided once when the file is read and used by
+/// `check`, the bundles and the render plan alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileScope {
+    /// Every file but a release's own: seen by every bundle of the locale.
+    #[default]
+    Shared,
+    /// `releases/<slug>.ftl` (directly in `releases/`): seen only by that release's bundle,
+    /// on top of the shared files.
+    Release(String),
+}
+
+impl FileScope {
+    /// The scope of a file by its path relative to the locale folder. Only a file directly in
+    /// `releases/` belongs to one release; `releases/archive/notes.ftl` is shared.
+    pub fn of(rel: &str) -> Self {
+        match rel
+            .strip_prefix("releases/")
+            .and_then(|name| name.strip_suffix(".ftl"))
+            .filter(|slug| !slug.contains('/'))
+        {
+            Some(slug) => Self::Release(slug.to_owned()),
+            None => Self::Shared,
+        }
+    }
+
+    /// The release slug, for a release's own file.
+    pub fn release(&self) -> Option<&str> {
+        match self {
+            Self::Shared => None,
+            Self::Release(slug) => Some(slug),
+        }
+    }
+
+    /// Whether the bundle of release `slug` holds this file's messages.
+    pub fn is_in_release(&self, slug: &str) -> bool {
+        match self {
+            Self::Shared => true,
+            Self::Release(own) => own == slug,
+        }
+    }
+}
+
 /// One parsed `.ftl` file.
 #[derive(Debug, Clone)]
 pub struct FtlFile {
     /// Path relative to the locale's folder, with `/` (`releases/<slug>.ftl`).
     pub rel: String,
+    /// Shared, or one release's own file.
+    pub scope: FileScope,
     pub source: SourceFile,
     pub entries: Vec<Entry>,
     /// Parser errors (and entries nested too deeply to parse): byte offset and description.
@@ -25,10 +70,7 @@ pub struct FtlFile {
 impl FtlFile {
     /// Whether the file belongs to one release (`releases/<slug>.ftl`) rather than shared text.
     pub fn release_slug(&self) -> Option<&str> {
-        self.rel
-            .strip_prefix("releases/")
-            .and_then(|name| name.strip_suffix(".ftl"))
-            .filter(|slug| !slug.contains('/'))
+        self.scope.release()
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -73,6 +115,7 @@ impl FtlFile {
         };
         syntax_errors.sort_by_key(|(offset, _)| *offset);
         Self {
+            scope: FileScope::of(&rel),
             rel,
             source,
             entries,
@@ -93,6 +136,12 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The own file of release `slug`, if the locale has one.
+    pub fn release_file(&self, slug: &str) -> Option<&FtlFile> {
+        self.file(&format!("releases/{slug}.ftl"))
+            .filter(|f| f.scope.release() == Some(slug))
+    }
+
     pub fn file(&self, rel: &str) -> Option<&FtlFile> {
         self.files
             .binary_search_by(|f| f.rel.as_str().cmp(rel))

@@ -6,12 +6,11 @@
 //! it or `--accept`s it. Entries of messages that are gone are dropped; missing translations
 //! get none. This module computes; it never reads or writes `beyan.lock` itself.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use beyan_content::{Locale, Workspace};
 
-use crate::catalog::{Catalog, FtlFile, load_catalogs};
-use crate::entry::Entry;
+use crate::catalog::{Catalog, load_catalogs};
 use crate::lockfile::{LockEntry, Lockfile};
 
 /// What to lock.
@@ -135,18 +134,12 @@ fn lock_locale(
 ) -> FileEntries {
     let locale = target.locale.as_str();
     let mut files = FileEntries::new();
-    for reference_file in &reference.files {
-        let Some(target_file) = target.file(&reference_file.rel) else {
-            continue;
-        };
-        let translations = first_definitions(target_file);
+    for aligned in crate::align::align(reference, target, None) {
+        let reference_file = aligned.reference_file;
         let mut entries = BTreeMap::new();
-        let mut seen = HashSet::new();
-        for entry in &reference_file.entries {
-            if !seen.insert(entry.id.as_str()) {
-                continue;
-            }
-            let Some(translation) = translations.get(entry.id.as_str()) else {
+        for pair in &aligned.pairs {
+            let entry = pair.reference;
+            let Some((target_file, translation)) = pair.translated() else {
                 continue;
             };
             let current = LockEntry {
@@ -193,13 +186,4 @@ fn lock_locale(
         .count();
     outcome.dropped += before - after_from_previous;
     files
-}
-
-/// Each id's first definition in a file, as a bundle resolves it.
-fn first_definitions(file: &FtlFile) -> HashMap<&str, &Entry> {
-    file.entries
-        .iter()
-        .rev()
-        .map(|e| (e.id.as_str(), e))
-        .collect()
 }

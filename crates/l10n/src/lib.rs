@@ -5,6 +5,7 @@
 //! panic or a stack overflow), returns values and diagnostics, and never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod align;
 mod bundle;
 mod case;
 mod catalog;
@@ -14,6 +15,7 @@ mod direction;
 mod entry;
 mod freshness;
 mod functions;
+mod judge;
 mod lockfile;
 mod markup;
 mod nesting_guard;
@@ -24,13 +26,14 @@ mod status;
 mod todo;
 mod whitespace;
 
-pub use catalog::{Catalog, FtlFile, load_catalog, load_catalogs};
+pub use align::{AlignedFile, Pair, align, align_file};
+pub use catalog::{Catalog, FileScope, FtlFile, load_catalog, load_catalogs};
 pub use check::{
     CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
     check_catalogs,
 };
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use entry::{Entry, EntryKind};
+pub use entry::{Entry, EntryKind, PartMarkup, Reference};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
 pub use lockfile::{LockEntry, LockError, Lockfile, content_hash};
 pub use markup::{MarkupSummary, summarize_markup};

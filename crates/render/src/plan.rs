@@ -216,20 +216,18 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     })
 }
 
-/// The errors that keep `slug` from being published in `locale`: those in the locale's file
-/// of that release and in its shared files (files of other releases do not matter).
+/// The errors that keep `slug` from being published in `locale`: those in the files its
+/// bundle holds (the locale's shared files and that release's own, by their typed scope) and
+/// those of the whole locale (its folder is missing); other releases' files do not matter.
 fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
-    let dir = format!("locales/{locale}/");
-    let own = format!("{dir}releases/{slug}.ftl");
     report
         .diagnostics
         .iter()
         .filter(|d| d.locale == locale.as_str() && d.severity == Severity::Error)
         .filter(|d| {
-            d.file == own
-                || d.file
-                    .strip_prefix(&dir)
-                    .is_some_and(|rel| !rel.starts_with("releases/"))
+            d.scope
+                .as_ref()
+                .is_none_or(|scope| scope.is_in_release(slug.as_str()))
         })
         .map(|d| Problem {
             code: d.code.as_str().to_owned(),

@@ -86,6 +86,7 @@ mod tests {
             id: Some("x".into()),
             message: "missing `x`\nnext".into(),
             source_line: None,
+            scope: None,
         }
     }
 
