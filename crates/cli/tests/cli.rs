@@ -4,6 +4,7 @@
 
 mod browser;
 mod colour;
+mod gate;
 mod render;
 mod robustness;
 mod translator;

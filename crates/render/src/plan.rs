@@ -5,7 +5,9 @@
 //! shared files have a missing message, attribute or value, or any error.
 
 use beyan_content::{Locale, Release, Slug, Workspace};
-use beyan_l10n::{BundleOptions, Catalog, Report, Severity, check_catalogs, load_catalogs};
+use beyan_l10n::{
+    BundleOptions, Catalog, FileScope, Report, Severity, check_catalogs, load_catalogs,
+};
 use jiff::Timestamp;
 
 /// What the caller asks for.
@@ -200,6 +202,12 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
             locales: published,
         });
     }
+    // A locale whose shared files cannot be published (its folder is missing, a shared
+    // message is missing) has no pages at all, not even an index: only its releases were
+    // named above. The reference always stays: its problems block the render.
+    locales.retain(|locale| {
+        locale.source == config.reference || shared_problems(&report, &locale.source).is_empty()
+    });
     // The reference comes first when it is published.
     let default_locale = locales
         .first()
@@ -235,5 +243,16 @@ fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
             file: d.file.clone(),
             message: d.message.clone(),
         })
+        .collect()
+}
+
+/// The errors in the files every bundle of `locale` holds (its shared files) and those of the
+/// whole locale.
+fn shared_problems<'r>(report: &'r Report, locale: &Locale) -> Vec<&'r beyan_l10n::Diagnostic> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.locale == locale.as_str() && d.severity == Severity::Error)
+        .filter(|d| d.scope.as_ref().is_none_or(|s| *s == FileScope::Shared))
         .collect()
 }
