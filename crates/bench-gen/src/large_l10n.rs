@@ -620,8 +620,38 @@ fn seed_defects(files: &mut Vec<GenFile>, lang: usize, count: usize, rng: &mut R
             variants.retain(|(key, _)| *key != "one");
         }
     }
-    for at in targets(files, &mut used, rng, count, is_simple) {
+    // same-as-source: English left in place, in messages of more than one word (a single
+    // word is most often a name, which the check leaves alone).
+    let is_prose = |e: &FtlEntry| {
+        is_simple(e)
+            && e.pieces()
+                .map(|p| match p {
+                    Piece::Words(words) => words.len(),
+                    _ => 0,
+                })
+                .sum::<usize>()
+                > 1
+    };
+    for at in targets(files, &mut used, rng, count, is_prose) {
         entry_at(files, at).lang_override = Some(EN);
+    }
+    // invalid-character: a control character pasted into the text, and one escaped in a
+    // string literal.
+    for (n, at) in targets(files, &mut used, rng, count, is_simple)
+        .into_iter()
+        .enumerate()
+    {
+        let pasted = if n % 2 == 0 {
+            "\u{7}"
+        } else {
+            "{ \"\\u0000\" }"
+        };
+        push_piece(entry_at(files, at), Piece::Literal(pasted.into()));
+    }
+    // too-many-placeables: 101 placeables in one message, more than the runtime resolves.
+    for at in targets(files, &mut used, rng, count, is_simple) {
+        let many: String = (0..101).map(|_| "{ \"·\" }").collect();
+        push_piece(entry_at(files, at), Piece::Literal(many));
     }
     for at in targets(files, &mut used, rng, count, is_simple) {
         if let Some(pieces) = entry_at(files, at)

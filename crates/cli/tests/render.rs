@@ -24,6 +24,13 @@ impl Sample {
         Self { dir }
     }
 
+    /// A copy of any workspace folder (a test fixture).
+    pub(crate) fn copy_of(folder: &Path) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(folder, dir.path());
+        Self { dir }
+    }
+
     pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }

@@ -11,6 +11,7 @@ mod markup;
 mod out_dir;
 mod plan;
 mod render_error;
+mod requirements;
 mod site;
 mod templates;
 
@@ -22,5 +23,6 @@ pub use plan::{
     Incomplete, Plan, PlanError, PlanLocale, PlannedRelease, Problem, RenderOptions, plan,
 };
 pub use render_error::{RenderError, TemplateError};
+pub use requirements::{TemplateMessage, template_messages};
 pub use site::{Progress, Site, render};
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};
