@@ -518,13 +518,14 @@ pub fn is_invalid_character(c: char) -> bool {
         || code & 0xFFFE == 0xFFFE
 }
 
-/// Whether a visible text has more than one word once numbers, URLs and e-mail addresses are
-/// set aside (placeables are already out of it): a word is a run of non-whitespace with a
-/// letter in it.
+/// Whether a visible text has more than one word once numbers, URLs, e-mail addresses and
+/// markup tags are set aside (placeables are already out of it): a word is a run of
+/// non-whitespace with a letter in it.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace()
         .filter(|word| {
             word.chars().any(char::is_alphabetic)
+                && !(word.starts_with('<') && word.ends_with('>'))
                 && !word.contains("://")
                 && !word.starts_with("www.")
                 && !word.starts_with("mailto:")
