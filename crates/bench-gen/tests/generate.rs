@@ -208,7 +208,7 @@ fn entries_of(
         let Some((locale, rel)) = rest.split_once('/') else {
             continue;
         };
-        let code = beyan_content::Locale::parse(locale).unwrap();
+        let code = beyan_content::Locale::parse(locale).expect("a locale code");
         let file = beyan_l10n::FtlFile::parse(&code, rel.to_owned(), bytes);
         for entry in &file.entries {
             out.entry((locale.to_owned(), rel.to_owned(), entry.id.to_string()))

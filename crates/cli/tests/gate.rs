@@ -534,13 +534,11 @@ fn mutate(sample: &Sample, rng: &mut Rng) -> String {
             "a cycle through an attribute"
         }
         4 => {
-            lines.push(format!(
-                "cardish = {{ $n }}\n    .label = {{ $t }} {{ cardish }}"
-            ));
+            lines.push("cardish = { $n }\n    .label = { $t } { cardish }".to_owned());
             "an attribute using its own message"
         }
         5 => {
-            lines.push(format!("bad = A\u{1}B {{ \"\\u0000\" }}"));
+            lines.push("bad = A\u{1}B { \"\\u0000\" }".to_owned());
             "an invalid character"
         }
         6 => {

@@ -82,7 +82,7 @@ pub struct Entry {
     hash: std::sync::OnceLock<u64>,
     /// The inline markup (links, emphasis) of each variant of each part, sorted and unique;
     /// `None` when no part has any (most text), which reads as "no markup in any variant".
-    markup: Option<Box<Vec<PartMarkup>>>,
+    markup: Option<ThinVec<PartMarkup>>,
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -260,7 +260,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         entry.markup = part_markup
             .iter()
             .any(|p| p.markup != crate::markup::MarkupSummary::NONE)
-            .then(|| Box::new(part_markup));
+            .then(|| part_markup.into_iter().collect());
         scratch.variables.sort_by(|a, b| a.value.cmp(&b.value));
         scratch.variables.dedup_by(|a, b| a.value == b.value);
         entry.attributes = exact(&mut scratch.attributes);
@@ -522,15 +522,16 @@ pub fn is_invalid_character(c: char) -> bool {
 /// markup tags are set aside (placeables are already out of it): a word is a run of
 /// non-whitespace with a letter in it.
 fn is_prose(text: &str) -> bool {
+    let set_aside = |word: &str| {
+        let tag = word.starts_with('<') && word.ends_with('>');
+        let address = word.contains("://")
+            || word.starts_with("www.")
+            || word.starts_with("mailto:")
+            || word.contains('@');
+        tag || address || !word.chars().any(char::is_alphabetic)
+    };
     text.split_whitespace()
-        .filter(|word| {
-            word.chars().any(char::is_alphabetic)
-                && !(word.starts_with('<') && word.ends_with('>'))
-                && !word.contains("://")
-                && !word.starts_with("www.")
-                && !word.starts_with("mailto:")
-                && !word.contains('@')
-        })
+        .filter(|word| !set_aside(word))
         .nth(1)
         .is_some()
 }

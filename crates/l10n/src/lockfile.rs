@@ -457,7 +457,10 @@ impl<'l> Cursor<'l> {
 
     /// 1-based column of a byte offset in the line; counted only when an error needs it.
     fn column_at(&self, at: usize) -> usize {
-        let at = self.line.floor_char_boundary(at.min(self.line.len()));
+        let mut at = at.min(self.line.len());
+        while !self.line.is_char_boundary(at) {
+            at -= 1;
+        }
         self.line[..at].chars().count() + 1
     }
 
