@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::catalog::{Catalog, FtlFile};
-use crate::entry::Entry;
-use crate::lockfile::{LockEntry, Lockfile};
+use crate::load::catalog::{Catalog, FtlFile};
+use crate::load::entry::Entry;
+use crate::load::lockfile::{LockEntry, Lockfile};
 
 /// One reference entry and what the target locale has for it.
 #[derive(Debug, Clone, Copy)]

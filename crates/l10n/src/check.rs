@@ -10,11 +10,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{AlignedFile, align_file, file_records, orphan_files};
-use crate::catalog::{Catalog, FileScope, load_catalogs};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::judge::scope::{DefectKey, local_checks};
 use crate::judge::{Findings, PAIR_JUDGES, PairContext, kind_of};
-use crate::lockfile::Lockfile;
+use crate::load::catalog::{Catalog, FileScope, load_catalogs};
+use crate::load::lockfile::Lockfile;
 use crate::plural::plural_categories;
 
 /// What to check.
@@ -360,7 +360,7 @@ fn judge_file(
         Some(file) => file,
         None => {
             placeholder =
-                crate::catalog::FtlFile::parse(cx.locale, reference_file.rel.clone(), b"");
+                crate::load::catalog::FtlFile::parse(cx.locale, reference_file.rel.clone(), b"");
             &placeholder
         }
     };

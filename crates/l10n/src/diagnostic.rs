@@ -104,7 +104,7 @@ pub struct Diagnostic {
     /// The scope of the file (which bundles see it); `None` for a problem of the whole locale
     /// (its folder is missing), which concerns every scope. Not part of the JSON.
     #[serde(skip)]
-    pub scope: Option<crate::catalog::FileScope>,
+    pub scope: Option<crate::load::catalog::FileScope>,
 }
 
 #[cfg(test)]

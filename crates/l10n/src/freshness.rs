@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use beyan_content::{Locale, Workspace};
 
-use crate::catalog::{Catalog, load_catalogs};
-use crate::lockfile::{LockEntry, Lockfile};
+use crate::load::catalog::{Catalog, load_catalogs};
+use crate::load::lockfile::{LockEntry, Lockfile};
 
 /// What to lock.
 #[derive(Debug, Clone, Default)]

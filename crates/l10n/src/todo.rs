@@ -7,8 +7,8 @@ use beyan_content::{Locale, Workspace};
 use serde::Serialize;
 
 use crate::align::{AlignedFile, align};
-use crate::catalog::{Catalog, load_catalogs};
-use crate::lockfile::Lockfile;
+use crate::load::catalog::{Catalog, load_catalogs};
+use crate::load::lockfile::Lockfile;
 
 /// Why a message is on the to-do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -260,8 +260,8 @@ fn file_items(aligned: &AlignedFile<'_>) -> Vec<TodoItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::FtlFile;
-    use crate::lockfile::{LockEntry, content_hash};
+    use crate::load::catalog::FtlFile;
+    use crate::load::lockfile::{LockEntry, content_hash};
 
     fn catalog(locale: &str, files: &[(&str, &str)]) -> Catalog {
         let locale = Locale::parse(locale).unwrap();

@@ -3,7 +3,7 @@
 
 use crate::align::Pair;
 use crate::diagnostic::Code;
-use crate::entry::Entry;
+use crate::load::entry::Entry;
 
 use super::{Findings, PairContext};
 

@@ -8,8 +8,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use fluent_syntax::ast;
 
-use crate::catalog::FtlFile;
-use crate::entry::{Entry, Reference};
+use crate::load::catalog::FtlFile;
+use crate::load::entry::{Entry, Reference};
 
 /// fluent-bundle 0.16 (`resolver/pattern.rs`, `MAX_PLACEABLES`) refuses to format a message
 /// whose resolution, references included, meets more placeables than this.

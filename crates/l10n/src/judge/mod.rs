@@ -15,8 +15,8 @@ pub mod scope;
 use beyan_content::{Config, Locale};
 
 use crate::align::Pair;
-use crate::catalog::FtlFile;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::catalog::FtlFile;
 
 /// What a rule over pairs sees besides the pair: the target locale and the configuration.
 pub struct PairContext<'a> {
@@ -108,9 +108,9 @@ pub fn diagnostic(
 fn printable(line: &str) -> String {
     line.chars()
         .map(|c| {
-            if crate::entry::is_bidi_control(c)
+            if crate::load::entry::is_bidi_control(c)
                 || (c.is_control() && c != '\t')
-                || crate::entry::is_invalid_character(c)
+                || crate::load::entry::is_invalid_character(c)
             {
                 '\u{FFFD}'
             } else {

@@ -8,9 +8,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::catalog::{Catalog, FileScope, FtlFile};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::entry::Entry;
+use crate::load::catalog::{Catalog, FileScope, FtlFile};
+use crate::load::entry::Entry;
 
 use super::graph::{MAX_PLACEABLES, Parts, find_cycles, placeable_costs};
 use super::{Findings, kind_of};
@@ -113,7 +113,7 @@ pub fn local_checks(catalog: &Catalog) -> Vec<LocalFinding> {
         &shared_ids,
         &|_| 0,
     );
-    let shared_cost = |reference: &crate::entry::Reference| -> u64 {
+    let shared_cost = |reference: &crate::load::entry::Reference| -> u64 {
         shared_ids
             .get(reference.id.as_str())
             .and_then(|&(_, _, position)| shared_parts.target(position, reference))
@@ -192,7 +192,7 @@ fn scope_checks(
     parts: &Parts<'_>,
     visible: [&Scope<'_>; 2],
     own: &Scope<'_>,
-    outside: &dyn Fn(&crate::entry::Reference) -> u64,
+    outside: &dyn Fn(&crate::load::entry::Reference) -> u64,
 ) -> Vec<u64> {
     for (file, entry) in parts.entries {
         for reference in &entry.references {

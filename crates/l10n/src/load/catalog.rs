@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use beyan_content::Locale;
 use rayon::prelude::*;
 
-use crate::entry::{Entry, entries};
-use crate::nesting_guard::{self, MAX_NESTING};
-use crate::source_file::SourceFile;
+use crate::load::entry::{Entry, entries};
+use crate::load::nesting_guard::{self, MAX_NESTING};
+use crate::load::source_file::SourceFile;
 
 /// Which messages a file's entries live among, decided once when the file is read and used by
 /// `check`, the bundles and the render plan alike.

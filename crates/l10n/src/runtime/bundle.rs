@@ -9,13 +9,13 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use beyan_content::Locale;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentError, FluentResource};
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentError, FluentResource};
 
-use crate::catalog::{Catalog, FileScope, FtlFile};
-use crate::direction::Direction;
-use crate::entry::EntryKind;
-use crate::functions;
+use crate::load::catalog::{Catalog, FileScope, FtlFile};
+use crate::load::entry::EntryKind;
+use crate::runtime::direction::Direction;
+use crate::runtime::functions;
 
 /// How to build a bundle beyond the files themselves.
 #[derive(Debug, Clone, Copy, Default)]
@@ -358,7 +358,7 @@ mod tests {
         embargoed-until = EMBARGOED UNTIL { DATETIME($embargo, dateStyle: \"long\", timeStyle: \"short\") }\n\
         count = { $n ->\n    [one] { $n } release\n   *[other] { $n } releases\n}\n";
 
-    fn args(pairs: &[(&'static str, fluent_bundle::FluentValue<'static>)]) -> FluentArgs<'static> {
+    fn args(pairs: &[(&'static str, fluent::FluentValue<'static>)]) -> FluentArgs<'static> {
         let mut args = FluentArgs::new();
         for (k, v) in pairs {
             args.set(*k, v.clone());

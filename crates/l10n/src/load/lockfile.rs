@@ -305,7 +305,7 @@ pub fn content_hash(body: &str) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     };
     let bytes = body.as_bytes();
-    if crate::whitespace::has_wide_space(bytes) {
+    if crate::load::whitespace::has_wide_space(bytes) {
         for (i, word) in body.split_whitespace().enumerate() {
             if i > 0 {
                 feed(b' ');
@@ -317,7 +317,7 @@ pub fn content_hash(body: &str) -> u64 {
         let mut started = false;
         let mut space = false;
         for &b in bytes {
-            if crate::whitespace::is_ascii_space(b) {
+            if crate::load::whitespace::is_ascii_space(b) {
                 space = started;
             } else {
                 if space {

@@ -4,8 +4,8 @@ use compact_str::{CompactString, format_compact};
 use fluent_syntax::ast;
 use thin_vec::ThinVec;
 
-use crate::source_file::SourceFile;
-use crate::whitespace;
+use crate::load::source_file::SourceFile;
+use crate::load::whitespace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -101,7 +101,7 @@ impl Entry {
     pub fn hash(&self, file: &SourceFile) -> u64 {
         *self
             .hash
-            .get_or_init(|| crate::lockfile::content_hash(self.body(file)))
+            .get_or_init(|| crate::load::lockfile::content_hash(self.body(file)))
     }
 
     /// The distinct markups of the variants of one part (`None`: the value).
