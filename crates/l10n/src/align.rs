@@ -38,7 +38,7 @@ impl<'c> Pair<'c> {
         self.translation.is_some()
             && self
                 .record
-                .is_some_and(|r| !r.made_from(self.reference.hash(&self.reference_file.source)))
+                .is_some_and(|r| !r.made_from(self.reference_file.hash_of(self.reference)))
     }
 }
 

@@ -143,8 +143,8 @@ fn lock_locale(
                 continue;
             };
             let current = LockEntry {
-                reference: entry.hash(&reference_file.source),
-                translation: translation.hash(&target_file.source),
+                reference: reference_file.hash_of(entry),
+                translation: target_file.hash_of(translation),
             };
             let old = previous.and_then(|p| p.get(locale, &reference_file.rel, &entry.id));
             let message = || LockedMessage {

@@ -73,6 +73,11 @@ impl FtlFile {
         self.scope.release()
     }
 
+    /// [`crate::content_hash`] of one of this file's entries: what `beyan.lock` records.
+    pub fn hash_of(&self, entry: &Entry) -> u64 {
+        crate::load::lockfile::content_hash(entry.body(&self.source))
+    }
+
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
     }

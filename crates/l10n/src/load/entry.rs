@@ -78,8 +78,6 @@ pub struct Entry {
     prose: bool,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: ThinVec<usize>,
-    /// [`crate::content_hash`] of the entry's body, computed when first needed.
-    hash: std::sync::OnceLock<u64>,
     /// The inline markup (links, emphasis) of each variant of each part, sorted and unique;
     /// `None` when no part has any (most text), which reads as "no markup in any variant".
     markup: Option<ThinVec<PartMarkup>>,
@@ -95,13 +93,6 @@ impl Entry {
             .find('=')
             .map_or(source, |eq| &source[eq + 1..])
             .trim()
-    }
-
-    /// [`crate::content_hash`] of the body; `file` must be the entry's own file.
-    pub fn hash(&self, file: &SourceFile) -> u64 {
-        *self
-            .hash
-            .get_or_init(|| crate::load::lockfile::content_hash(self.body(file)))
     }
 
     /// The distinct markups of the variants of one part (`None`: the value).
@@ -224,7 +215,6 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 ink: 0,
                 prose: false,
                 bidi_controls: ThinVec::new(),
-                hash: std::sync::OnceLock::new(),
                 markup: None,
             },
             scratch: std::mem::take(&mut scratch),
