@@ -132,6 +132,13 @@ pub fn check_catalogs(
     let reference = reference_catalog.locale.clone();
     let locales: Vec<&Locale> = catalogs.iter().map(|c| &c.locale).collect();
 
+    // Freshness compares each translation's record with the hash of its reference text:
+    // hashed once per reference file, in parallel, not by whichever locale gets there first.
+    if lock.is_some() {
+        reference_catalog.files.par_iter().for_each(|file| {
+            file.hashes();
+        });
+    }
     // The reference's own checks run beside the target locales'.
     let (reference_findings, per_target) = rayon::join(
         || local_checks(reference_catalog),

@@ -151,9 +151,9 @@ pub fn same_as_source(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<
     let id = reference.id.as_str();
     // Identical bodies have the same visible text, so its counts (known already) rule out
     // nearly every translation before the bodies are compared.
-    if reference.is_prose()
-        && reference.may_equal(translation)
+    if reference.may_equal(translation)
         && reference.same_body(&pair.reference_file.source, translation, &file.source)
+        && reference.is_prose(&pair.reference_file.source)
     {
         let allowed = cx
             .config
@@ -201,6 +201,9 @@ pub fn markup(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
         return;
     };
     let reference = pair.reference;
+    if !reference.has_markup() && !translation.has_markup() {
+        return;
+    }
     let id = reference.id.as_str();
     let parts = std::iter::once(None)
         .filter(|_| translation.has_value && reference.has_value)

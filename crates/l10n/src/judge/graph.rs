@@ -23,6 +23,7 @@ pub struct Graph {
 }
 
 impl Graph {
+    #[cfg(test)]
     pub fn from_lists<L: IntoIterator<Item = usize>>(lists: impl IntoIterator<Item = L>) -> Self {
         let mut starts = vec![0];
         let mut targets = Vec::new();
@@ -43,16 +44,17 @@ impl Graph {
 }
 
 /// Strongly connected components in reverse topological order (a component comes after every
-/// component it has an edge to). Iterative Tarjan, so a chain of any length cannot overflow
-/// the stack. Nodes without edges are components of their own, left out unless `all`.
-pub fn components(edges: &Graph, all: bool) -> Vec<Vec<usize>> {
+/// component it has an edge to), as one list of nodes and where each component ends in it.
+/// Iterative Tarjan, so a chain of any length cannot overflow the stack. Nodes without edges
+/// are components of their own, left out unless `all`.
+pub fn components(edges: &Graph, all: bool) -> Components {
     let n = edges.len();
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
     let mut on_stack = vec![false; n];
     let mut stack = Vec::new();
     let mut next = 0;
-    let mut found = Vec::new();
+    let mut found = Components::default();
     let mut work: Vec<(usize, usize)> = Vec::new();
     for root in 0..n {
         if index[root] != usize::MAX {
@@ -61,7 +63,7 @@ pub fn components(edges: &Graph, all: bool) -> Vec<Vec<usize>> {
         if edges.edges(root).is_empty() {
             // In no cycle, and numbering it changes no one's result.
             if all {
-                found.push(vec![root]);
+                found.push(&[root]);
             }
             continue;
         }
@@ -81,7 +83,7 @@ pub fn components(edges: &Graph, all: bool) -> Vec<Vec<usize>> {
                         index[to] = next;
                         next += 1;
                         if all {
-                            found.push(vec![to]);
+                            found.push(&[to]);
                         }
                     } else {
                         work.push((to, 0));
@@ -96,26 +98,45 @@ pub fn components(edges: &Graph, all: bool) -> Vec<Vec<usize>> {
                 low[parent] = low[parent].min(low[node]);
             }
             if low[node] == index[node] {
-                let mut component = Vec::new();
-                while let Some(member) = stack.pop() {
+                let at = stack.iter().rposition(|&m| m == node).unwrap_or(0);
+                for &member in &stack[at..] {
                     on_stack[member] = false;
-                    component.push(member);
-                    if member == node {
-                        break;
-                    }
                 }
-                found.push(component);
+                found.push(&stack[at..]);
+                stack.truncate(at);
             }
         }
     }
     found
 }
 
+/// Components as one list of nodes and the end of each component in it.
+#[derive(Debug, Default)]
+pub struct Components {
+    nodes: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Components {
+    fn push(&mut self, members: &[usize]) {
+        self.nodes.extend_from_slice(members);
+        self.ends.push(self.nodes.len());
+    }
+
+    /// Each component's nodes.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        std::iter::once(0)
+            .chain(self.ends.iter().copied())
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| &self.nodes[start..end])
+    }
+}
+
 /// Components with a cycle (size > 1, or a self-loop), each as the list of its nodes starting
 /// from the smallest index and following edges; sorted.
 pub fn find_cycles(edges: &Graph) -> Vec<Vec<usize>> {
     let mut cycles: Vec<Vec<usize>> = components(edges, false)
-        .into_iter()
+        .iter()
         .filter(|c| c.len() > 1 || edges.edges(c[0]).contains(&c[0]))
         .map(|c| order_cycle(c, edges))
         .collect();
@@ -124,7 +145,7 @@ pub fn find_cycles(edges: &Graph) -> Vec<Vec<usize>> {
 }
 
 /// Orders a component as a walk from its smallest member along edges inside it.
-fn order_cycle(component: Vec<usize>, edges: &Graph) -> Vec<usize> {
+fn order_cycle(component: &[usize], edges: &Graph) -> Vec<usize> {
     let members: HashSet<usize> = component.iter().copied().collect();
     let start = component.iter().copied().min().unwrap_or(0);
     let mut walk = vec![start];
@@ -201,18 +222,32 @@ impl<'c> Parts<'c> {
 
     /// The reference graph, with `resolve` naming the position of an id defined in the scope.
     pub fn graph(&self, resolve: impl Fn(&str) -> Option<usize>) -> Graph {
-        let mut lists: Vec<Vec<usize>> = vec![Vec::new(); self.len()];
+        // (from, to) for every reference that resolves in the scope, in node order (entries'
+        // parts are numbered in order, and a stable sort keeps each node's edges in order).
+        let mut edges: Vec<(usize, usize)> = Vec::new();
         for (i, (_, entry)) in self.entries.iter().enumerate() {
             for reference in &entry.references {
                 let Some(target) = resolve(reference.value.id.as_str()) else {
                     continue;
                 };
                 if let Some(to) = self.target(target, &reference.value) {
-                    lists[self.node(i, reference.value.from.map(usize::from))].push(to);
+                    edges.push((self.node(i, reference.value.from.map(usize::from)), to));
                 }
             }
         }
-        Graph::from_lists(lists)
+        edges.sort_by_key(|&(from, _)| from);
+        let mut starts = Vec::with_capacity(self.len() + 1);
+        let mut at = 0;
+        for node in 0..=self.len() {
+            while at < edges.len() && edges[at].0 < node {
+                at += 1;
+            }
+            starts.push(at);
+        }
+        Graph {
+            starts,
+            targets: edges.into_iter().map(|(_, to)| to).collect(),
+        }
     }
 }
 
@@ -255,15 +290,8 @@ pub fn placeable_costs(
     let mut sources: HashMap<usize, ast::Resource<&str>> = HashMap::default();
     for (c, members) in order.iter().enumerate() {
         for &node in members {
-            let (entry, part) = parts.part_of(node);
-            let own = u64::from(
-                parts.entries[entry]
-                    .1
-                    .placeables
-                    .get(part.map_or(0, |a| a + 1))
-                    .copied()
-                    .unwrap_or(0),
-            );
+            let (entry, _) = parts.part_of(node);
+            let own = u64::from(parts.entries[entry].1.placeables);
             // Edges inside the component form a cycle, reported as such; they cost nothing.
             let bound = graph
                 .edges(node)
@@ -410,7 +438,7 @@ mod tests {
     #[test]
     fn components_come_successors_first() {
         let chain = Graph::from_lists([vec![1], vec![2], vec![]]);
-        let order: Vec<usize> = components(&chain, true).into_iter().flatten().collect();
+        let order: Vec<usize> = components(&chain, true).iter().flatten().copied().collect();
         assert_eq!(order, [2, 1, 0]);
     }
 }

@@ -65,6 +65,8 @@ pub struct FtlFile {
     pub syntax_errors: Vec<(usize, String)>,
     /// Set when the file could not be read at all.
     pub io_error: Option<String>,
+    /// The entries' hashes, computed when first needed ([`FtlFile::hash_of`]).
+    hashes: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl FtlFile {
@@ -73,9 +75,32 @@ impl FtlFile {
         self.scope.release()
     }
 
-    /// [`crate::content_hash`] of one of this file's entries: what `beyan.lock` records.
+    /// [`crate::content_hash`] of one of this file's entries: what `beyan.lock` records. The
+    /// hashes of the whole file are computed on first use, once (every target locale compares
+    /// with the same reference file); an entry of another file is hashed on its own.
     pub fn hash_of(&self, entry: &Entry) -> u64 {
-        crate::load::lockfile::content_hash(entry.body(&self.source))
+        let index = self
+            .entries
+            .as_ptr_range()
+            .contains(&std::ptr::from_ref(entry))
+            .then(|| {
+                (std::ptr::from_ref(entry) as usize - self.entries.as_ptr() as usize)
+                    / std::mem::size_of::<Entry>()
+            });
+        match index {
+            Some(i) => self.hashes()[i],
+            None => crate::load::lockfile::content_hash(entry.body(&self.source)),
+        }
+    }
+
+    /// [`FtlFile::hash_of`] every entry, in order.
+    pub fn hashes(&self) -> &[u64] {
+        self.hashes.get_or_init(|| {
+            self.entries
+                .iter()
+                .map(|e| crate::load::lockfile::content_hash(e.body(&self.source)))
+                .collect()
+        })
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -126,6 +151,7 @@ impl FtlFile {
             entries,
             syntax_errors,
             io_error: None,
+            hashes: std::sync::OnceLock::new(),
         }
     }
 }

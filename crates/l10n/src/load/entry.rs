@@ -62,9 +62,9 @@ pub struct Entry {
     pub variables: ThinVec<Located<CompactString>>,
     /// Message and term references, each with the part of this entry it is in.
     pub references: ThinVec<Located<Reference>>,
-    /// Placeables written in each part (the value first, then each attribute), every variant
-    /// counted: an upper bound of what one part resolves on its own.
-    pub placeables: ThinVec<u32>,
+    /// Placeables written in the entry, every part and every variant counted: a bound of what
+    /// any one part resolves on its own.
+    pub placeables: u32,
     /// Offsets of characters no output can carry (C0 controls but tab and newline,
     /// noncharacters), in text and in string literals once unescaped.
     pub invalid_characters: ThinVec<(usize, char)>,
@@ -73,9 +73,6 @@ pub struct Entry {
     /// Bytes of the visible text that are not whitespace: with `words`, a fingerprint that
     /// rules out nearly every pair of different texts before their bodies are compared.
     ink: u32,
-    /// Whether the visible text has more than one word once placeables, numbers, URLs and
-    /// e-mail addresses are set aside (a single word is most often a name).
-    prose: bool,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: ThinVec<usize>,
     /// The inline markup (links, emphasis) of each variant of each part, sorted and unique;
@@ -93,6 +90,11 @@ impl Entry {
             .find('=')
             .map_or(source, |eq| &source[eq + 1..])
             .trim()
+    }
+
+    /// Whether any variant of any part has markup.
+    pub fn has_markup(&self) -> bool {
+        self.markup.is_some()
     }
 
     /// The distinct markups of the variants of one part (`None`: the value).
@@ -139,8 +141,26 @@ impl Entry {
 
     /// Whether the text has more than one word once placeables, numbers, URLs and e-mail
     /// addresses are set aside: text that a translation is expected to change.
-    pub fn is_prose(&self) -> bool {
-        self.prose
+    pub fn is_prose(&self, file: &SourceFile) -> bool {
+        // Asked only of the rare translation identical to its reference: the entry is read
+        // again rather than every entry's visible text summarized for it.
+        let source = file.text.get(self.start..self.end).unwrap_or("");
+        let resource = match fluent_syntax::parser::parse(source) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        let mut text = String::new();
+        for item in &resource.body {
+            let (value, attributes) = match item {
+                ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+                ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+                _ => continue,
+            };
+            for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+                visible_text(pattern, &mut text);
+                text.push('\n');
+            }
+        }
+        is_prose(&text)
     }
 }
 
@@ -208,18 +228,16 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 attributes: ThinVec::new(),
                 variables: ThinVec::new(),
                 references: ThinVec::new(),
-                placeables: ThinVec::new(),
+                placeables: 0,
                 invalid_characters: ThinVec::new(),
                 plural_selects: ThinVec::new(),
                 words: 0,
                 ink: 0,
-                prose: false,
                 bidi_controls: ThinVec::new(),
                 markup: None,
             },
             scratch: std::mem::take(&mut scratch),
             part: None,
-            placeables: 0,
         };
         let mut part_markup: Vec<PartMarkup> = Vec::new();
         if let Some(value) = value {
@@ -244,7 +262,6 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         scratch = walker.scratch;
         let text = &scratch.text;
         (entry.words, entry.ink) = count_words(text);
-        entry.prose = is_prose(text);
         part_markup.sort();
         part_markup.dedup();
         entry.markup = part_markup
@@ -256,7 +273,6 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         entry.attributes = exact(&mut scratch.attributes);
         entry.variables = exact(&mut scratch.variables);
         entry.references = exact(&mut scratch.references);
-        entry.placeables = exact(&mut scratch.placeables);
         entry.invalid_characters = exact(&mut scratch.invalid_characters);
         entry.plural_selects = exact(&mut scratch.plural_selects);
         entry.bidi_controls = exact(&mut scratch.bidi_controls);
@@ -287,8 +303,6 @@ struct Walker<'f> {
     scratch: Scratch,
     /// The part being walked: `None` for the value, else the attribute's index.
     part: Option<u16>,
-    /// Placeables of the part being walked.
-    placeables: u32,
 }
 
 /// What the walk of one entry collects, in buffers reused from entry to entry.
@@ -299,7 +313,6 @@ struct Scratch {
     attributes: Vec<Located<CompactString>>,
     variables: Vec<Located<CompactString>>,
     references: Vec<Located<Reference>>,
-    placeables: Vec<u32>,
     invalid_characters: Vec<(usize, char)>,
     plural_selects: Vec<Located<PluralSelect>>,
     bidi_controls: Vec<usize>,
@@ -321,8 +334,8 @@ impl Walker<'_> {
         self.file.offset_of(slice).unwrap_or(self.entry.start)
     }
 
-    /// Walks one part (the value, or an attribute with its index and name), then records its
-    /// placeables and the markup of each of its variants.
+    /// Walks one part (the value, or an attribute with its index and name), then records the
+    /// markup of each of its variants.
     fn part(
         &mut self,
         attribute: Option<(u16, &str)>,
@@ -330,10 +343,8 @@ impl Walker<'_> {
         markup: &mut Vec<PartMarkup>,
     ) {
         self.part = attribute.map(|(i, _)| i);
-        self.placeables = 0;
         let text_start = self.scratch.text.len();
         self.pattern(pattern);
-        self.scratch.placeables.push(self.placeables);
         let text = &self.scratch.text[text_start..];
         if crate::markup::may_have_markup(text) {
             let name = attribute.map(|(_, name)| CompactString::new(name));
@@ -360,7 +371,7 @@ impl Walker<'_> {
         for element in &pattern.elements {
             match element {
                 ast::PatternElement::TextElement { value } => {
-                    if value.chars().any(is_invalid_character) {
+                    if may_have_invalid_character(value) {
                         let base = self.offset(value);
                         self.invalid_characters(value, base);
                     }
@@ -376,7 +387,7 @@ impl Walker<'_> {
                     self.scratch.text.push_str(value);
                 }
                 ast::PatternElement::Placeable { expression } => {
-                    self.placeables += 1;
+                    self.entry.placeables += 1;
                     self.scratch.text.push(' ');
                     self.expression(expression);
                     self.scratch.text.push(' ');
@@ -506,6 +517,33 @@ pub fn is_invalid_character(c: char) -> bool {
     (code < 0x20 && c != '\t' && c != '\n')
         || (0xFDD0..=0xFDEF).contains(&code)
         || code & 0xFFFE == 0xFFFE
+}
+
+/// The text elements of a pattern, every variant's, placeables as a space.
+fn visible_text(pattern: &ast::Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => {
+                out.push(' ');
+                if let ast::Expression::Select { variants, .. } = expression {
+                    for variant in variants {
+                        visible_text(&variant.value, out);
+                        out.push('\n');
+                    }
+                }
+                out.push(' ');
+            }
+        }
+    }
+}
+
+/// Whether `text` may hold an [invalid character](is_invalid_character), by its bytes: a C0
+/// control is one byte below 0x20; every noncharacter is encoded with a lead byte `EF` (in the
+/// BMP) or `F0`–`F4`. Most text has none of these bytes, and then no character is decoded.
+fn may_have_invalid_character(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0xEF || b >= 0xF0)
 }
 
 /// Whether a visible text has more than one word once numbers, URLs, e-mail addresses and
@@ -669,6 +707,17 @@ mod tests {
             let expected = text.split_whitespace().count() as u32;
             assert_eq!(count_words(&text).0, expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn invalid_characters_are_found_by_their_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if is_invalid_character(c) {
+                assert!(may_have_invalid_character(&text), "{c:?}");
+            }
+        }
+        assert!(!may_have_invalid_character("plain\ttext\nə ہ €"));
     }
 
     #[test]
