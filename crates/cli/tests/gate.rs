@@ -222,9 +222,13 @@ fn a_shared_file_under_releases_is_shared_by_check_and_render() {
             &format!("locales/{locale}/releases/archive/notes.ftl"),
             "-archive-name = Archive\n",
         );
+        // The headline (which every page of the release shows) uses the shared term.
         let path = format!("locales/{locale}/{RELEASE}");
         let old = std::fs::read_to_string(sample.root().join(&path)).expect("release file");
-        sample.write(&path, &format!("{old}archive-link = {{ -archive-name }}\n"));
+        sample.write(
+            &path,
+            &old.replacen("headline = ", "headline = { -archive-name }: ", 1),
+        );
     }
     let (code, json) = check(sample.root());
     assert_eq!(code, 0, "{json:#}");
