@@ -25,6 +25,8 @@ pub struct LargeSpec {
     pub releases: usize,
     /// How many times each kind of defect is seeded in each translated locale.
     pub defects_per_code: usize,
+    /// Every translated locale complete and without a seeded defect (nothing stale either).
+    pub complete: bool,
 }
 
 impl Default for LargeSpec {
@@ -35,6 +37,7 @@ impl Default for LargeSpec {
             entries_per_file: 50,
             releases: 10,
             defects_per_code: 6,
+            complete: false,
         }
     }
 }
@@ -90,9 +93,15 @@ pub fn generate(spec: &LargeSpec) -> FileTree {
     for (target, &(coverage, dropped)) in COVERAGE.iter().enumerate() {
         let lang = target + 1;
         let mut trng = rng.fork(100 + lang as u64);
-        let dropped = dropped.min(spec.ui_files / 10);
+        let (coverage, dropped) = if spec.complete {
+            (1.0, 0)
+        } else {
+            (coverage, dropped.min(spec.ui_files / 10))
+        };
         let mut files = translate(&reference, coverage, dropped, &mut trng);
-        seed_defects(&mut files, lang, spec.defects_per_code, &mut trng);
+        if !spec.complete {
+            seed_defects(&mut files, lang, spec.defects_per_code, &mut trng);
+        }
         translated.push(files);
     }
 
@@ -119,7 +128,12 @@ pub fn generate(spec: &LargeSpec) -> FileTree {
     }
     tree.insert("beyan.toml", config(spec.seed));
     tree.insert("l10n.toml", compare_locales_config());
-    let lock = lockfile(&tree, spec.defects_per_code, &mut rng.fork(3));
+    let stale = if spec.complete {
+        0
+    } else {
+        spec.defects_per_code
+    };
+    let lock = lockfile(&tree, stale, &mut rng.fork(3));
     tree.insert("beyan.lock", lock.to_text());
     tree
 }
@@ -198,6 +212,37 @@ fn reference_files(spec: &LargeSpec, rng: &mut Rng) -> (Vec<GenFile>, Vec<(Strin
     files.push(GenFile {
         rel: "branding/brand.ftl".into(),
         items: brand,
+        takes_defects: false,
+    });
+
+    // The shapes of a large product that a gate must not mistake for defects: an attribute
+    // that uses its own message's value, select expressions with markup in every variant,
+    // messages using terms of another file, and an id that the reference defines in two files
+    // (its own defect, which the translations mirror).
+    files.push(GenFile {
+        rel: "product/cards.ftl".into(),
+        items: vec![Item::Raw(
+            concat!(
+                "card = { $number }\n",
+                "    .aria-label = { $type } { card }\n",
+                "cart-items = { $count ->\n",
+                "    [one] <span>{ $count }</span> · <span>{ -brand-short-name }</span>\n",
+                "   *[other] <span>{ $count }</span> · <span>{ -brand-short-name }</span>\n",
+                "}\n",
+                "vendor-line = { -vendor-short-name } · { -brand-product-name }\n",
+                "shared-label = { -brand-full-name }\n",
+            )
+            .as_bytes()
+            .to_vec(),
+        )],
+        takes_defects: false,
+    });
+    files.push(GenFile {
+        rel: "product/labels.ftl".into(),
+        items: vec![Item::Raw(
+            b"shared-label = { -brand-full-name }\nsettings-title = <b>{ -brand-short-name }</b>\n"
+                .to_vec(),
+        )],
         takes_defects: false,
     });
 
@@ -620,8 +665,38 @@ fn seed_defects(files: &mut Vec<GenFile>, lang: usize, count: usize, rng: &mut R
             variants.retain(|(key, _)| *key != "one");
         }
     }
-    for at in targets(files, &mut used, rng, count, is_simple) {
+    // same-as-source: English left in place, in messages of more than one word (a single
+    // word is most often a name, which the check leaves alone).
+    let is_prose = |e: &FtlEntry| {
+        is_simple(e)
+            && e.pieces()
+                .map(|p| match p {
+                    Piece::Words(words) => words.len(),
+                    _ => 0,
+                })
+                .sum::<usize>()
+                > 1
+    };
+    for at in targets(files, &mut used, rng, count, is_prose) {
         entry_at(files, at).lang_override = Some(EN);
+    }
+    // invalid-character: a control character pasted into the text, and one escaped in a
+    // string literal.
+    for (n, at) in targets(files, &mut used, rng, count, is_simple)
+        .into_iter()
+        .enumerate()
+    {
+        let pasted = if n % 2 == 0 {
+            "\u{7}"
+        } else {
+            "{ \"\\u0000\" }"
+        };
+        push_piece(entry_at(files, at), Piece::Literal(pasted.into()));
+    }
+    // too-many-placeables: 101 placeables in one message, more than the runtime resolves.
+    for at in targets(files, &mut used, rng, count, is_simple) {
+        let many: String = (0..101).map(|_| "{ \"·\" }").collect();
+        push_piece(entry_at(files, at), Piece::Literal(many));
     }
     for at in targets(files, &mut used, rng, count, is_simple) {
         if let Some(pieces) = entry_at(files, at)

@@ -5,6 +5,7 @@
 mod browser;
 mod colour;
 mod first_hour;
+mod gate;
 mod render;
 mod robustness;
 mod safety;

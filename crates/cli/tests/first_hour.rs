@@ -102,9 +102,15 @@ fn init_with_locales_then_todo_is_the_next_step() {
 fn a_broken_reference_comes_first_in_status() {
     let ws = Sandbox::sample();
     let text = ws.read("locales/en/common.ftl");
-    ws.write("locales/en/common.ftl", &format!("{text}\nbroken = {{ unclosed\n"));
+    ws.write(
+        "locales/en/common.ftl",
+        &format!("{text}\nbroken = {{ unclosed\n"),
+    );
     let run = ws.beyan(&["status"]).expect(0);
     let first_table = run.stdout.find("locale").unwrap_or(usize::MAX);
-    let warning = run.stdout.find("the reference en has 1 error").unwrap_or(usize::MAX);
+    let warning = run
+        .stdout
+        .find("the reference en has 1 error")
+        .unwrap_or(usize::MAX);
     assert!(warning < first_table, "{}", run.stdout);
 }

@@ -9,12 +9,12 @@ const SLUG: &str = "2025-11-08-victory-day";
 const NOW: &str = "2025-11-10T00:00:00Z";
 
 /// The sample workspace (config, releases, locales) copied into a temporary folder.
-struct Sample {
+pub(crate) struct Sample {
     dir: tempfile::TempDir,
 }
 
 impl Sample {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let dir = tempfile::tempdir().expect("temp dir");
         copy(&repo.join("beyan.toml"), &dir.path().join("beyan.toml"));
@@ -24,22 +24,29 @@ impl Sample {
         Self { dir }
     }
 
-    fn root(&self) -> &Path {
+    /// A copy of any workspace folder (a test fixture).
+    pub(crate) fn copy_of(folder: &Path) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(folder, dir.path());
+        Self { dir }
+    }
+
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    fn write(&self, path: &str, text: &str) {
+    pub(crate) fn write(&self, path: &str, text: &str) {
         let path = self.root().join(path);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write");
     }
 
-    fn out(&self) -> PathBuf {
+    pub(crate) fn out(&self) -> PathBuf {
         self.root().join("dist")
     }
 
     /// Runs `beyan render` in the workspace, at `NOW` unless `args` give `--now`.
-    fn render(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+    pub(crate) fn render(&self, args: &[&str]) -> assert_cmd::assert::Assert {
         let mut command = Command::cargo_bin("beyan").expect("binary");
         command
             .current_dir(self.root())

@@ -50,6 +50,8 @@ pub const CHECK_CODES: &[&str] = &[
     "same-as-source",
     "bidi-control",
     "markup-mismatch",
+    "invalid-character",
+    "too-many-placeables",
 ];
 
 /// The resolved workspace configuration.

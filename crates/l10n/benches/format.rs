@@ -13,7 +13,7 @@ use beyan_l10n::{
     BundleBuilder, BundleOptions, Catalog, DateInput, FluentArgs, FluentValue, FtlFile,
     LocaleBundle, Style, format_date, format_number, load_catalog,
 };
-use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
+use fluent::types::{FluentNumber, FluentNumberOptions};
 
 fn main() {
     divan::main();

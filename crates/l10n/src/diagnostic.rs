@@ -59,6 +59,8 @@ codes! {
     SameAsSource => "same-as-source", Warning;
     BidiControl => "bidi-control", Warning;
     MarkupMismatch => "markup-mismatch", Warning;
+    InvalidCharacter => "invalid-character", Error;
+    TooManyPlaceables => "too-many-placeables", Error;
 }
 
 impl Code {
@@ -99,6 +101,10 @@ pub struct Diagnostic {
     /// The source line, for a caret display; not part of the JSON.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// The scope of the file (which bundles see it); `None` for a problem of the whole locale
+    /// (its folder is missing), which concerns every scope. Not part of the JSON.
+    #[serde(skip)]
+    pub scope: Option<crate::load::catalog::FileScope>,
 }
 
 #[cfg(test)]

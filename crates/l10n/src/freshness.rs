@@ -6,13 +6,12 @@
 //! it or `--accept`s it. Entries of messages that are gone are dropped; missing translations
 //! get none. This module computes; it never reads or writes `beyan.lock` itself.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use beyan_content::{Locale, Workspace};
 
-use crate::catalog::{Catalog, FtlFile, load_catalogs};
-use crate::entry::Entry;
-use crate::lockfile::{LockEntry, Lockfile};
+use crate::load::catalog::{Catalog, load_catalogs};
+use crate::load::lockfile::{LockEntry, Lockfile};
 
 /// What to lock.
 #[derive(Debug, Clone, Default)]
@@ -142,23 +141,17 @@ fn lock_locale(
 ) -> FileEntries {
     let locale = target.locale.as_str();
     let mut files = FileEntries::new();
-    for reference_file in &reference.files {
-        let Some(target_file) = target.file(&reference_file.rel) else {
-            continue;
-        };
-        let translations = first_definitions(target_file);
+    for aligned in crate::align::align(reference, target, None) {
+        let reference_file = aligned.reference_file;
         let mut entries = BTreeMap::new();
-        let mut seen = HashSet::new();
-        for entry in &reference_file.entries {
-            if !seen.insert(entry.id.as_str()) {
-                continue;
-            }
-            let Some(translation) = translations.get(entry.id.as_str()) else {
+        for pair in &aligned.pairs {
+            let entry = pair.reference;
+            let Some((target_file, translation)) = pair.translated() else {
                 continue;
             };
             let current = LockEntry {
-                reference: entry.hash(&reference_file.source),
-                translation: translation.hash(&target_file.source),
+                reference: reference_file.hash_of(entry),
+                translation: target_file.hash_of(translation),
             };
             let old = previous.and_then(|p| p.get(locale, &reference_file.rel, &entry.id));
             let message = || LockedMessage {
@@ -200,13 +193,4 @@ fn lock_locale(
         .count();
     outcome.dropped += before - after_from_previous;
     files
-}
-
-/// Each id's first definition in a file, as a bundle resolves it.
-fn first_definitions(file: &FtlFile) -> HashMap<&str, &Entry> {
-    file.entries
-        .iter()
-        .rev()
-        .map(|e| (e.id.as_str(), e))
-        .collect()
 }

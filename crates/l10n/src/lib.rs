@@ -1,51 +1,49 @@
 //! Localization layer of beyan: the Fluent files of every locale, their comparison with the
-//! reference and every check of `beyan check`.
+//! reference and every check of `beyan check`, and the Fluent runtime `render` formats with.
+//!
+//! Two halves: the analysis, one flow `load` → `align` → `judge` → report (`check`, with
+//! `status`, `todo` and `lock` reading the same pairs), and `runtime` (bundles, functions,
+//! case, direction, pseudolocales).
 //!
 //! It reads `.ftl` files (never trusting them: any byte sequence becomes diagnostics, never a
 //! panic or a stack overflow), returns values and diagnostics, and never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-mod bundle;
-mod case;
-mod catalog;
+mod align;
 mod check;
 mod diagnostic;
-mod direction;
-mod entry;
 mod freshness;
-mod functions;
-mod lockfile;
+mod judge;
+mod load;
 mod markup;
-mod nesting_guard;
 mod plural;
-mod pseudo;
-mod source_file;
+mod runtime;
 mod status;
 mod todo;
-mod whitespace;
 
-pub use catalog::{Catalog, FtlFile, load_catalog, load_catalogs};
+pub use align::{AlignedFile, Pair, align, align_file};
 pub use check::{
     CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
     check_catalogs,
 };
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use entry::{Entry, EntryKind};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
-pub use lockfile::{LockEntry, LockError, Lockfile, content_hash};
+pub use load::catalog::{Catalog, FileScope, FtlFile, load_catalog, load_catalogs};
+pub use load::entry::{Entry, EntryKind, PartMarkup, Reference};
+pub use load::lockfile::{LockEntry, LockError, Lockfile, content_hash};
+pub use load::nesting_guard::MAX_NESTING;
+pub use load::source_file::SourceFile;
 pub use markup::{MarkupSummary, summarize_markup};
-pub use nesting_guard::MAX_NESTING;
 pub use plural::plural_categories;
-pub use pseudo::Pseudo;
-pub use source_file::SourceFile;
+pub use runtime::pseudo::Pseudo;
 pub use status::{
     LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
     WordProgress, status,
 };
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
 
-pub use bundle::{BundleBuilder, BundleError, BundleOptions, LocaleBundle, MessageError};
-pub use case::to_upper;
-pub use direction::Direction;
-pub use fluent_bundle::{FluentArgs, FluentValue};
-pub use functions::{DateInput, Style, format_date, format_number};
+pub use fluent::{FluentArgs, FluentValue};
+pub use runtime::bundle::{BundleBuilder, BundleError, BundleOptions, LocaleBundle, MessageError};
+pub use runtime::case::to_upper;
+pub use runtime::direction::Direction;
+pub use runtime::functions::{DateInput, Style, format_date, format_number};

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MarkupSummary {
     /// Link destinations, sorted.
     pub links: Vec<String>,
@@ -24,9 +24,14 @@ impl MarkupSummary {
     };
 }
 
+/// Whether `text` has a byte that can start markup; without one it has none.
+pub fn may_have_markup(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'[' | b'*' | b'_' | b'<'))
+}
+
 pub fn summarize_markup(text: &str) -> MarkupSummary {
     let mut summary = MarkupSummary::default();
-    if !text.bytes().any(|b| matches!(b, b'[' | b'*' | b'_' | b'<')) {
+    if !may_have_markup(text) {
         return summary;
     }
     for event in Parser::new(text) {

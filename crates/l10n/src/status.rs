@@ -5,10 +5,10 @@
 use beyan_content::{Locale, Workspace};
 use serde::Serialize;
 
-use crate::catalog::load_catalogs;
 use crate::check::{FileSummary, check_catalogs};
-use crate::direction::Direction;
-use crate::lockfile::Lockfile;
+use crate::load::catalog::load_catalogs;
+use crate::load::lockfile::Lockfile;
+use crate::runtime::direction::Direction;
 use crate::todo::{Todo, TodoState, todo};
 
 /// Messages of a locale (or of one release in a locale).

@@ -3,14 +3,12 @@
 //!
 //! It only reads: the snippet goes to whoever asked for it, never into a translator's file.
 
-use std::collections::{HashMap, HashSet};
-
 use beyan_content::{Locale, Workspace};
 use serde::Serialize;
 
-use crate::catalog::{Catalog, FtlFile, load_catalogs};
-use crate::entry::Entry;
-use crate::lockfile::Lockfile;
+use crate::align::{AlignedFile, align};
+use crate::load::catalog::{Catalog, load_catalogs};
+use crate::load::lockfile::Lockfile;
 
 /// Why a message is on the to-do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -184,21 +182,20 @@ pub fn load_todo(workspace: &Workspace, locale: &Locale, lock: Option<&Lockfile>
     todo(&catalogs[0], &catalogs[1], lock)
 }
 
-/// The to-do of `target` against `reference`.
+/// The to-do of `target` against `reference`, from the same pairs `check` judges.
 pub fn todo(reference: &Catalog, target: &Catalog, lock: Option<&Lockfile>) -> Todo {
     let locale = target.locale.as_str();
-    let files = reference
-        .files
+    let files = align(reference, target, lock)
         .iter()
-        .filter_map(|reference_file| {
-            let target_file = target.file(&reference_file.rel);
-            let items = file_items(locale, reference_file, target_file, lock);
+        .filter_map(|aligned| {
+            let reference_file = aligned.reference_file;
+            let items = file_items(aligned);
             (!items.is_empty()).then(|| TodoFile {
                 file: reference_file.rel.clone(),
                 path: format!("locales/{locale}/{}", reference_file.rel),
                 reference_path: reference_file.source.path.clone(),
                 release: reference_file.release_slug().map(str::to_owned),
-                exists: target_file.is_some(),
+                exists: aligned.target_file.is_some(),
                 items,
             })
         })
@@ -210,23 +207,11 @@ pub fn todo(reference: &Catalog, target: &Catalog, lock: Option<&Lockfile>) -> T
     }
 }
 
-fn file_items(
-    locale: &str,
-    reference_file: &FtlFile,
-    target_file: Option<&FtlFile>,
-    lock: Option<&Lockfile>,
-) -> Vec<TodoItem> {
-    let translations: HashMap<&str, &Entry> = target_file
-        .map(|f| f.entries.iter().rev().map(|e| (e.id.as_str(), e)).collect())
-        .unwrap_or_default();
-    let mut seen = HashSet::new();
+fn file_items(aligned: &AlignedFile<'_>) -> Vec<TodoItem> {
+    let source = &aligned.reference_file.source;
     let mut items = Vec::new();
-    for entry in &reference_file.entries {
-        if !seen.insert(entry.id.as_str()) {
-            continue;
-        }
-        let source = &reference_file.source;
-        let reference_body = entry.body(source);
+    for pair in &aligned.pairs {
+        let entry = pair.reference;
         let mut item = TodoItem {
             id: entry.id.to_string(),
             state: TodoState::Missing,
@@ -236,14 +221,12 @@ fn file_items(
                 .get(entry.start..entry.end)
                 .unwrap_or("")
                 .to_owned(),
-            reference_body: reference_body.to_owned(),
+            reference_body: entry.body(source).to_owned(),
             words: entry.words as usize,
             translation_source: None,
             lacking: Vec::new(),
         };
-        let (Some(translation), Some(target_file)) =
-            (translations.get(entry.id.as_str()), target_file)
-        else {
+        let Some((target_file, translation)) = pair.translated() else {
             items.push(item);
             continue;
         };
@@ -257,12 +240,9 @@ fn file_items(
                 .filter(|a| !translation.has_attribute(&a.value))
                 .map(|a| format!(".{}", a.value)),
         );
-        let stale = lock
-            .and_then(|lock| lock.get(locale, &reference_file.rel, &entry.id))
-            .is_some_and(|recorded| !recorded.made_from(entry.hash(&reference_file.source)));
         item.state = if !item.lacking.is_empty() {
             TodoState::Incomplete
-        } else if stale {
+        } else if pair.is_stale() {
             TodoState::Stale
         } else {
             continue;
@@ -280,7 +260,8 @@ fn file_items(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lockfile::{LockEntry, content_hash};
+    use crate::load::catalog::FtlFile;
+    use crate::load::lockfile::{LockEntry, content_hash};
 
     fn catalog(locale: &str, files: &[(&str, &str)]) -> Catalog {
         let locale = Locale::parse(locale).unwrap();

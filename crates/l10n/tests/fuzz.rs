@@ -300,3 +300,19 @@ fn configuration_readers_never_panic() {
         });
     }
 }
+
+/// Inputs that once crashed a reader, found by the campaigns above.
+#[test]
+fn known_crashers_stay_fixed() {
+    let az = Locale::parse("az").expect("az");
+    // fluent-syntax sliced inside `é` after a short `\u` escape (campaign seed 11, case 13735;
+    // here as decoded text and as the invalid byte the decoder replaces).
+    for bytes in [&b"r={\"\\u\xfa"[..], "r = { \"\\u\u{e9}\" }\n".as_bytes()] {
+        let file = beyan_l10n::FtlFile::parse(&az, "common.ftl".into(), bytes);
+        let found: Vec<&str> = file.syntax_errors.iter().map(|(_, m)| m.as_str()).collect();
+        assert!(
+            found.iter().any(|m| m.contains("unicode escape")),
+            "{found:?}"
+        );
+    }
+}

@@ -11,6 +11,7 @@ mod engine;
 mod markup;
 mod plan;
 mod render_error;
+mod requirements;
 mod site;
 mod templates;
 
@@ -21,5 +22,6 @@ pub use plan::{
     Incomplete, Plan, PlanError, PlanLocale, PlannedRelease, Problem, RenderOptions, plan,
 };
 pub use render_error::{RenderError, TemplateError};
+pub use requirements::{TemplateMessage, template_messages};
 pub use site::{Progress, Site, render};
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};

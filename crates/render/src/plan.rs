@@ -5,7 +5,9 @@
 //! shared files have a missing message, attribute or value, or any error.
 
 use beyan_content::{Locale, Release, Slug, Workspace};
-use beyan_l10n::{BundleOptions, Catalog, Report, Severity, check_catalogs, load_catalogs};
+use beyan_l10n::{
+    BundleOptions, Catalog, FileScope, Report, Severity, check_catalogs, load_catalogs,
+};
 use jiff::Timestamp;
 
 /// What the caller asks for.
@@ -200,22 +202,12 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
             locales: published,
         });
     }
-    // A locale whose shared files are incomplete has no page at all (its index, feed and the
-    // chooser need the shared messages); its releases were already left out above.
+    // A locale whose shared files cannot be published (its folder is missing, a shared
+    // message is missing) has no pages at all, not even an index: only its releases were
+    // named above. The reference always stays: its problems block the render.
     locales.retain(|locale| {
-        !report.diagnostics.iter().any(|d| {
-            d.locale == locale.source.as_str()
-                && d.severity == Severity::Error
-                && d.file
-                    .strip_prefix(&format!("locales/{}/", locale.source))
-                    .is_some_and(|rel| !rel.starts_with("releases/"))
-        })
+        locale.source == config.reference || shared_problems(&report, &locale.source).is_empty()
     });
-    for planned in &mut releases {
-        planned
-            .locales
-            .retain(|code| locales.iter().any(|l| &l.locale == code));
-    }
     // The reference comes first when it is published.
     let default_locale = locales
         .first()
@@ -232,20 +224,18 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     })
 }
 
-/// The errors that keep `slug` from being published in `locale`: those in the locale's file
-/// of that release and in its shared files (files of other releases do not matter).
+/// The errors that keep `slug` from being published in `locale`: those in the files its
+/// bundle holds (the locale's shared files and that release's own, by their typed scope) and
+/// those of the whole locale (its folder is missing); other releases' files do not matter.
 fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
-    let dir = format!("locales/{locale}/");
-    let own = format!("{dir}releases/{slug}.ftl");
     report
         .diagnostics
         .iter()
         .filter(|d| d.locale == locale.as_str() && d.severity == Severity::Error)
         .filter(|d| {
-            d.file == own
-                || d.file
-                    .strip_prefix(&dir)
-                    .is_some_and(|rel| !rel.starts_with("releases/"))
+            d.scope
+                .as_ref()
+                .is_none_or(|scope| scope.is_in_release(slug.as_str()))
         })
         .map(|d| Problem {
             code: d.code.as_str().to_owned(),
@@ -253,5 +243,16 @@ fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
             file: d.file.clone(),
             message: d.message.clone(),
         })
+        .collect()
+}
+
+/// The errors in the files every bundle of `locale` holds (its shared files) and those of the
+/// whole locale.
+fn shared_problems<'r>(report: &'r Report, locale: &Locale) -> Vec<&'r beyan_l10n::Diagnostic> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.locale == locale.as_str() && d.severity == Severity::Error)
+        .filter(|d| d.scope.as_ref().is_none_or(|s| *s == FileScope::Shared))
         .collect()
 }

@@ -58,11 +58,6 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     };
-    // The process ends right after this: freeing every parsed file and diagnostic one by one
-    // would only delay the exit (a large workspace holds hundreds of thousands of values).
-    std::mem::forget(catalogs);
-    std::mem::forget(report);
-    std::mem::forget(lock);
     Ok(code)
 }
 

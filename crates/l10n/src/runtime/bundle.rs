@@ -1,6 +1,6 @@
 //! The localization runtime: one Fluent bundle per (locale, release), with beyan's functions.
 //!
-//! A release's bundle holds the locale's shared files (everything outside `releases/`) and that
+//! A release's bundle holds the locale's shared files ([`FileScope::Shared`]) and that
 //! release's own `releases/<slug>.ftl`, the same scopes `check` uses, so a message that passes
 //! `check` resolves here. Formatting never falls back: a missing message or an error while
 //! resolving one is a `MessageError`, never text printed into a page.
@@ -9,13 +9,13 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use beyan_content::Locale;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentError, FluentResource};
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentError, FluentResource};
 
-use crate::catalog::{Catalog, FtlFile};
-use crate::direction::Direction;
-use crate::entry::EntryKind;
-use crate::functions;
+use crate::load::catalog::{Catalog, FileScope, FtlFile};
+use crate::load::entry::EntryKind;
+use crate::runtime::direction::Direction;
+use crate::runtime::functions;
 
 /// How to build a bundle beyond the files themselves.
 #[derive(Debug, Clone, Copy, Default)]
@@ -78,13 +78,13 @@ pub struct BundleBuilder<'c> {
 }
 
 impl<'c> BundleBuilder<'c> {
-    /// Parses the catalog's shared files (everything outside `releases/`). The bundles are
+    /// Parses the catalog's shared files ([`FileScope::Shared`]). The bundles are
     /// `locale`'s: the catalog's own, or a pseudolocale made from it.
     pub fn new(catalog: &'c Catalog, locale: &Locale, options: BundleOptions) -> Self {
         let shared: Vec<&FtlFile> = catalog
             .files
             .iter()
-            .filter(|f| !f.rel.starts_with("releases/"))
+            .filter(|f| f.scope == FileScope::Shared)
             .collect();
         let renames = term_renames(&shared);
         let parsed = shared.iter().map(|file| parse(file, &renames)).collect();
@@ -101,7 +101,7 @@ impl<'c> BundleBuilder<'c> {
     /// The bundle of one release (or of the shared files alone, for index pages and feeds).
     pub fn release(&self, slug: Option<&str>) -> Result<LocaleBundle, BundleError> {
         let catalog = self.catalog;
-        let release = slug.and_then(|slug| catalog.file(&format!("releases/{slug}.ftl")));
+        let release = slug.and_then(|slug| catalog.release_file(slug));
         let mut files = self.shared.clone();
         files.extend(release);
         let renames = term_renames(&files);
@@ -134,6 +134,17 @@ fn parse(file: &FtlFile, renames: &[(String, String)]) -> Result<Arc<FluentResou
     };
     if let Some(e) = &file.io_error {
         return Err(error(e.clone()));
+    }
+    // A file with syntax errors is never published; and the text the check's guard blanked
+    // (nesting too deep, a cut escape) must not reach the parser unguarded.
+    let n = file.syntax_errors.len();
+    if n > 0 {
+        let noun = if n == 1 {
+            "syntax error"
+        } else {
+            "syntax errors"
+        };
+        return Err(error(format!("{n} {noun}; run `beyan check` for where")));
     }
     let text = rename_terms(&file.source.text, renames);
     FluentResource::try_new(text)
@@ -366,7 +377,7 @@ mod tests {
         embargoed-until = EMBARGOED UNTIL { DATETIME($embargo, dateStyle: \"long\", timeStyle: \"short\") }\n\
         count = { $n ->\n    [one] { $n } release\n   *[other] { $n } releases\n}\n";
 
-    fn args(pairs: &[(&'static str, fluent_bundle::FluentValue<'static>)]) -> FluentArgs<'static> {
+    fn args(pairs: &[(&'static str, fluent::FluentValue<'static>)]) -> FluentArgs<'static> {
         let mut args = FluentArgs::new();
         for (k, v) in pairs {
             args.set(*k, v.clone());

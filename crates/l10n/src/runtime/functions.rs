@@ -6,8 +6,8 @@
 //! timestamp with its offset for date and time): Fluent arguments stay plain text and the
 //! templates can pass dates through unchanged.
 
-use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
-use fluent_bundle::{FluentArgs, FluentValue};
+use fluent::types::{FluentNumber, FluentNumberOptions};
+use fluent::{FluentArgs, FluentValue};
 use icu::calendar::{Date, Gregorian};
 use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::datetime::fieldsets::{self, zone::LocalizedOffsetShort};

@@ -4,8 +4,8 @@ use compact_str::{CompactString, format_compact};
 use fluent_syntax::ast;
 use thin_vec::ThinVec;
 
-use crate::source_file::SourceFile;
-use crate::whitespace;
+use crate::load::source_file::SourceFile;
+use crate::load::whitespace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -18,6 +18,27 @@ pub enum EntryKind {
 pub struct Located<T> {
     pub value: T,
     pub offset: usize,
+}
+
+/// A message or term reference (`msg`, `msg.attr`, `-term`) and the part of its own entry it
+/// is in: references are resolved per value and per attribute, as the runtime resolves them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The id as referenced: `msg` or `-term`.
+    pub id: CompactString,
+    /// The attribute referenced (`msg.attr`), if any.
+    pub attribute: Option<CompactString>,
+    /// The part of the entry the reference is in: `None` for the value, `Some(i)` for the
+    /// entry's `i`-th attribute.
+    pub from: Option<u16>,
+}
+
+/// The markup of one variant of one part (value or attribute) of an entry.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartMarkup {
+    /// `None` for the value, else the attribute's name.
+    pub attribute: Option<CompactString>,
+    pub markup: crate::markup::MarkupSummary,
 }
 
 /// A select expression whose variants look like CLDR plural categories.
@@ -39,21 +60,24 @@ pub struct Entry {
     pub attributes: ThinVec<Located<CompactString>>,
     /// Every `$variable` used in the value, the attributes and all variants, sorted, unique.
     pub variables: ThinVec<Located<CompactString>>,
-    /// Message and term references (`-term`, `msg`), without attribute parts.
-    pub references: ThinVec<Located<CompactString>>,
+    /// Message and term references, each with the part of this entry it is in.
+    pub references: ThinVec<Located<Reference>>,
+    /// Placeables written in the entry, every part and every variant counted: a bound of what
+    /// any one part resolves on its own.
+    pub placeables: u32,
+    /// Offsets of characters no output can carry (C0 controls but tab and newline,
+    /// noncharacters), in text and in string literals once unescaped.
+    pub invalid_characters: ThinVec<(usize, char)>,
     pub plural_selects: ThinVec<Located<PluralSelect>>,
     pub words: u32,
     /// Bytes of the visible text that are not whitespace: with `words`, a fingerprint that
     /// rules out nearly every pair of different texts before their bodies are compared.
     ink: u32,
-    /// Whether the visible text has letters (not only placeables or marks).
-    has_words: bool,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: ThinVec<usize>,
-    /// [`crate::content_hash`] of the entry's body, computed when first needed.
-    hash: std::sync::OnceLock<u64>,
-    /// The inline markup of the visible text (links, emphasis); boxed, as most text has none.
-    markup: Option<Box<crate::markup::MarkupSummary>>,
+    /// The inline markup (links, emphasis) of each variant of each part, sorted and unique;
+    /// `None` when no part has any (most text), which reads as "no markup in any variant".
+    markup: Option<ThinVec<PartMarkup>>,
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -68,16 +92,28 @@ impl Entry {
             .trim()
     }
 
-    /// [`crate::content_hash`] of the body; `file` must be the entry's own file.
-    pub fn hash(&self, file: &SourceFile) -> u64 {
-        *self
-            .hash
-            .get_or_init(|| crate::lockfile::content_hash(self.body(file)))
+    /// Whether any variant of any part has markup.
+    pub fn has_markup(&self) -> bool {
+        self.markup.is_some()
     }
 
-    pub fn markup(&self) -> &crate::markup::MarkupSummary {
+    /// The distinct markups of the variants of one part (`None`: the value).
+    pub fn part_markup(&self, attribute: Option<&str>) -> Vec<&crate::markup::MarkupSummary> {
         static NONE: crate::markup::MarkupSummary = crate::markup::MarkupSummary::NONE;
-        self.markup.as_deref().unwrap_or(&NONE)
+        let found: Vec<&crate::markup::MarkupSummary> = self
+            .markup
+            .as_deref()
+            .into_iter()
+            .flatten()
+            .filter(|p| p.attribute.as_deref() == attribute)
+            .map(|p| &p.markup)
+            .collect();
+        if found.is_empty() { vec![&NONE] } else { found }
+    }
+
+    /// The index of an attribute by name.
+    pub fn attribute_index(&self, name: &str) -> Option<usize> {
+        self.attributes.iter().position(|a| a.value == name)
     }
 
     /// Whether the visible texts could be the same: equal bodies (whitespace aside) give equal
@@ -103,9 +139,28 @@ impl Entry {
             .is_ok()
     }
 
-    /// Whether the text has something a reader reads (letters), not only placeables or marks.
-    pub fn has_words(&self) -> bool {
-        self.has_words
+    /// Whether the text has more than one word once placeables, numbers, URLs and e-mail
+    /// addresses are set aside: text that a translation is expected to change.
+    pub fn is_prose(&self, file: &SourceFile) -> bool {
+        // Asked only of the rare translation identical to its reference: the entry is read
+        // again rather than every entry's visible text summarized for it.
+        let source = file.text.get(self.start..self.end).unwrap_or("");
+        let resource = match fluent_syntax::parser::parse(source) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        let mut text = String::new();
+        for item in &resource.body {
+            let (value, attributes) = match item {
+                ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+                ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+                _ => continue,
+            };
+            for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+                visible_text(pattern, &mut text);
+                text.push('\n');
+            }
+        }
+        is_prose(&text)
     }
 }
 
@@ -173,40 +228,52 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 attributes: ThinVec::new(),
                 variables: ThinVec::new(),
                 references: ThinVec::new(),
+                placeables: 0,
+                invalid_characters: ThinVec::new(),
                 plural_selects: ThinVec::new(),
                 words: 0,
                 ink: 0,
-                has_words: false,
                 bidi_controls: ThinVec::new(),
-                hash: std::sync::OnceLock::new(),
                 markup: None,
             },
             scratch: std::mem::take(&mut scratch),
+            part: None,
         };
+        let mut part_markup: Vec<PartMarkup> = Vec::new();
         if let Some(value) = value {
-            walker.pattern(value);
+            walker.part(None, value, &mut part_markup);
         }
-        for attribute in attributes {
+        for (i, attribute) in attributes.iter().enumerate() {
             walker.scratch.attributes.push(Located {
                 value: CompactString::new(attribute.id.name),
                 offset: file.offset_of(attribute.id.name).unwrap_or(start),
             });
             walker.scratch.text.push('\n');
-            walker.pattern(&attribute.value);
+            let index = u16::try_from(i).unwrap_or(u16::MAX);
+            walker.part(
+                Some((index, attribute.id.name)),
+                &attribute.value,
+                &mut part_markup,
+            );
         }
         // The visible text is summarized, then dropped: keeping it would double the memory
         // of every catalog.
         let mut entry = walker.entry;
         scratch = walker.scratch;
         let text = &scratch.text;
-        (entry.words, entry.ink, entry.has_words) = count_words(text);
-        let markup = crate::markup::summarize_markup(text);
-        entry.markup = (markup != crate::markup::MarkupSummary::NONE).then(|| Box::new(markup));
+        (entry.words, entry.ink) = count_words(text);
+        part_markup.sort();
+        part_markup.dedup();
+        entry.markup = part_markup
+            .iter()
+            .any(|p| p.markup != crate::markup::MarkupSummary::NONE)
+            .then(|| part_markup.into_iter().collect());
         scratch.variables.sort_by(|a, b| a.value.cmp(&b.value));
         scratch.variables.dedup_by(|a, b| a.value == b.value);
         entry.attributes = exact(&mut scratch.attributes);
         entry.variables = exact(&mut scratch.variables);
         entry.references = exact(&mut scratch.references);
+        entry.invalid_characters = exact(&mut scratch.invalid_characters);
         entry.plural_selects = exact(&mut scratch.plural_selects);
         entry.bidi_controls = exact(&mut scratch.bidi_controls);
         scratch.text.clear();
@@ -234,6 +301,8 @@ struct Walker<'f> {
     bidi_in_file: bool,
     entry: Entry,
     scratch: Scratch,
+    /// The part being walked: `None` for the value, else the attribute's index.
+    part: Option<u16>,
 }
 
 /// What the walk of one entry collects, in buffers reused from entry to entry.
@@ -243,7 +312,8 @@ struct Scratch {
     text: String,
     attributes: Vec<Located<CompactString>>,
     variables: Vec<Located<CompactString>>,
-    references: Vec<Located<CompactString>>,
+    references: Vec<Located<Reference>>,
+    invalid_characters: Vec<(usize, char)>,
     plural_selects: Vec<Located<PluralSelect>>,
     bidi_controls: Vec<usize>,
 }
@@ -264,10 +334,47 @@ impl Walker<'_> {
         self.file.offset_of(slice).unwrap_or(self.entry.start)
     }
 
+    /// Walks one part (the value, or an attribute with its index and name), then records the
+    /// markup of each of its variants.
+    fn part(
+        &mut self,
+        attribute: Option<(u16, &str)>,
+        pattern: &ast::Pattern<&str>,
+        markup: &mut Vec<PartMarkup>,
+    ) {
+        self.part = attribute.map(|(i, _)| i);
+        let text_start = self.scratch.text.len();
+        self.pattern(pattern);
+        let text = &self.scratch.text[text_start..];
+        if crate::markup::may_have_markup(text) {
+            let name = attribute.map(|(_, name)| CompactString::new(name));
+            for variant in variant_texts(pattern) {
+                markup.push(PartMarkup {
+                    attribute: name.clone(),
+                    markup: crate::markup::summarize_markup(&variant),
+                });
+            }
+        }
+    }
+
+    fn invalid_characters(&mut self, text: &str, offset: usize) {
+        if text.chars().any(is_invalid_character) {
+            self.scratch.invalid_characters.extend(
+                text.char_indices()
+                    .filter(|(_, c)| is_invalid_character(*c))
+                    .map(|(i, c)| (offset + i, c)),
+            );
+        }
+    }
+
     fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
         for element in &pattern.elements {
             match element {
                 ast::PatternElement::TextElement { value } => {
+                    if may_have_invalid_character(value) {
+                        let base = self.offset(value);
+                        self.invalid_characters(value, base);
+                    }
                     if self.bidi_in_file && has_bidi_control(value) {
                         let base = self.offset(value);
                         self.scratch.bidi_controls.extend(
@@ -280,6 +387,7 @@ impl Walker<'_> {
                     self.scratch.text.push_str(value);
                 }
                 ast::PatternElement::Placeable { expression } => {
+                    self.entry.placeables += 1;
                     self.scratch.text.push(' ');
                     self.expression(expression);
                     self.scratch.text.push(' ');
@@ -332,8 +440,22 @@ impl Walker<'_> {
 
     fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
         match inline {
-            ast::InlineExpression::StringLiteral { .. }
-            | ast::InlineExpression::NumberLiteral { .. } => {}
+            ast::InlineExpression::StringLiteral { value } => {
+                if value.contains('\\') || value.chars().any(is_invalid_character) {
+                    let unescaped = fluent_syntax::unicode::unescape_unicode_to_string(value);
+                    // Reported at the literal's opening quote: an escape has no single column.
+                    let offset = self.offset(value).saturating_sub(1);
+                    if unescaped.chars().any(is_invalid_character) {
+                        self.scratch.invalid_characters.extend(
+                            unescaped
+                                .chars()
+                                .filter(|c| is_invalid_character(*c))
+                                .map(|c| (offset, c)),
+                        );
+                    }
+                }
+            }
+            ast::InlineExpression::NumberLiteral { .. } => {}
             ast::InlineExpression::VariableReference { id } => {
                 let offset = self.offset(id.name).saturating_sub(1);
                 self.scratch.variables.push(Located {
@@ -341,17 +463,29 @@ impl Walker<'_> {
                     offset,
                 });
             }
-            ast::InlineExpression::MessageReference { id, .. } => {
+            ast::InlineExpression::MessageReference { id, attribute } => {
                 let offset = self.offset(id.name);
                 self.scratch.references.push(Located {
-                    value: CompactString::new(id.name),
+                    value: Reference {
+                        id: CompactString::new(id.name),
+                        attribute: attribute.as_ref().map(|a| CompactString::new(a.name)),
+                        from: self.part,
+                    },
                     offset,
                 });
             }
-            ast::InlineExpression::TermReference { id, arguments, .. } => {
+            ast::InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
                 let offset = self.offset(id.name).saturating_sub(1);
                 self.scratch.references.push(Located {
-                    value: format_compact!("-{}", id.name),
+                    value: Reference {
+                        id: format_compact!("-{}", id.name),
+                        attribute: attribute.as_ref().map(|a| CompactString::new(a.name)),
+                        from: self.part,
+                    },
                     offset,
                 });
                 if let Some(arguments) = arguments {
@@ -375,17 +509,121 @@ impl Walker<'_> {
     }
 }
 
-/// The number of words (runs of non-whitespace, as [`str::split_whitespace`] counts them), of
-/// bytes that are not whitespace, and whether the text has any letter.
-fn count_words(text: &str) -> (u32, u32, bool) {
+/// A character that no output format can carry: a C0 control other than tab and newline, or
+/// a noncharacter
+/// (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE and U+FFFF among them).
+pub fn is_invalid_character(c: char) -> bool {
+    let code = u32::from(c);
+    (code < 0x20 && c != '\t' && c != '\n')
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// The text elements of a pattern, every variant's, placeables as a space.
+fn visible_text(pattern: &ast::Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => {
+                out.push(' ');
+                if let ast::Expression::Select { variants, .. } = expression {
+                    for variant in variants {
+                        visible_text(&variant.value, out);
+                        out.push('\n');
+                    }
+                }
+                out.push(' ');
+            }
+        }
+    }
+}
+
+/// Whether `text` may hold an [invalid character](is_invalid_character), by its bytes: a C0
+/// control is one byte below 0x20; every noncharacter is encoded with a lead byte `EF` (in the
+/// BMP) or `F0`–`F4`. Most text has none of these bytes, and then no character is decoded.
+fn may_have_invalid_character(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0xEF || b >= 0xF0)
+}
+
+/// Whether a visible text has more than one word once numbers, URLs, e-mail addresses and
+/// markup tags are set aside (placeables are already out of it): a word is a run of
+/// non-whitespace with a letter in it.
+fn is_prose(text: &str) -> bool {
+    let set_aside = |word: &str| {
+        let tag = word.starts_with('<') && word.ends_with('>');
+        let address = word.contains("://")
+            || word.starts_with("www.")
+            || word.starts_with("mailto:")
+            || word.contains('@');
+        tag || address || !word.chars().any(char::is_alphabetic)
+    };
+    text.split_whitespace()
+        .filter(|word| !set_aside(word))
+        .nth(1)
+        .is_some()
+}
+
+/// The texts of a pattern's variants (each select expression's variants, combined with the
+/// text around them), placeables other than selects as a space. At most 64: beyond that, a
+/// select's variants are spread over the texts so far instead of multiplied.
+fn variant_texts(pattern: &ast::Pattern<&str>) -> Vec<String> {
+    const MOST: usize = 64;
+    let mut texts = vec![String::new()];
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                texts.iter_mut().for_each(|t| t.push_str(value));
+            }
+            ast::PatternElement::Placeable { expression } => {
+                let mut expression = expression;
+                // `{ { $n -> … } }`: the select inside.
+                while let ast::Expression::Inline(ast::InlineExpression::Placeable {
+                    expression: inner,
+                }) = expression
+                {
+                    expression = inner;
+                }
+                let ast::Expression::Select { variants, .. } = expression else {
+                    texts.iter_mut().for_each(|t| t.push(' '));
+                    continue;
+                };
+                let options: Vec<String> = variants
+                    .iter()
+                    .flat_map(|v| variant_texts(&v.value))
+                    .collect();
+                if options.is_empty() {
+                    continue;
+                }
+                if texts.len() * options.len() <= MOST {
+                    texts = texts
+                        .iter()
+                        .flat_map(|t| options.iter().map(move |o| format!("{t} {o} ")))
+                        .collect();
+                } else {
+                    let len = texts.len().max(options.len()).min(MOST.max(texts.len()));
+                    texts = (0..len)
+                        .map(|i| {
+                            format!("{} {} ", texts[i % texts.len()], options[i % options.len()])
+                        })
+                        .collect();
+                }
+            }
+        }
+    }
+    texts
+}
+
+/// The number of words (runs of non-whitespace, as [`str::split_whitespace`] counts them) and
+/// of bytes that are not whitespace.
+fn count_words(text: &str) -> (u32, u32) {
     let bytes = text.as_bytes();
-    let letters = text.chars().any(char::is_alphabetic);
     // Most text has no whitespace outside ASCII, and then a word starts at each non-space byte
     // after a space: a comparison per byte, no decoding, no dependency from one byte to the
     // next (the compiler vectorizes it).
     if !whitespace::has_wide_space(bytes) {
         let Some(&first) = bytes.first() else {
-            return (0, 0, letters);
+            return (0, 0);
         };
         let first = u32::from(!whitespace::is_ascii_space(first));
         // Each byte beside the one before it: two slices of one length, which vectorize.
@@ -395,12 +633,12 @@ fn count_words(text: &str) -> (u32, u32, bool) {
             starts += u32::from(!space & whitespace::is_ascii_space(before));
             ink += u32::from(!space);
         }
-        return (starts, ink, letters);
+        return (starts, ink);
     }
     // Whitespace outside ASCII (rare): the standard library's reading, as `content_hash` has.
     let words = text.split_whitespace().count() as u32;
     let ink = text.split_whitespace().map(str::len).sum::<usize>() as u32;
-    (words, ink, letters)
+    (words, ink)
 }
 
 /// U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates).
@@ -457,7 +695,6 @@ mod tests {
             let expected = (
                 text.split_whitespace().count() as u32,
                 text.split_whitespace().map(str::len).sum::<usize>() as u32,
-                text.chars().any(char::is_alphabetic),
             );
             assert_eq!(count_words(text), expected, "{text:?}");
         }
@@ -470,6 +707,17 @@ mod tests {
             let expected = text.split_whitespace().count() as u32;
             assert_eq!(count_words(&text).0, expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn invalid_characters_are_found_by_their_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if is_invalid_character(c) {
+                assert!(may_have_invalid_character(&text), "{c:?}");
+            }
+        }
+        assert!(!may_have_invalid_character("plain\ttext\nə ہ €"));
     }
 
     #[test]

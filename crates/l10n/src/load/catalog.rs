@@ -5,30 +5,102 @@ use std::path::{Path, PathBuf};
 use beyan_content::{Locale, ReadGate};
 use rayon::prelude::*;
 
-use crate::entry::{Entry, entries};
-use crate::nesting_guard::{self, MAX_NESTING};
-use crate::source_file::SourceFile;
+use crate::load::entry::{Entry, entries};
+use crate::load::nesting_guard;
+use crate::load::source_file::SourceFile;
+
+/// Which messages a file's entries live among, decided once when the file is read and used by
+/// `check`, the bundles and the render plan alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileScope {
+    /// Every file but a release's own: seen by every bundle of the locale.
+    #[default]
+    Shared,
+    /// `releases/<slug>.ftl` (directly in `releases/`): seen only by that release's bundle,
+    /// on top of the shared files.
+    Release(String),
+}
+
+impl FileScope {
+    /// The scope of a file by its path relative to the locale folder. Only a file directly in
+    /// `releases/` belongs to one release; `releases/archive/notes.ftl` is shared.
+    pub fn of(rel: &str) -> Self {
+        match rel
+            .strip_prefix("releases/")
+            .and_then(|name| name.strip_suffix(".ftl"))
+            .filter(|slug| !slug.contains('/'))
+        {
+            Some(slug) => Self::Release(slug.to_owned()),
+            None => Self::Shared,
+        }
+    }
+
+    /// The release slug, for a release's own file.
+    pub fn release(&self) -> Option<&str> {
+        match self {
+            Self::Shared => None,
+            Self::Release(slug) => Some(slug),
+        }
+    }
+
+    /// Whether the bundle of release `slug` holds this file's messages.
+    pub fn is_in_release(&self, slug: &str) -> bool {
+        match self {
+            Self::Shared => true,
+            Self::Release(own) => own == slug,
+        }
+    }
+}
 
 /// One parsed `.ftl` file.
 #[derive(Debug, Clone)]
 pub struct FtlFile {
     /// Path relative to the locale's folder, with `/` (`releases/<slug>.ftl`).
     pub rel: String,
+    /// Shared, or one release's own file.
+    pub scope: FileScope,
     pub source: SourceFile,
     pub entries: Vec<Entry>,
     /// Parser errors (and entries nested too deeply to parse): byte offset and description.
     pub syntax_errors: Vec<(usize, String)>,
     /// Set when the file could not be read at all.
     pub io_error: Option<String>,
+    /// The entries' hashes, computed when first needed ([`FtlFile::hash_of`]).
+    hashes: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl FtlFile {
     /// Whether the file belongs to one release (`releases/<slug>.ftl`) rather than shared text.
     pub fn release_slug(&self) -> Option<&str> {
-        self.rel
-            .strip_prefix("releases/")
-            .and_then(|name| name.strip_suffix(".ftl"))
-            .filter(|slug| !slug.contains('/'))
+        self.scope.release()
+    }
+
+    /// [`crate::content_hash`] of one of this file's entries: what `beyan.lock` records. The
+    /// hashes of the whole file are computed on first use, once (every target locale compares
+    /// with the same reference file); an entry of another file is hashed on its own.
+    pub fn hash_of(&self, entry: &Entry) -> u64 {
+        let index = self
+            .entries
+            .as_ptr_range()
+            .contains(&std::ptr::from_ref(entry))
+            .then(|| {
+                (std::ptr::from_ref(entry) as usize - self.entries.as_ptr() as usize)
+                    / std::mem::size_of::<Entry>()
+            });
+        match index {
+            Some(i) => self.hashes()[i],
+            None => crate::load::lockfile::content_hash(entry.body(&self.source)),
+        }
+    }
+
+    /// [`FtlFile::hash_of`] every entry, in order.
+    pub fn hashes(&self) -> &[u64] {
+        self.hashes.get_or_init(|| {
+            self.entries
+                .iter()
+                .map(|e| crate::load::lockfile::content_hash(e.body(&self.source)))
+                .collect()
+        })
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -46,12 +118,7 @@ impl FtlFile {
         let (guarded, too_deep) = nesting_guard::guard(&source.text);
         let mut syntax_errors: Vec<(usize, String)> = too_deep
             .iter()
-            .map(|t| {
-                (
-                    t.offset,
-                    format!("placeables nested more than {MAX_NESTING} levels deep"),
-                )
-            })
+            .map(|t| (t.offset, t.message.clone()))
             .collect();
         let entries = {
             // Offsets in the guarded text equal those of the original.
@@ -73,11 +140,13 @@ impl FtlFile {
         };
         syntax_errors.sort_by_key(|(offset, _)| *offset);
         Self {
+            scope: FileScope::of(&rel),
             rel,
             source,
             entries,
             syntax_errors,
             io_error: None,
+            hashes: std::sync::OnceLock::new(),
         }
     }
 }
@@ -93,6 +162,12 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The own file of release `slug`, if the locale has one.
+    pub fn release_file(&self, slug: &str) -> Option<&FtlFile> {
+        self.file(&format!("releases/{slug}.ftl"))
+            .filter(|f| f.scope.release() == Some(slug))
+    }
+
     pub fn file(&self, rel: &str) -> Option<&FtlFile> {
         self.files
             .binary_search_by(|f| f.rel.as_str().cmp(rel))
@@ -168,6 +243,7 @@ pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::nesting_guard::MAX_NESTING;
 
     #[test]
     fn deeply_nested_file_becomes_a_syntax_error_not_a_crash() {

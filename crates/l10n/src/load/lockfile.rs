@@ -309,7 +309,7 @@ pub fn content_hash(body: &str) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     };
     let bytes = body.as_bytes();
-    if crate::whitespace::has_wide_space(bytes) {
+    if crate::load::whitespace::has_wide_space(bytes) {
         for (i, word) in body.split_whitespace().enumerate() {
             if i > 0 {
                 feed(b' ');
@@ -321,7 +321,7 @@ pub fn content_hash(body: &str) -> u64 {
         let mut started = false;
         let mut space = false;
         for &b in bytes {
-            if crate::whitespace::is_ascii_space(b) {
+            if crate::load::whitespace::is_ascii_space(b) {
                 space = started;
             } else {
                 if space {
@@ -506,16 +506,17 @@ impl<'l> Cursor<'l> {
         let start = self.at;
         let mut escaped = false;
         loop {
-            match self.peek()? {
-                b'\\' => {
+            // Whole characters only: the cursor never stops inside one or past the line's end.
+            let c = self.line[self.at..].chars().next()?;
+            match c {
+                '\\' => {
                     escaped = true;
-                    self.at += 2;
+                    self.at += 1;
+                    let escaped_char = self.line[self.at..].chars().next()?;
+                    self.at += escaped_char.len_utf8();
                 }
-                b'"' => break,
-                _ => self.at += 1,
-            }
-            if self.at > self.line.len() {
-                return None;
+                '"' => break,
+                _ => self.at += c.len_utf8(),
             }
         }
         let raw = &self.line[start..self.at];
@@ -611,6 +612,20 @@ mod tests {
             assert!(error.message.contains(message), "{text}: {error}");
         }
         assert!(Lockfile::parse("beyan.lock", "# empty\n").is_err());
+    }
+
+    #[test]
+    fn an_escape_at_the_end_of_a_line_or_before_a_wide_character_is_an_error_not_a_panic() {
+        for text in [
+            "version = 1\n[az.\"a\\",
+            "version = 1\n[az.\"a\\\n",
+            "version = 1\n[az.\"a\\ə\n",
+            "version = 1\n[az.\"a\\əb\"]\nx = { reference = \"a\\",
+            "version = 1\n[az.\"a\"]\nx = { reference = \"\\ğ",
+        ] {
+            let error = Lockfile::parse("beyan.lock", text).unwrap_err();
+            assert!(error.position.is_some(), "{text:?}: {error}");
+        }
     }
 
     #[test]

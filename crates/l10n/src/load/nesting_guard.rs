@@ -1,9 +1,10 @@
-//! Guards fluent-syntax's recursive parser against input nested deeper than any real message.
+//! Guards fluent-syntax's parser against the input it cannot survive.
 //!
 //! fluent-syntax descends once per `{` (and per call argument), so thousands of nested
-//! placeables overflow the stack before it can return Junk. Before parsing, this pass finds the
-//! entries that nest deeper than [`MAX_NESTING`] and blanks them (keeping line breaks, so every
-//! other position in the file stays where it was); the caller reports each as a syntax error.
+//! placeables overflow the stack before it can return Junk; and a `\u` escape cut short by a
+//! non-ASCII character (`{ "\ué" }`) makes it slice inside that character and panic. Before
+//! parsing, this pass finds such entries and blanks them (keeping line breaks, so every other
+//! position in the file stays where it was); the caller reports each as a syntax error.
 
 /// Deepest placeable/call nesting accepted. Real messages rarely go past 3.
 pub const MAX_NESTING: usize = 32;
@@ -20,18 +21,21 @@ const SPECIAL: [bool; 256] = {
     table
 };
 
-/// An entry blanked because it nested too deeply, by the byte offset where the limit was passed.
+/// An entry blanked, by the byte offset of what the parser could not survive.
 pub struct TooDeep {
     pub offset: usize,
+    /// What was wrong there, for the syntax error.
+    pub message: String,
 }
 
 /// Returns the text to parse (borrowed when nothing was too deep) and the entries blanked.
 pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
     let bytes = text.as_bytes();
-    if !may_nest_too_deep(bytes) {
+    if !may_nest_too_deep(bytes) && !may_cut_an_escape(bytes) {
         return (std::borrow::Cow::Borrowed(text), Vec::new());
     }
-    let mut found: Vec<(usize, usize)> = Vec::new(); // (entry start, offset over the limit)
+    // (entry start, offset of the problem, message)
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
     let mut depth = 0usize;
     let mut in_string = false;
     let mut entry_start = 0usize;
@@ -58,7 +62,18 @@ pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
                 in_string = false;
                 line_start = true;
             }
-            b'\\' if in_string => i += 1,
+            b'\\' if in_string => {
+                if !flagged && cuts_an_escape(bytes, i) {
+                    flagged = true;
+                    found.push((
+                        entry_start,
+                        i,
+                        "invalid unicode escape sequence: `\\u` takes 4 hex digits, `\\U` 6"
+                            .to_owned(),
+                    ));
+                }
+                i += 1;
+            }
             b'"' if depth > 0 => in_string = !in_string,
             b'{' if !in_string => depth += 1,
             b'(' if !in_string && depth > 0 => depth += 1,
@@ -67,7 +82,11 @@ pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
         }
         if depth > MAX_NESTING && !flagged {
             flagged = true;
-            found.push((entry_start, i));
+            found.push((
+                entry_start,
+                i,
+                format!("placeables nested more than {MAX_NESTING} levels deep"),
+            ));
         }
         i += 1;
     }
@@ -75,7 +94,7 @@ pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
         return (std::borrow::Cow::Borrowed(text), Vec::new());
     }
     let mut blanked = bytes.to_vec();
-    for &(start, _) in &found {
+    for &(start, _, _) in &found {
         let end = next_entry_start(bytes, start);
         for byte in &mut blanked[start..end] {
             if *byte != b'\n' {
@@ -87,7 +106,7 @@ pub fn guard(text: &str) -> (std::borrow::Cow<'_, str>, Vec<TooDeep>) {
     let text = String::from_utf8(blanked).unwrap_or_default();
     let too_deep = found
         .into_iter()
-        .map(|(_, offset)| TooDeep { offset })
+        .map(|(_, offset, message)| TooDeep { offset, message })
         .collect();
     (std::borrow::Cow::Owned(text), too_deep)
 }
@@ -112,6 +131,28 @@ fn may_nest_too_deep(bytes: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether the backslash at `at` starts a `\u`/`\U` escape whose hex digits stop short at a
+/// non-ASCII character: fluent-syntax would slice inside that character.
+fn cuts_an_escape(bytes: &[u8], at: usize) -> bool {
+    let need = match bytes.get(at + 1) {
+        Some(b'u') => 4,
+        Some(b'U') => 6,
+        _ => return false,
+    };
+    let digits = bytes[at + 2..]
+        .iter()
+        .take(need)
+        .take_while(|b| b.is_ascii_hexdigit())
+        .count();
+    digits < need && bytes.get(at + 2 + digits).is_some_and(|&b| b >= 0x80)
+}
+
+/// Whether some `\u`/`\U` anywhere is cut short by a non-ASCII character (in a string or
+/// not: the exact scan decides).
+fn may_cut_an_escape(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\\', bytes).any(|at| cuts_an_escape(bytes, at))
 }
 
 /// Whether a line beginning with `b` begins a new entry (or comment).
@@ -172,6 +213,18 @@ mod tests {
         );
         assert!(may_nest_too_deep(deep.as_bytes()));
         assert_eq!(guard(&deep).1.len(), 1);
+    }
+
+    #[test]
+    fn an_escape_cut_by_a_non_ascii_character_is_blanked() {
+        let text = "a = 1\nr = { \"\\u\u{e9}\" }\nb = { \"\\u00e9\" } \\u\u{e9} outside a string\n";
+        let (guarded, found) = guard(text);
+        assert_eq!(found.len(), 1, "only the string literal's escape");
+        assert_eq!(found[0].offset, 13);
+        assert!(found[0].message.contains("unicode escape"));
+        assert!(guarded.starts_with("a = 1\n      "));
+        assert!(guarded.ends_with("\nb = { \"\\u00e9\" } \\u\u{e9} outside a string\n"));
+        assert!(fluent_syntax::parser::parse(guarded.as_ref()).is_ok());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use beyan_content::Locale;
 
-use crate::bundle::BundleOptions;
+use crate::runtime::bundle::BundleOptions;
 
 /// A synthetic locale derived from the reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

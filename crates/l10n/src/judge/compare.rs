@@ -1,0 +1,262 @@
+//! Rules over one aligned pair: a reference entry and its translation. Each rule is a
+//! [`super::PairJudge`]; the translation is only blamed for what differs from the reference.
+
+use crate::align::Pair;
+use crate::diagnostic::Code;
+use crate::load::entry::Entry;
+
+use super::{Findings, PairContext};
+
+/// A value or attributes the reference has and the translation lacks; attributes it adds.
+pub fn structure(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    let reference = pair.reference;
+    let id = reference.id.as_str();
+    if reference.has_value && !translation.has_value {
+        out.push(
+            Code::MissingValue,
+            file,
+            Some(translation.start),
+            Some(id),
+            format!("`{id}` has only attributes; the reference also has a value"),
+        );
+    }
+    for attribute in &reference.attributes {
+        if !translation.has_attribute(&attribute.value) {
+            out.push(
+                Code::MissingAttribute,
+                file,
+                Some(translation.start),
+                Some(&format!("{id}.{}", attribute.value)),
+                format!("`{id}` lacks the attribute `.{}`", attribute.value),
+            );
+        }
+    }
+    for attribute in &translation.attributes {
+        if !reference.has_attribute(&attribute.value) {
+            out.push(
+                Code::ObsoleteAttribute,
+                file,
+                Some(attribute.offset),
+                Some(&format!("{id}.{}", attribute.value)),
+                format!(
+                    "the attribute `.{}` of `{id}` is not in the reference",
+                    attribute.value
+                ),
+            );
+        }
+    }
+}
+
+/// Variables the translation uses that the reference never does, and the reverse.
+pub fn variables(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    let reference = pair.reference;
+    let id = reference.id.as_str();
+    for variable in &translation.variables {
+        if !reference.uses_variable(&variable.value) {
+            out.push(
+                Code::UnknownVariable,
+                file,
+                Some(variable.offset),
+                Some(id),
+                format!(
+                    "`${}` is not a variable of `{id}`{}",
+                    variable.value,
+                    list_variables(reference)
+                ),
+            );
+        }
+    }
+    for variable in &reference.variables {
+        if !translation.uses_variable(&variable.value) {
+            out.push(
+                Code::UnusedVariable,
+                file,
+                Some(translation.start),
+                Some(id),
+                format!(
+                    "`{id}` does not use `${}`, which the reference uses",
+                    variable.value
+                ),
+            );
+        }
+    }
+}
+
+/// Plural selectors that lack a CLDR category the locale needs.
+pub fn plural_categories(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    let id = pair.reference.id.as_str();
+    for select in &translation.plural_selects {
+        let missing: Vec<&str> = cx
+            .plural
+            .iter()
+            .copied()
+            .filter(|c| !select.value.keys.iter().any(|k| k == c))
+            .collect();
+        if !missing.is_empty() {
+            out.push(
+                Code::MissingPluralCategory,
+                file,
+                Some(select.offset),
+                Some(id),
+                format!(
+                    "the plural selector of `{id}` lacks {} that {} needs (CLDR: {})",
+                    missing
+                        .iter()
+                        .map(|c| format!("`[{c}]`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    cx.locale,
+                    cx.plural.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// A translation made from a reference text that has changed since (see `beyan.lock`).
+pub fn freshness(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    if pair.is_stale() {
+        let id = pair.reference.id.as_str();
+        out.push(
+            Code::StaleTranslation,
+            file,
+            Some(translation.start),
+            Some(id),
+            format!(
+                "the reference text of `{id}` changed after this translation was made; update it, then run `beyan lock`"
+            ),
+        );
+    }
+}
+
+/// A translation identical to a reference text that is prose (more than one word once
+/// placeables, numbers, URLs and e-mail addresses are set aside): names are left alone.
+pub fn same_as_source(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    let reference = pair.reference;
+    let id = reference.id.as_str();
+    // Identical bodies have the same visible text, so its counts (known already) rule out
+    // nearly every translation before the bodies are compared.
+    if reference.may_equal(translation)
+        && reference.same_body(&pair.reference_file.source, translation, &file.source)
+        && reference.is_prose(&pair.reference_file.source)
+    {
+        let allowed = cx
+            .config
+            .check
+            .same_as_source_allow
+            .iter()
+            .any(|a| a == id || a.trim() == translation.body(&file.source));
+        if !allowed {
+            out.push(
+                Code::SameAsSource,
+                file,
+                Some(translation.start),
+                Some(id),
+                format!("`{id}` is identical to the reference text; translate it or add it to `[check] same-as-source-allow`"),
+            );
+        }
+    }
+}
+
+/// Bidirectional controls in the translation.
+pub fn bidi_controls(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    let id = pair.reference.id.as_str();
+    if let Some(&offset) = translation.bidi_controls.first() {
+        out.push(
+            Code::BidiControl,
+            file,
+            Some(offset),
+            Some(id),
+            format!(
+                "`{id}` contains {} bidirectional control character(s); the renderer sets direction itself",
+                translation.bidi_controls.len()
+            ),
+        );
+    }
+}
+
+/// Markup compared variant by variant: each variant of each part of the translation must have
+/// the markup of some variant of the same part of the reference (a translation may have other
+/// plural variants than the reference, each with the reference's markup).
+pub fn markup(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    let reference = pair.reference;
+    if !reference.has_markup() && !translation.has_markup() {
+        return;
+    }
+    let id = reference.id.as_str();
+    let parts = std::iter::once(None)
+        .filter(|_| translation.has_value && reference.has_value)
+        .chain(
+            translation
+                .attributes
+                .iter()
+                .filter(|a| reference.has_attribute(&a.value))
+                .map(|a| Some(a.value.as_str())),
+        );
+    for part in parts {
+        let expected = reference.part_markup(part);
+        let Some(found) = translation
+            .part_markup(part)
+            .into_iter()
+            .find(|m| !expected.contains(m))
+        else {
+            continue;
+        };
+        let nearest = expected[0];
+        let detail = if nearest.links != found.links {
+            format!(
+                "links differ: reference {:?}, translation {:?}",
+                nearest.links, found.links
+            )
+        } else {
+            "emphasis or inline markup differs from the reference".to_owned()
+        };
+        let what = match part {
+            None => String::new(),
+            Some(name) => format!(".{name}"),
+        };
+        out.push(
+            Code::MarkupMismatch,
+            file,
+            Some(translation.start),
+            Some(id),
+            format!("`{id}{what}`: {detail}"),
+        );
+        // One finding per message, as before the comparison went variant by variant.
+        return;
+    }
+}
+
+fn list_variables(entry: &Entry) -> String {
+    if entry.variables.is_empty() {
+        " (the reference uses none)".to_owned()
+    } else {
+        let names: Vec<String> = entry
+            .variables
+            .iter()
+            .map(|v| format!("${}", v.value))
+            .collect();
+        format!(" (the reference uses {})", names.join(", "))
+    }
+}
