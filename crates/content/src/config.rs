@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config_error::from_toml;
-use crate::{ConfigError, ConfigErrors, Locale};
+use crate::{AA_CONTRAST, Color, ConfigError, ConfigErrors, Locale};
 
 /// Diagnostic codes whose severity `[check.severity]` may change. Kept here, in the lowest
 /// layer, so that a misspelt code is a configuration error with its line; `beyan-l10n` tests
@@ -87,6 +87,10 @@ impl LocalesConfig {
 pub struct SiteConfig {
     /// Absolute `http(s)` URL without a trailing `/`, when configured.
     pub base_url: Option<String>,
+    /// Links and focus rings; readable on white (WCAG AA).
+    pub accent_color: Option<Color>,
+    /// The header band behind the organization's name; white text on it is readable.
+    pub band_color: Option<Color>,
 }
 
 /// The press office's media contact: facts, not translated.
@@ -138,6 +142,8 @@ struct RawLocales {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSite {
     base_url: Option<Spanned<String>>,
+    accent_color: Option<Spanned<String>>,
+    band_color: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -218,6 +224,33 @@ impl Config {
             }
         });
 
+        let mut color = |key: &str, value: Option<Spanned<String>>| {
+            let value = value?;
+            let Some(parsed) = Color::parse(value.get_ref()) else {
+                errors.push(error(
+                    key,
+                    value.span(),
+                    format!("`{}` is not a colour written `#rrggbb`", value.get_ref()),
+                ));
+                return None;
+            };
+            let contrast = parsed.contrast(Color::WHITE);
+            if contrast < AA_CONTRAST {
+                errors.push(error(
+                    key,
+                    value.span(),
+                    format!(
+                        "`{parsed}` and white have a contrast of {contrast:.2}:1; WCAG AA asks for \
+                         at least {AA_CONTRAST}:1 (choose a darker colour)"
+                    ),
+                ));
+                return None;
+            }
+            Some(parsed)
+        };
+        let accent_color = color("site.accent-color", raw.site.accent_color);
+        let band_color = color("site.band-color", raw.site.band_color);
+
         let email = raw.contact.email.and_then(|email| {
             let value = email.get_ref();
             let valid = value.split_once('@').is_some_and(|(user, host)| {
@@ -272,7 +305,11 @@ impl Config {
                     required,
                     optional,
                 },
-                site: SiteConfig { base_url },
+                site: SiteConfig {
+                    base_url,
+                    accent_color,
+                    band_color,
+                },
                 contact: Contact {
                     name: raw.contact.name,
                     email,
@@ -306,6 +343,25 @@ mod tests {
         assert_eq!(config.locales.reference.as_str(), "en");
         let targets: Vec<_> = config.locales.targets().map(Locale::as_str).collect();
         assert_eq!(targets, ["az", "tr", "ur"]);
+    }
+
+    #[test]
+    fn site_colors_are_hex_and_readable_with_white() {
+        let config = Config::parse(
+            "beyan.toml",
+            "[locales]\nreference = \"en\"\n[site]\naccent-color = \"#0B4F8A\"\nband-color = \"#102a43\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.site.accent_color.unwrap().to_string(), "#0b4f8a");
+        assert_eq!(config.site.band_color.unwrap().to_string(), "#102a43");
+        let found = errors(
+            "[locales]\nreference = \"en\"\n[site]\naccent-color = \"red; }\"\nband-color = \"#ffcc00\"\n",
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].key.as_deref(), Some("site.accent-color"));
+        assert!(found[0].message.contains("#rrggbb"), "{}", found[0].message);
+        assert_eq!(found[1].line, Some(5));
+        assert!(found[1].message.contains("contrast of 1."), "{}", found[1].message);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod atomic_write;
+mod color;
 mod config;
 mod config_error;
 mod line_index;
@@ -16,6 +17,7 @@ mod slug;
 mod workspace;
 
 pub use atomic_write::{write_atomically, write_dir_atomically};
+pub use color::{AA_CONTRAST, Color};
 pub use config::{
     CHECK_CODES, CheckConfig, Config, Contact, LocalesConfig, SeverityOverride, SiteConfig,
 };

@@ -1,11 +1,12 @@
 //! Publishing layer of beyan: turns a workspace's releases into every language version (HTML,
-//! plain text, Markdown), per-locale indexes and Atom feeds, a language chooser and a sitemap.
+//! plain text, Markdown, IPTC ninjs, e-mail), per-locale indexes, Atom and JSON feeds, a language chooser and a sitemap.
 //!
 //! Resolve first (`plan`: locales, releases, completeness, embargo), then `render` the plan in
 //! memory and write it with `Site::write_atomically`. It never prints and never reads the
 //! clock; the caller passes `now` and reports progress and problems.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod email;
 mod engine;
 mod markup;
 mod out_dir;
@@ -13,6 +14,7 @@ mod plan;
 mod render_error;
 mod site;
 mod templates;
+mod workspace_assets;
 
 pub use markup::{
     Format, Isolation, escape_html, is_permitted_url, plain, render as render_markup,
@@ -23,4 +25,5 @@ pub use plan::{
 };
 pub use render_error::{RenderError, TemplateError};
 pub use site::{Progress, Site, render};
+pub use workspace_assets::AssetError;
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};
