@@ -40,5 +40,7 @@ fn writing_replaces_the_previous_output_whole() {
     site.write_atomically(&out).unwrap();
     assert!(!out.join("en/stale.html").exists());
     assert!(out.join("en/a.html").exists());
-    assert_eq!(site.pages(), 4 * 3 + 4 * 2 + 2);
+    // Per locale: the release in five formats (HTML, text, Markdown, ninjs, e-mail), the
+    // index and two feeds; then the chooser and the sitemap.
+    assert_eq!(site.pages(), 4 * 5 + 4 * 3 + 2);
 }
