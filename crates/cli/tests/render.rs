@@ -101,11 +101,11 @@ fn publishes_every_locale_and_says_so() {
     let assert = sample.render(&[]).success();
     let said = stderr(&assert);
     assert!(
-        said.contains("rendered 22 pages in 4 locales (en, az, tr, ur) to"),
+        said.contains("rendered 34 pages in 4 locales (en, az, tr, ur) to"),
         "{said}"
     );
     for locale in ["en", "az", "tr", "ur"] {
-        for format in ["html", "txt", "md"] {
+        for format in ["html", "txt", "md", "json", "eml"] {
             assert!(
                 sample
                     .out()
@@ -121,7 +121,7 @@ fn publishes_every_locale_and_says_so() {
     assert!(
         sample
             .out()
-            .join("assets/fonts/NotoNastaliqUrdu-Regular.ttf")
+            .join("assets/fonts/NotoNastaliqUrdu-Regular.subset.woff2")
             .is_file()
     );
 }
@@ -189,8 +189,8 @@ fn the_same_inputs_and_now_give_the_same_bytes() {
     let two = snapshot(&sample.root().join("two"));
     assert_eq!(
         one.len(),
-        22 + 3,
-        "22 pages, the style sheet, the font and its licence"
+        34 + 3,
+        "34 pages, the style sheet, the font and its licence"
     );
     assert_eq!(one, two);
 }
@@ -241,22 +241,22 @@ fn publishing_only_some_locales_needs_no_reference_pages() {
         (
             &["--locale", "az"],
             &["az"],
-            "rendered 7 pages in 1 locale (az) to",
+            "rendered 10 pages in 1 locale (az) to",
         ),
         (
             &["--locale", "tr", "--locale", "az", "--release", SLUG],
             &["az", "tr"],
-            "rendered 12 pages in 2 locales (az, tr) to",
+            "rendered 18 pages in 2 locales (az, tr) to",
         ),
         (
             &["-l", "ur"],
             &["ur"],
-            "rendered 7 pages in 1 locale (ur) to",
+            "rendered 10 pages in 1 locale (ur) to",
         ),
         (
             &["--locale", "en"],
             &["en"],
-            "rendered 7 pages in 1 locale (en) to",
+            "rendered 10 pages in 1 locale (en) to",
         ),
     ];
     for (args, published, says) in cases {
