@@ -129,6 +129,23 @@ fn html_page_is_self_contained_escaped_rtl_and_deterministic() {
         ur_todo.contains("However, Armenia’s continuation"),
         "English beside it"
     );
+    // Locales by their own names, when the dashboard was made, and a partly stale locale
+    // says how much of it is current beside its bar.
+    assert!(html.contains("<span class=\"name\" lang=\"ur\">اردو</span> <span class=\"code\">ur</span>"));
+    assert!(html.contains("Generated 2026-01-01 00:00 UTC."), "{html}");
+    let ur_row = html
+        .split("<li class=\"row\">")
+        .find(|row| row.contains("lang=\"ur\""))
+        .expect("a ur row");
+    assert!(ur_row.contains("% up to date</span>"), "{ur_row}");
+    // The shared text did not change: its rows are all current and say nothing more.
+    let shared = html
+        .split("Shared text")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .expect("the shared text's rows");
+    assert!(shared.contains("100%"), "{shared}");
+    assert!(!shared.contains("up to date"), "{shared}");
     // Same workspace, same bytes.
     ws.beyan(&["status", "--format", "html", "-o", out_arg])
         .expect(0);
