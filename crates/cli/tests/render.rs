@@ -305,8 +305,7 @@ fn poppler(tool: &Path, args: &[&str], pdf: &Path, rest: &str) -> String {
     if !rest.is_empty() {
         command.arg(rest);
     }
-    let output = command.output()
-        .expect("poppler runs");
+    let output = command.output().expect("poppler runs");
     assert!(output.status.success(), "{}: {:?}", tool.display(), output);
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -341,9 +340,11 @@ fn pdf_of_every_release_and_locale_with_its_text_and_fonts() {
         let info = poppler(&pdfinfo, &[], &pdf, "");
         assert!(info.contains("(A4)"), "{locale}: {info}");
         let text = squeezed(&poppler(&pdftotext, &["-enc", "UTF-8"], &pdf, "-"));
-        let ftl = std::fs::read_to_string(sample.root().join(format!(
-            "locales/{locale}/releases/{SLUG}.ftl"
-        )))
+        let ftl = std::fs::read_to_string(
+            sample
+                .root()
+                .join(format!("locales/{locale}/releases/{SLUG}.ftl")),
+        )
         .expect("ftl");
         let headline = ftl
             .lines()

@@ -361,7 +361,11 @@ mod tests {
         assert_eq!(found[0].key.as_deref(), Some("site.accent-color"));
         assert!(found[0].message.contains("#rrggbb"), "{}", found[0].message);
         assert_eq!(found[1].line, Some(5));
-        assert!(found[1].message.contains("contrast of 1."), "{}", found[1].message);
+        assert!(
+            found[1].message.contains("contrast of 1."),
+            "{}",
+            found[1].message
+        );
     }
 
     #[test]

@@ -132,9 +132,7 @@ impl Engine {
         let for_ltr = Arc::clone(&bundles);
         tera.register_filter(
             "ltr",
-            move |value: StringInput<'_>, _: Kwargs, state: &State<'_>| {
-                ltr(&for_ltr, value, state)
-            },
+            move |value: StringInput<'_>, _: Kwargs, state: &State<'_>| ltr(&for_ltr, value, state),
         );
         tera.register_filter(
             "plain",

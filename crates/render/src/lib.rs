@@ -25,5 +25,5 @@ pub use plan::{
 };
 pub use render_error::{RenderError, TemplateError};
 pub use site::{Progress, Site, render};
-pub use workspace_assets::AssetError;
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};
+pub use workspace_assets::AssetError;

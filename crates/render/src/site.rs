@@ -625,10 +625,7 @@ impl<'a> SiteContext<'a> {
                     .map(|r| self.release_view(r, locale, true))
                     .collect();
                 context.insert("releases", &releases);
-                context.insert(
-                    "feed_url",
-                    &self.url(&format!("{locale}/feed.json"), "../"),
-                );
+                context.insert("feed_url", &self.url(&format!("{locale}/feed.json"), "../"));
                 context.insert(
                     "index_url",
                     &self.url(&format!("{locale}/index.html"), "../"),

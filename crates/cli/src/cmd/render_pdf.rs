@@ -67,7 +67,12 @@ pub fn add_pdfs(site: &mut Site) -> anyhow::Result<usize> {
     for page in &pages {
         let pdf_path = page.trim_end_matches(".html").to_owned() + ".pdf";
         let target = scratch.path().join(&pdf_path);
-        print(&browser, profile.path(), &scratch.path().join(page), &target)?;
+        print(
+            &browser,
+            profile.path(),
+            &scratch.path().join(page),
+            &target,
+        )?;
         let bytes = std::fs::read(&target)
             .with_context(|| format!("{} wrote no PDF for {page}", browser.display()))?;
         site.files
@@ -133,7 +138,10 @@ fn url(path: &Path) -> String {
 /// its links with the scratch folder's random name: both are replaced by fixed text of the
 /// same length, so that the same inputs give the same bytes and the file's offsets stay right.
 fn reproducible(mut bytes: Vec<u8>, scratch: &Path) -> Vec<u8> {
-    if let Some(name) = scratch.file_name().map(|n| n.to_string_lossy().into_owned()) {
+    if let Some(name) = scratch
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+    {
         let fixed: String = "beyan-print"
             .chars()
             .cycle()

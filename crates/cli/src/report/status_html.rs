@@ -56,7 +56,11 @@ code { font: .9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 
 /// `names`: each locale's name in its own words, by code (the code alone where absent);
 /// `generated_at`: when, as the reader should see it.
-pub fn status_html(status: &Status, names: &BTreeMap<String, String>, generated_at: &str) -> String {
+pub fn status_html(
+    status: &Status,
+    names: &BTreeMap<String, String>,
+    generated_at: &str,
+) -> String {
     let mut h = String::new();
     let (messages, words) = (status.messages, status.words);
     let reference_name = locale_label(names, &status.reference);
@@ -87,7 +91,14 @@ pub fn status_html(status: &Status, names: &BTreeMap<String, String>, generated_
                 escape_html(&locale.locale)
             )
         };
-        row(&mut h, names, &locale.locale, Some(tag), &locale.progress, &link);
+        row(
+            &mut h,
+            names,
+            &locale.locale,
+            Some(tag),
+            &locale.progress,
+            &link,
+        );
     }
     h.push_str("</ul>\n</section>\n");
 

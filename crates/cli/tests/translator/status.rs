@@ -131,7 +131,11 @@ fn html_page_is_self_contained_escaped_rtl_and_deterministic() {
     );
     // Locales by their own names, when the dashboard was made, and a partly stale locale
     // says how much of it is current beside its bar.
-    assert!(html.contains("<span class=\"name\" lang=\"ur\">اردو</span> <span class=\"code\">ur</span>"));
+    assert!(
+        html.contains(
+            "<span class=\"name\" lang=\"ur\">اردو</span> <span class=\"code\">ur</span>"
+        )
+    );
     assert!(html.contains("Generated 2026-01-01 00:00 UTC."), "{html}");
     let ur_row = html
         .split("<li class=\"row\">")

@@ -88,7 +88,12 @@ fn hostile_messages_stay_valid_json_and_ninjs() {
         let document = json(&site, &format!("{locale}/r.json"));
         assert_valid_ninjs(&validator, &document, "r.json");
         let feed = json(&site, &format!("{locale}/feed.json"));
-        assert!(feed["items"][0]["title"].as_str().unwrap().contains("</script>"));
+        assert!(
+            feed["items"][0]["title"]
+                .as_str()
+                .unwrap()
+                .contains("</script>")
+        );
     }
     let en = json(&site, "en/r.json");
     // (The trailing line separator is white space, trimmed like any other.)
@@ -99,7 +104,10 @@ fn hostile_messages_stay_valid_json_and_ninjs() {
     // The HTML body keeps the markup subset only: the tag is text.
     let body = en["bodies"][0]["value"].as_str().unwrap();
     assert!(body.contains("&lt;b&gt;bold&lt;/b&gt;"), "{body}");
-    assert!(body.contains("<a href=\"https://ok.example/?a=1&amp;b=2\">x</a>"), "{body}");
+    assert!(
+        body.contains("<a href=\"https://ok.example/?a=1&amp;b=2\">x</a>"),
+        "{body}"
+    );
     // JSON-LD cannot close its <script> element.
     let html = text(&site, "en/r.html");
     let script = json_ld(&html);
@@ -153,7 +161,12 @@ fn json_feed_1_1_has_every_published_release_with_its_content() {
             items[0]["id"],
             format!("https://press.embassy.example/{locale}/{SLUG}.html")
         );
-        assert!(items[0]["content_html"].as_str().unwrap().starts_with("<p>"));
+        assert!(
+            items[0]["content_html"]
+                .as_str()
+                .unwrap()
+                .starts_with("<p>")
+        );
         assert_eq!(items[0]["date_published"], "2025-11-08T00:00:00Z");
     }
     // Atom entries carry the full text as XHTML, not only a summary.
@@ -184,7 +197,10 @@ fn the_email_parses_back_with_both_versions_and_its_language() {
             .map(str::trim)
             .expect("Content-Language");
         assert_eq!(language, locale);
-        assert_eq!(message.date().map(|d| d.to_rfc3339()).as_deref(), Some("2025-11-08T00:00:00Z"));
+        assert_eq!(
+            message.date().map(|d| d.to_rfc3339()).as_deref(),
+            Some("2025-11-08T00:00:00Z")
+        );
         assert_eq!(message.text_body_count(), 1);
         assert_eq!(message.html_body_count(), 1);
         // The same text, with the CRLF line ends of RFC 5322.

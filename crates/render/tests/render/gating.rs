@@ -47,7 +47,10 @@ fn skip_incomplete_publishes_the_rest_and_switchers_skip_it() {
     assert!(sitemap.contains("hreflang=\"x-default\" href=\"https://press.example/en/r.html\""));
     // The locale still has its (empty) index and feed.
     let az_index = text(&site, "az/index.html");
-    assert!(az_index.contains("<ol class=\"release-list\">\n</ol>"), "{az_index}");
+    assert!(
+        az_index.contains("<ol class=\"release-list\">\n</ol>"),
+        "{az_index}"
+    );
 }
 
 #[test]
