@@ -48,5 +48,4 @@ breadcrumb = Siz buradasınız
 all-releases = Bütün press-relizlər
 subscribe = Abunə olun
 subscribe-feeds = Xəbər oxuyucuları üçün Atom və ya JSON Feed lenti
-read-release = Press-relizi oxuyun
 page-address = Səhifənin ünvanı

@@ -48,5 +48,4 @@ breadcrumb = You are here
 all-releases = All press releases
 subscribe = Subscribe
 subscribe-feeds = Atom feed or JSON Feed for news readers
-read-release = Read the press release
 page-address = Page address

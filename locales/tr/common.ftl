@@ -48,5 +48,4 @@ breadcrumb = Buradasınız
 all-releases = Tüm basın bültenleri
 subscribe = Abone olun
 subscribe-feeds = Haber okuyucular için Atom veya JSON Feed akışı
-read-release = Basın bültenini okuyun
 page-address = Sayfanın adresi

@@ -48,5 +48,4 @@ breadcrumb = آپ یہاں ہیں
 all-releases = تمام پریس ریلیزیں
 subscribe = سبسکرائب کریں
 subscribe-feeds = خبریں پڑھنے والی ایپس کے لیے ایٹم یا جے سن فیڈ
-read-release = پریس ریلیز پڑھیں
 page-address = صفحے کا پتا

@@ -25,14 +25,14 @@ code { font: .9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .who { min-width: 0; }
 .name { font-weight: 600; }
 .code { color: #57606a; font-size: .85rem; }
-@media (min-width: 40rem) { .row { grid-template-columns: 14rem minmax(8rem, 1fr) 7.5rem; } .bar { grid-column: 2; grid-row: 1; } .pct { grid-column: 3; grid-row: 1; } }
 .tag { font-size: .75rem; color: #57606a; border: 1px solid #d0d7de; border-radius: 1rem; padding: 0 .4rem; }
-.bar { display: flex; grid-column: 1 / -1; height: .9rem; background: #eaeef2; border-radius: .45rem; overflow: hidden; }
+.bar { display: flex; grid-column: 1 / -1; grid-row: 2; height: .9rem; background: #eaeef2; border-radius: .45rem; overflow: hidden; }
 .bar .fresh { background: #1a7f37; }
 .bar .stale { background: #bf8700; }
-.pct { font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
+.pct { grid-column: 2; grid-row: 1; font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
 .pct .current { display: block; font-size: .75rem; color: #7d4e00; }
 .counts { grid-column: 1 / -1; font-size: .85rem; color: #57606a; }
+@media (min-width: 40rem) { .row { grid-template-columns: 14rem minmax(8rem, 1fr) 7.5rem; } .bar { grid-column: 2; grid-row: 1; } .pct { grid-column: 3; grid-row: 1; } }
 .legend { font-size: .85rem; color: #57606a; }
 .legend span::before { content: ""; display: inline-block; width: .8rem; height: .8rem; margin-inline-end: .3rem; vertical-align: -.1rem; border-radius: .2rem; }
 .legend .l-fresh::before { background: #1a7f37; }

@@ -25,7 +25,7 @@ pub const COMMON_EN: &str = "org-name = Embassy\nsite-title = Embassy — Press 
     feed-title = Embassy: press releases\n\
     contact-email = E-mail\ncontact-phone = Phone\nhome = Home\nbreadcrumb = You are here\n\
     all-releases = All press releases\nsubscribe = Subscribe\n\
-    subscribe-feeds = Feeds for news readers\nread-release = Read the release\n\
+    subscribe-feeds = Feeds for news readers\n\
     page-address = Page address\n";
 
 /// Builds a workspace file by file.
