@@ -193,7 +193,13 @@ fn render_sample(out: &Path) {
         .expect("binary")
         .arg("--workspace")
         .arg(repo_root())
-        .args(["render", "--now", "2026-01-01T00:00:00Z", "--out"])
+        .args([
+            "render",
+            "--pseudo",
+            "--now",
+            "2026-01-01T00:00:00Z",
+            "--out",
+        ])
         .arg(out)
         .assert()
         .success();
@@ -255,6 +261,28 @@ fn rendered_pages_in_headless_chromium() {
             }
         }
     }
+    // In the right-to-left pseudolocale the dateline reads city, then date, from the right:
+    // the `<bdi>`s keep the Latin city and the date from trading places.
+    for (locale, rtl) in [("ar-XB", true), ("en", false), ("ur", true)] {
+        let page = format!("{locale}/{SLUG}.html");
+        let result = inspect(&browser, &out, &page);
+        let dateline = &result["dateline"];
+        let edge = |key: &str| dateline[key].as_f64().expect("a dateline box");
+        // Each part whole on its side: without isolation the date's pieces land on both sides
+        // of the city, and its box spans it.
+        let in_order = if rtl {
+            edge("cityLeft") >= edge("dateRight") - 0.5
+        } else {
+            edge("cityRight") <= edge("dateLeft") + 0.5
+        };
+        assert!(in_order, "{page}: dateline order: {dateline}");
+    }
+    screenshot(
+        &browser,
+        &out,
+        &format!("ar-XB/{SLUG}.html"),
+        "ar-XB-release-390",
+    );
     let chooser = inspect(&browser, &out, "index.html");
     let links = chooser["links"].as_array().expect("links");
     assert!(links.len() >= 4, "language chooser links: {chooser}");
