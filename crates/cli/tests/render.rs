@@ -337,6 +337,13 @@ fn pdf_of_every_release_and_locale_with_its_text_and_fonts() {
     let first = std::fs::read(sample.out().join(format!("ur/{SLUG}.pdf"))).expect("ur pdf");
     for locale in ["en", "az", "tr", "ur"] {
         let pdf = sample.out().join(format!("{locale}/{SLUG}.pdf"));
+        let bytes = std::fs::read(&pdf).expect("pdf");
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        assert!(
+            has(format!("/URI (https://press.embassy.example/{locale}/index.html)").as_bytes()),
+            "{locale}: the PDF's links lead to the published site"
+        );
+        assert!(!has(b"file://"), "{locale}: a link to the scratch folder");
         let info = poppler(&pdfinfo, &[], &pdf, "");
         assert!(info.contains("(A4)"), "{locale}: {info}");
         let text = squeezed(&poppler(&pdftotext, &["-enc", "UTF-8"], &pdf, "-"));

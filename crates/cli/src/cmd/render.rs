@@ -136,7 +136,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         Vec::new()
     };
     let pdfs = if args.pdf {
-        super::render_pdf::add_pdfs(&mut site)?
+        super::render_pdf::add_pdfs(&mut site, workspace.config.site.base_url.as_deref())?
     } else {
         0
     };

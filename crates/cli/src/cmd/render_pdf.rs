@@ -52,7 +52,8 @@ fn find_browser() -> anyhow::Result<PathBuf> {
 }
 
 /// Prints every release page of `site` and adds the PDFs to it. Returns how many were added.
-pub fn add_pdfs(site: &mut Site) -> anyhow::Result<usize> {
+/// Links in the PDFs lead to the published site (`base_url`); without one they are text.
+pub fn add_pdfs(site: &mut Site, base_url: Option<&str>) -> anyhow::Result<usize> {
     let browser = find_browser()?;
     let scratch = tempfile::tempdir().context("cannot create a folder to print from")?;
     site.write_into(scratch.path())
@@ -65,6 +66,14 @@ pub fn add_pdfs(site: &mut Site) -> anyhow::Result<usize> {
         .collect();
     let profile = tempfile::tempdir().context("cannot create the browser's profile folder")?;
     for page in &pages {
+        // The copy that is printed links to the public pages, not to the scratch folder.
+        let html = String::from_utf8_lossy(&site.files[page]).into_owned();
+        let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
+        std::fs::write(
+            scratch.path().join(page),
+            public_links(&html, folder, base_url),
+        )
+        .with_context(|| format!("cannot write the page to print: {page}"))?;
         let pdf_path = page.trim_end_matches(".html").to_owned() + ".pdf";
         let target = scratch.path().join(&pdf_path);
         print(
@@ -89,6 +98,65 @@ fn is_release_page(path: &str, site: &Site) -> bool {
         && site
             .files
             .contains_key(&(path.trim_end_matches(".html").to_owned() + ".json"))
+}
+
+/// `html` with every relative link of an `<a>` resolved against `base_url` and the page's
+/// `folder` (`../az/x.html` from `en` is `<base>/az/x.html`), or removed without a base URL.
+/// Absolute links (`https:`, `mailto:`, `tel:`) and fragments stay.
+fn public_links(html: &str, folder: &str, base_url: Option<&str>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<a ") {
+        let (before, tag_and_after) = rest.split_at(at);
+        out.push_str(before);
+        let end = tag_and_after
+            .find('>')
+            .map_or(tag_and_after.len(), |i| i + 1);
+        let (tag, after) = tag_and_after.split_at(end);
+        out.push_str(&rewrite_href(tag, folder, base_url));
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn rewrite_href(tag: &str, folder: &str, base_url: Option<&str>) -> String {
+    let Some(start) = tag.find(" href=\"") else {
+        return tag.to_owned();
+    };
+    let value_start = start + " href=\"".len();
+    let Some(length) = tag[value_start..].find('"') else {
+        return tag.to_owned();
+    };
+    let href = &tag[value_start..value_start + length];
+    let absolute = href.starts_with('#')
+        || href
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.contains('/'));
+    if absolute {
+        return tag.to_owned();
+    }
+    let after = &tag[value_start + length + 1..];
+    match base_url {
+        Some(base) => {
+            let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+            for segment in href.split('/') {
+                match segment {
+                    ".." => {
+                        parts.pop();
+                    }
+                    "." | "" => {}
+                    other => parts.push(other),
+                }
+            }
+            format!(
+                "{} href=\"{base}/{}\"{after}",
+                &tag[..start],
+                parts.join("/")
+            )
+        }
+        None => format!("{}{after}", &tag[..start]),
+    }
 }
 
 fn print(browser: &Path, profile: &Path, page: &Path, target: &Path) -> anyhow::Result<()> {
@@ -183,4 +251,38 @@ fn reproducible(mut bytes: Vec<u8>, scratch: &Path) -> Vec<u8> {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_lead_to_the_published_site_or_are_text() {
+        let html = "<a href=\"index.html\">i</a> <a href=\"../az/x.html\" hreflang=\"az\">az</a> \
+                    <a href=\"mailto:p@x.org\">m</a> <a href=\"#main\">s</a>";
+        assert_eq!(
+            public_links(html, "en", Some("https://press.example")),
+            "<a href=\"https://press.example/en/index.html\">i</a> \
+             <a href=\"https://press.example/az/x.html\" hreflang=\"az\">az</a> \
+             <a href=\"mailto:p@x.org\">m</a> <a href=\"#main\">s</a>"
+        );
+        assert_eq!(
+            public_links(html, "en", None),
+            "<a>i</a> <a hreflang=\"az\">az</a> <a href=\"mailto:p@x.org\">m</a> <a href=\"#main\">s</a>"
+        );
+    }
+
+    #[test]
+    fn print_dates_become_the_epoch() {
+        let pdf =
+            b"<< /CreationDate (D:20261130221500+00'00') /ModDate (D:20261130221500+00'00') >>"
+                .to_vec();
+        let fixed = reproducible(pdf.clone(), Path::new("/tmp/.tmpAbCdEf"));
+        assert_eq!(fixed.len(), pdf.len());
+        assert_eq!(
+            String::from_utf8(fixed).unwrap(),
+            "<< /CreationDate (D:19700101000000+00'00') /ModDate (D:19700101000000+00'00') >>"
+        );
+    }
 }
