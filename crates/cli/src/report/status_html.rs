@@ -1,7 +1,8 @@
 //! `status --format html`: one self-contained page (inline CSS, no script, no network) that a
 //! coordinator can open from disk or attach to an e-mail. Per-locale and per-release bars, then
 //! each locale's to-do with the reference text beside the translation, right to left where the
-//! locale is. Deterministic: the same workspace gives the same bytes.
+//! locale is. Deterministic: the same workspace gives the same bytes but for the "generated"
+//! line, which `SOURCE_DATE_EPOCH` fixes too.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
