@@ -17,6 +17,11 @@ test:
 check:
     cargo run --release -p beyan -- check
 
+# Refresh the README's screenshots from the browser test (needs Chromium).
+screenshots:
+    cargo test -p beyan --test cli browser::rendered_pages_in_headless_chromium
+    cp target/browser/en-release-390.png target/browser/ur-release-390.png target/browser/ur-index-390.png docs/screenshots/
+
 # Re-record the CLI test expectations after an intended output change; review the diff.
 bless:
     TRYCMD=overwrite cargo test -p beyan --test cli

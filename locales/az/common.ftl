@@ -37,3 +37,15 @@ releases-count =
 skip-to-content = Əsas məzmuna keçin
 published-on = Dərc olunub: { DATETIME($date, dateStyle: "long") }
 feed-title = { -org-short }: press-relizlər
+
+## Səhifə elementləri
+
+contact-name = Mətbuat xidməti
+contact-email = E-poçt
+contact-phone = Telefon
+home = Ana səhifə
+breadcrumb = Siz buradasınız
+all-releases = Bütün press-relizlər
+subscribe = Abunə olun
+subscribe-feeds = Xəbər oxuyucuları üçün Atom və ya JSON Feed lenti
+page-address = Səhifənin ünvanı

@@ -37,3 +37,15 @@ releases-count =
 skip-to-content = Skip to content
 published-on = Published { DATETIME($date, dateStyle: "long") }
 feed-title = { -org-short }: press releases
+
+## Page furniture
+
+contact-name = Press Office
+contact-email = E-mail
+contact-phone = Phone
+home = Home
+breadcrumb = You are here
+all-releases = All press releases
+subscribe = Subscribe
+subscribe-feeds = Atom feed or JSON Feed for news readers
+page-address = Page address

@@ -37,3 +37,15 @@ releases-count =
 skip-to-content = İçeriğe geç
 published-on = { DATETIME($date, dateStyle: "long") } tarihinde yayımlandı
 feed-title = { -org-short }: basın bültenleri
+
+## Sayfa öğeleri
+
+contact-name = Basın Bürosu
+contact-email = E-posta
+contact-phone = Telefon
+home = Ana sayfa
+breadcrumb = Buradasınız
+all-releases = Tüm basın bültenleri
+subscribe = Abone olun
+subscribe-feeds = Haber okuyucular için Atom veya JSON Feed akışı
+page-address = Sayfanın adresi

@@ -37,3 +37,15 @@ releases-count =
 skip-to-content = مواد پر جائیں
 published-on = تاریخِ اشاعت: { DATETIME($date, dateStyle: "long") }
 feed-title = { -org-short }: پریس ریلیزیں
+
+## صفحے کے اجزا
+
+contact-name = پریس سیکشن
+contact-email = ای میل
+contact-phone = فون
+home = صفحۂ اول
+breadcrumb = آپ یہاں ہیں
+all-releases = تمام پریس ریلیزیں
+subscribe = سبسکرائب کریں
+subscribe-feeds = خبریں پڑھنے والی ایپس کے لیے ایٹم یا جے سن فیڈ
+page-address = صفحے کا پتا

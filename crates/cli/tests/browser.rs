@@ -1,11 +1,17 @@
 //! The rendered sample in a real browser: Debian's headless Chromium loads every page of every
-//! locale through `tests/browser/harness.html` and the test asserts what a reader would see:
-//! `<html lang dir>`, the Urdu headline in the shipped Nastaliq face, no horizontal overflow at
-//! 390 px, and language-switcher links that resolve. Screenshots go to `target/browser/`.
+//! locale through `tests/browser/harness.html`, served over HTTP from the output folder, and the
+//! test asserts what a reader would see: `<html lang dir>`, the Urdu headline in the shipped
+//! Nastaliq face, no horizontal overflow at 390 px and 1280 px, no Urdu text outside the
+//! column, language-switcher links that resolve, the bytes each page costs (Resource Timing:
+//! an English release at most 60 KB and no font, an Urdu one at most 300 KB and one font).
+//! Screenshots of every page type and locale go to `target/browser/`; `just screenshots`
+//! copies three of them to `docs/screenshots/`.
 //!
 //! Chromium is installed by `.ci/run`; without it the test is skipped locally but fails when
 //! `CI=true`.
 
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
@@ -52,14 +58,92 @@ fn chromium_command(browser: &Path, profile: &Path) -> Process {
     command
 }
 
-/// Loads `page` (relative to `root`) in the harness and returns its RESULT document.
+/// Serves the files below `root` on a loopback port, one thread per connection, for as long
+/// as the test runs: enough HTTP/1.0 for a browser to load pages, styles and fonts and for
+/// Resource Timing to count their bytes.
+fn serve(root: &Path) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let port = listener.local_addr().expect("address").port();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(&root, stream));
+        }
+    });
+    port
+}
+
+fn respond(root: &Path, mut stream: TcpStream) {
+    let mut request = String::new();
+    if BufReader::new(&stream).read_line(&mut request).is_err() {
+        return;
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let path = percent_decode(path.trim_start_matches('/'));
+    let file = root.join(&path);
+    let inside = !path.split('/').any(|part| part == "..");
+    let (status, body) = match std::fs::read(&file) {
+        Ok(bytes) if inside => ("200 OK", bytes),
+        _ => ("404 Not Found", b"not found".to_vec()),
+    };
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css",
+        Some("woff2") => "font/woff2",
+        Some("xml") => "application/xml",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+    let head = format!(
+        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(byte) = text
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Loads `page` (relative to `root`) in the harness, in a frame `width` px wide, and returns
+/// its RESULT document.
 pub fn inspect(browser: &Path, root: &Path, page: &str) -> Value {
+    inspect_at(browser, root, page, 390)
+}
+
+pub fn inspect_at(browser: &Path, root: &Path, page: &str, width: u32) -> Value {
     let profile = tempfile::tempdir().expect("profile dir");
     let harness = root.join("__harness.html");
     if !harness.exists() {
         std::fs::copy(repo_root().join("tests/browser/harness.html"), &harness).expect("harness");
     }
-    let url = format!("file://{}?page={page}", harness.display());
+    let port = SERVERS.with(|servers| {
+        let mut servers = servers.borrow_mut();
+        *servers
+            .entry(root.to_path_buf())
+            .or_insert_with(|| serve(root))
+    });
+    let url = format!("http://127.0.0.1:{port}/__harness.html?page={page}&width={width}");
     let output = chromium_command(browser, profile.path())
         .args(["--virtual-time-budget=15000", "--dump-dom", &url])
         .output()
@@ -76,15 +160,27 @@ pub fn inspect(browser: &Path, root: &Path, page: &str) -> Value {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("bad result for {page} ({e}): {json}"))
 }
 
+thread_local! {
+    /// One server per output folder a test inspects.
+    static SERVERS: std::cell::RefCell<std::collections::HashMap<PathBuf, u16>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Saves a 390 px wide screenshot of `page` under `target/browser/`.
 pub fn screenshot(browser: &Path, root: &Path, page: &str, name: &str) -> PathBuf {
+    screenshot_at(browser, root, page, name, 390)
+}
+
+/// Saves a screenshot `width` px wide of `page` under `target/browser/`.
+pub fn screenshot_at(browser: &Path, root: &Path, page: &str, name: &str, width: u32) -> PathBuf {
     let out_dir = repo_root().join("target/browser");
     std::fs::create_dir_all(&out_dir).expect("screenshot dir");
     let file = out_dir.join(format!("{name}.png"));
     let profile = tempfile::tempdir().expect("profile dir");
     let status = chromium_command(browser, profile.path())
         .arg(format!("--screenshot={}", file.display()))
-        .args(["--window-size=390,1600", "--virtual-time-budget=5000"])
+        .arg(format!("--window-size={width},1600"))
+        .arg("--virtual-time-budget=5000")
         .arg(format!("file://{}", root.join(page).display()))
         .output()
         .expect("chromium runs");
@@ -97,10 +193,30 @@ fn render_sample(out: &Path) {
         .expect("binary")
         .arg("--workspace")
         .arg(repo_root())
-        .args(["render", "--now", "2026-01-01T00:00:00Z", "--out"])
+        .args([
+            "render",
+            "--pseudo",
+            "--now",
+            "2026-01-01T00:00:00Z",
+            "--out",
+        ])
         .arg(out)
         .assert()
         .success();
+}
+
+/// What a page cost: its bytes as transferred and the fonts it fetched.
+fn transfer(result: &Value) -> (u64, usize) {
+    let resources = result["resources"].as_array().expect("resources");
+    let bytes = resources
+        .iter()
+        .map(|r| r["transferSize"].as_u64().unwrap_or(0))
+        .sum();
+    let fonts = resources
+        .iter()
+        .filter(|r| r["name"].as_str().is_some_and(|n| n.ends_with(".woff2")))
+        .count();
+    (bytes, fonts)
 }
 
 #[test]
@@ -114,54 +230,107 @@ fn rendered_pages_in_headless_chromium() {
     render_sample(&out);
 
     for locale in LOCALES {
-        for page in [
-            format!("{locale}/{SLUG}.html"),
-            format!("{locale}/index.html"),
+        for (kind, page) in [
+            ("release", format!("{locale}/{SLUG}.html")),
+            ("index", format!("{locale}/index.html")),
         ] {
-            let result = inspect(&browser, &out, &page);
-            assert_eq!(result["lang"], locale, "{page}: {result}");
-            let dir = if locale == "ur" { "rtl" } else { "ltr" };
-            assert_eq!(result["dir"], dir, "{page}: {result}");
-            let scroll = result["scrollWidth"].as_u64().expect("scrollWidth");
-            let client = result["clientWidth"].as_u64().expect("clientWidth");
-            assert!(
-                scroll <= client,
-                "{page} overflows at 390 px: {scroll} > {client}"
-            );
-            let links = result["links"].as_array().expect("links");
-            for link in links {
-                assert_eq!(link["ok"], true, "{page}: link does not resolve: {link}");
-            }
-            if locale == "ur" {
-                let loaded = result["faces"].as_array().expect("faces").iter().any(|f| {
-                    f["family"].as_str().is_some_and(|n| n.contains("Nastaliq"))
-                        && f["status"] == "loaded"
-                });
-                assert!(loaded, "{page}: the Nastaliq face did not load: {result}");
-                let font = result["headlineFont"].as_str().unwrap_or("");
-                assert!(font.contains("Nastaliq"), "{page}: headline font {font}");
-            }
-            if page.ends_with(&format!("{SLUG}.html")) {
-                // Every other published language is one click away.
-                let switched: Vec<&str> = links
-                    .iter()
-                    .filter_map(|l| l["hreflang"].as_str())
-                    .collect();
-                for other in LOCALES.iter().filter(|l| **l != locale) {
+            for width in [390, 1280] {
+                let result = inspect_at(&browser, &out, &page, width);
+                check_page(&result, &page, locale, width);
+                if width == 390 {
+                    let (bytes, fonts) = transfer(&result);
+                    eprintln!("{page}: {bytes} bytes transferred, {fonts} font(s)");
+                    // An English, Azerbaijani or Turkish page downloads no font; an Urdu page
+                    // the one subset Nastaliq face.
+                    let expected_fonts = usize::from(locale == "ur");
+                    assert_eq!(fonts, expected_fonts, "{page}: fonts fetched: {result}");
+                    let budget = if locale == "ur" { 300_000 } else { 60_000 };
                     assert!(
-                        switched.contains(other),
-                        "{page}: no link to {other}: {result}"
+                        bytes > 0 && bytes <= budget,
+                        "{page}: {bytes} bytes transferred, budget {budget}: {result}"
                     );
                 }
-                let png = screenshot(&browser, &out, &page, &format!("{locale}-{SLUG}"));
+                let png = screenshot_at(
+                    &browser,
+                    &out,
+                    &page,
+                    &format!("{locale}-{kind}-{width}"),
+                    width,
+                );
                 assert!(std::fs::metadata(png).expect("screenshot").len() > 10_000);
             }
         }
     }
+    // In the right-to-left pseudolocale the dateline reads city, then date, from the right:
+    // the `<bdi>`s keep the Latin city and the date from trading places.
+    for (locale, rtl) in [("ar-XB", true), ("en", false), ("ur", true)] {
+        let page = format!("{locale}/{SLUG}.html");
+        let result = inspect(&browser, &out, &page);
+        let dateline = &result["dateline"];
+        let edge = |key: &str| dateline[key].as_f64().expect("a dateline box");
+        // Each part whole on its side: without isolation the date's pieces land on both sides
+        // of the city, and its box spans it.
+        let in_order = if rtl {
+            edge("cityLeft") >= edge("dateRight") - 0.5
+        } else {
+            edge("cityRight") <= edge("dateLeft") + 0.5
+        };
+        assert!(in_order, "{page}: dateline order: {dateline}");
+    }
+    screenshot(
+        &browser,
+        &out,
+        &format!("ar-XB/{SLUG}.html"),
+        "ar-XB-release-390",
+    );
     let chooser = inspect(&browser, &out, "index.html");
     let links = chooser["links"].as_array().expect("links");
     assert!(links.len() >= 4, "language chooser links: {chooser}");
     assert!(links.iter().all(|l| l["ok"] == true), "{chooser}");
+    screenshot(&browser, &out, "index.html", "chooser-390");
+}
+
+/// What every page must show a reader at `width` px.
+fn check_page(result: &Value, page: &str, locale: &str, width: u32) {
+    assert_eq!(result["lang"], locale, "{page}: {result}");
+    let dir = if locale == "ur" { "rtl" } else { "ltr" };
+    assert_eq!(result["dir"], dir, "{page}: {result}");
+    let scroll = result["scrollWidth"].as_u64().expect("scrollWidth");
+    let client = result["clientWidth"].as_u64().expect("clientWidth");
+    assert!(
+        scroll <= client,
+        "{page} overflows at {width} px: {scroll} > {client}"
+    );
+    let overhang = result["overhang"].as_array().expect("overhang");
+    assert!(
+        overhang.is_empty(),
+        "{page} at {width} px: text outside the column: {overhang:?}"
+    );
+    let links = result["links"].as_array().expect("links");
+    for link in links {
+        assert_eq!(link["ok"], true, "{page}: link does not resolve: {link}");
+    }
+    if locale == "ur" {
+        let loaded = result["faces"].as_array().expect("faces").iter().any(|f| {
+            f["family"].as_str().is_some_and(|n| n.contains("Nastaliq")) && f["status"] == "loaded"
+        });
+        assert!(loaded, "{page}: the Nastaliq face did not load: {result}");
+        let font = result["headlineFont"].as_str().unwrap_or("");
+        assert!(font.contains("Nastaliq"), "{page}: headline font {font}");
+    }
+    if page.ends_with(&format!("{SLUG}.html")) {
+        // Every other published language is one click away.
+        let switched: Vec<&str> = links
+            .iter()
+            .filter_map(|l| l["hreflang"].as_str())
+            .collect();
+        for other in LOCALES.iter().filter(|l| **l != locale) {
+            assert!(
+                switched.contains(other),
+                "{page}: no link to {other}: {result}"
+            );
+        }
+    }
 }
 
 #[test]

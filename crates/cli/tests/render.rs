@@ -108,11 +108,11 @@ fn publishes_every_locale_and_says_so() {
     let assert = sample.render(&[]).success();
     let said = stderr(&assert);
     assert!(
-        said.contains("rendered 22 pages in 4 locales (en, az, tr, ur) to"),
+        said.contains("rendered 34 pages in 4 locales (en, az, tr, ur) to"),
         "{said}"
     );
     for locale in ["en", "az", "tr", "ur"] {
-        for format in ["html", "txt", "md"] {
+        for format in ["html", "txt", "md", "json", "eml"] {
             assert!(
                 sample
                     .out()
@@ -128,7 +128,7 @@ fn publishes_every_locale_and_says_so() {
     assert!(
         sample
             .out()
-            .join("assets/fonts/NotoNastaliqUrdu-Regular.ttf")
+            .join("assets/fonts/NotoNastaliqUrdu-Regular.subset.woff2")
             .is_file()
     );
 }
@@ -196,8 +196,8 @@ fn the_same_inputs_and_now_give_the_same_bytes() {
     let two = snapshot(&sample.root().join("two"));
     assert_eq!(
         one.len(),
-        22 + 4,
-        "22 pages, the style sheet, the font, its licence and the manifest"
+        34 + 4,
+        "34 pages, the style sheet, the font, its licence and the manifest"
     );
     assert_eq!(one, two);
 }
@@ -248,22 +248,22 @@ fn publishing_only_some_locales_needs_no_reference_pages() {
         (
             &["--locale", "az"],
             &["az"],
-            "rendered 7 pages in 1 locale (az) to",
+            "rendered 10 pages in 1 locale (az) to",
         ),
         (
             &["--locale", "tr", "--locale", "az", "--release", SLUG],
             &["az", "tr"],
-            "rendered 12 pages in 2 locales (az, tr) to",
+            "rendered 18 pages in 2 locales (az, tr) to",
         ),
         (
             &["-l", "ur"],
             &["ur"],
-            "rendered 7 pages in 1 locale (ur) to",
+            "rendered 10 pages in 1 locale (ur) to",
         ),
         (
             &["--locale", "en"],
             &["en"],
-            "rendered 7 pages in 1 locale (en) to",
+            "rendered 10 pages in 1 locale (en) to",
         ),
     ];
     for (args, published, says) in cases {
@@ -287,4 +287,136 @@ fn publishing_only_some_locales_needs_no_reference_pages() {
         );
         assert!(sample.out().join("sitemap.xml").is_file());
     }
+}
+
+/// A tool on PATH, or `None` locally (CI installs Chromium and poppler-utils, and must have them).
+fn tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{name} is required in CI (.ci/run installs it)"
+        );
+    }
+    found
+}
+
+/// Runs a poppler tool on `pdf` and returns what it printed.
+fn poppler(tool: &Path, args: &[&str], pdf: &Path, rest: &str) -> String {
+    let mut command = std::process::Command::new(tool);
+    command.args(args).arg(pdf);
+    if !rest.is_empty() {
+        command.arg(rest);
+    }
+    let output = command.output().expect("poppler runs");
+    assert!(output.status.success(), "{}: {:?}", tool.display(), output);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Text as compared across a PDF's text layer: no white space, no direction marks.
+fn squeezed(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[test]
+fn pdf_of_every_release_and_locale_with_its_text_and_fonts() {
+    let (Some(_chromium), Some(pdftotext), Some(pdffonts), Some(pdfinfo)) = (
+        tool("chromium"),
+        tool("pdftotext"),
+        tool("pdffonts"),
+        tool("pdfinfo"),
+    ) else {
+        eprintln!("skipped: needs chromium and poppler-utils");
+        return;
+    };
+    let sample = Sample::new();
+    let said = stderr(&sample.render(&["--pdf"]).success());
+    assert!(said.contains("printed 4 release pages to PDF"), "{said}");
+    let first = std::fs::read(sample.out().join(format!("ur/{SLUG}.pdf"))).expect("ur pdf");
+    for locale in ["en", "az", "tr", "ur"] {
+        let pdf = sample.out().join(format!("{locale}/{SLUG}.pdf"));
+        let bytes = std::fs::read(&pdf).expect("pdf");
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        assert!(
+            has(format!("/URI (https://press.embassy.example/{locale}/index.html)").as_bytes()),
+            "{locale}: the PDF's links lead to the published site"
+        );
+        assert!(!has(b"file://"), "{locale}: a link to the scratch folder");
+        let info = poppler(&pdfinfo, &[], &pdf, "");
+        assert!(info.contains("(A4)"), "{locale}: {info}");
+        let text = squeezed(&poppler(&pdftotext, &["-enc", "UTF-8"], &pdf, "-"));
+        let ftl = std::fs::read_to_string(
+            sample
+                .root()
+                .join(format!("locales/{locale}/releases/{SLUG}.ftl")),
+        )
+        .expect("ftl");
+        let headline = ftl
+            .lines()
+            .find_map(|l| l.strip_prefix("headline = "))
+            .expect("headline");
+        // The page's public address is printed under the release.
+        assert!(
+            text.contains(&format!("press.embassy.example/{locale}/{SLUG}.html")),
+            "{locale}: the page address: {text}"
+        );
+        if locale == "ur" {
+            // Nastaliq glyphs attach across letters, and a text layer gives some of them back
+            // out of order (ف of فتح after the word): most words come back whole.
+            let words: Vec<&str> = headline.split_whitespace().collect();
+            let found = words.iter().filter(|w| text.contains(*w)).count();
+            assert!(
+                found * 3 >= words.len() * 2,
+                "{locale}: {found} of {} headline words in the text layer: {text}",
+                words.len()
+            );
+            let fonts = poppler(&pdffonts, &[], &pdf, "");
+            assert!(
+                fonts
+                    .lines()
+                    .any(|l| l.contains("NotoNastaliqUrdu") && l.contains(" yes ")),
+                "the Urdu PDF embeds Nastaliq: {fonts}"
+            );
+        } else {
+            assert!(
+                text.contains(&squeezed(headline)),
+                "{locale}: headline not in the text layer: {text}"
+            );
+        }
+    }
+    // Printed again, the same bytes.
+    sample.render(&["--pdf"]).success();
+    let again = std::fs::read(sample.out().join(format!("ur/{SLUG}.pdf"))).expect("ur pdf");
+    assert!(first == again, "the PDF differs between two renders");
+}
+
+#[test]
+fn pdf_without_a_browser_names_what_is_missing() {
+    let sample = Sample::new();
+    let empty = tempfile::tempdir().expect("empty PATH folder");
+    let mut command = Command::cargo_bin("beyan").expect("binary");
+    let assert = command
+        .current_dir(sample.root())
+        .env("NO_COLOR", "1")
+        .env("PATH", empty.path())
+        .env_remove("BEYAN_CHROMIUM")
+        .args(["render", "--pdf", "--now", NOW])
+        .assert()
+        .code(2);
+    let said = stderr(&assert);
+    assert!(said.contains("render --pdf needs Chromium"), "{said}");
+    assert!(said.contains("chromium, chromium-browser"), "{said}");
+    assert!(
+        !sample.out().exists(),
+        "nothing is written when the PDFs cannot be made"
+    );
 }

@@ -237,8 +237,8 @@ fn m1_a_control_character_in_the_configuration_is_an_error() {
     sandbox.edit_from(
         &config,
         "beyan.toml",
-        "name = \"Press Office\"",
-        "name = \"A\\u0000B\"",
+        "[contact]\n",
+        "[contact]\nname = \"A\\u0000B\"\n",
     );
     let run = sandbox.beyan(&["check"]).expect(2);
     assert!(run.stderr.contains("contact.name"), "{}", run.stderr);

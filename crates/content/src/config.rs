@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::config_error::from_toml;
 use crate::contact::{Located, RawContact};
-use crate::{ConfigError, ConfigErrors, Contact, LineIndex, Locale};
+use crate::{AA_CONTRAST, Color, ConfigError, ConfigErrors, Contact, LineIndex, Locale};
 
 /// Locale codes that may not be configured: `assets` would share `<out>/assets/` with the
 /// stylesheet and fonts; the pseudolocales are what `render --pseudo` generates.
@@ -107,6 +107,10 @@ impl LocalesConfig {
 pub struct SiteConfig {
     /// Absolute `http(s)` URL without a trailing `/`, when configured.
     pub base_url: Option<String>,
+    /// Links and focus rings; readable on white (WCAG AA).
+    pub accent_color: Option<Color>,
+    /// The header band behind the organization's name; white text on it is readable.
+    pub band_color: Option<Color>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +154,8 @@ struct RawLocales {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSite {
     base_url: Option<Spanned<String>>,
+    accent_color: Option<Spanned<String>>,
+    band_color: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -235,6 +241,33 @@ impl Config {
                 }
             });
 
+        let mut color = |key: &str, value: Option<Spanned<String>>| {
+            let value = value?;
+            let Some(parsed) = Color::parse(value.get_ref()) else {
+                errors.push(error(
+                    key,
+                    value.span(),
+                    format!("`{}` is not a colour written `#rrggbb`", value.get_ref()),
+                ));
+                return None;
+            };
+            let contrast = parsed.contrast(Color::WHITE);
+            if contrast < AA_CONTRAST {
+                errors.push(error(
+                    key,
+                    value.span(),
+                    format!(
+                        "`{parsed}` and white have a contrast of {contrast:.2}:1; WCAG AA asks for \
+                         at least {AA_CONTRAST}:1 (choose a darker colour)"
+                    ),
+                ));
+                return None;
+            }
+            Some(parsed)
+        };
+        let accent_color = color("site.accent-color", raw.site.accent_color);
+        let band_color = color("site.band-color", raw.site.band_color);
+
         let contact = raw.contact.resolve(&at, &mut errors);
 
         let mut severity = BTreeMap::new();
@@ -274,7 +307,11 @@ impl Config {
                     required,
                     optional,
                 },
-                site: SiteConfig { base_url },
+                site: SiteConfig {
+                    base_url,
+                    accent_color,
+                    band_color,
+                },
                 contact,
                 check: CheckConfig {
                     same_as_source_allow: raw.check.same_as_source_allow,
@@ -339,6 +376,29 @@ mod tests {
         assert_eq!(config.locales.reference.as_str(), "en");
         let targets: Vec<_> = config.locales.targets().map(Locale::as_str).collect();
         assert_eq!(targets, ["az", "tr", "ur"]);
+    }
+
+    #[test]
+    fn site_colors_are_hex_and_readable_with_white() {
+        let config = Config::parse(
+            "beyan.toml",
+            "[locales]\nreference = \"en\"\n[site]\naccent-color = \"#0B4F8A\"\nband-color = \"#102a43\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.site.accent_color.unwrap().to_string(), "#0b4f8a");
+        assert_eq!(config.site.band_color.unwrap().to_string(), "#102a43");
+        let found = errors(
+            "[locales]\nreference = \"en\"\n[site]\naccent-color = \"red; }\"\nband-color = \"#ffcc00\"\n",
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].key.as_deref(), Some("site.accent-color"));
+        assert!(found[0].message.contains("#rrggbb"), "{}", found[0].message);
+        assert_eq!(found[1].line, Some(5));
+        assert!(
+            found[1].message.contains("contrast of 1."),
+            "{}",
+            found[1].message
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod atomic_write;
+mod color;
 mod config;
 mod config_error;
 mod contact;
@@ -21,6 +22,7 @@ mod workspace;
 mod write_gate;
 
 pub use atomic_write::{fill_empty_dir, write_atomically, write_dir_atomically};
+pub use color::{AA_CONTRAST, Color};
 pub use config::{CHECK_CODES, CheckConfig, Config, LocalesConfig, SeverityOverride, SiteConfig};
 pub use config_error::{ConfigError, ConfigErrors};
 pub use contact::{Contact, invalid_character, is_invalid_character};

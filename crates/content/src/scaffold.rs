@@ -114,8 +114,8 @@ optional = []
 # base-url = "https://press.example.org"
 
 [contact]
-# The media contact printed on every release (a release may override it).
-name = "Press Office"
+# The media contact printed on every release (a release may override it). Its name, as
+# readers see it, is `contact-name` in each locale's common.ftl.
 email = "press@example.org"
 "#;
 
@@ -158,6 +158,18 @@ releases-count =
 skip-to-content = Skip to content
 published-on = Published { DATETIME($date, dateStyle: "long") }
 feed-title = { -org-short }: press releases
+## Page furniture
+
+# The media contact as readers see it; a release may name a person in its TOML instead.
+contact-name = Press Office
+contact-email = E-mail
+contact-phone = Phone
+home = Home
+breadcrumb = You are here
+all-releases = All press releases
+subscribe = Subscribe
+subscribe-feeds = Atom feed or JSON Feed for news readers
+page-address = Page address
 "#;
 
 #[cfg(test)]

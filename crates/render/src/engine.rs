@@ -6,7 +6,12 @@
 //! - `t(id="headline")`, `t(id="quote-1", attr="attribution")`, `t(id="release-date",
 //!   date=release.date)`, `t(id="headline", release=other.slug)`: a translated message, escaped
 //!   and marked up for the page's format (`id`, `attr` and `release` are reserved; every other
-//!   argument is a Fluent variable);
+//!   argument is a Fluent variable); `locale="az"` formats in another locale (the root
+//!   chooser speaks every language) and `format="txt"` for another format than the page's
+//!   (plain text for JSON values, HTML inside a feed's XHTML content);
+//! - `text | json`: a JSON string literal, safe inside `<script>` (`<`, `>`, `&` escaped);
+//! - `text | ltr`: a left-to-right fact (phone, e-mail) in plain text or Markdown of a
+//!   right-to-left page, isolated so that its digit groups keep their order;
 //! - `text | upper`: upper-casing with the locale's rules (Turkish `i` → `İ`);
 //! - `release.date | date(style="long")`: a localized date (`time_style` too, for instants).
 
@@ -119,6 +124,17 @@ impl Engine {
             },
         );
         tera.register_filter(
+            "json",
+            |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
+                Ok::<_, tera::Error>(Value::safe_string(&json_string(value.as_str())))
+            },
+        );
+        let for_ltr = Arc::clone(&bundles);
+        tera.register_filter(
+            "ltr",
+            move |value: StringInput<'_>, _: Kwargs, state: &State<'_>| ltr(&for_ltr, value, state),
+        );
+        tera.register_filter(
             "plain",
             |value: StringInput<'_>, _: Kwargs, _: &State<'_>| plain(value),
         );
@@ -179,10 +195,20 @@ fn page_format(state: &State<'_>) -> tera::TeraResult<Format> {
 }
 
 fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::TeraResult<Value> {
-    let locale = page_locale(state)?;
-    let locale = text_of(&locale)?;
+    let page_locale = page_locale(state)?;
+    let locale: Cow<'_, str> = match kwargs.get::<Cow<'_, str>>("locale")? {
+        Some(locale) => locale,
+        None => text_of(&page_locale)?,
+    };
     let locale = locale.as_ref();
-    let format = page_format(state)?;
+    let format = match kwargs.get::<Cow<'_, str>>("format")? {
+        Some(name) => Format::parse(&name).ok_or_else(|| {
+            tera::Error::message(format!(
+                "`format` is \"html\", \"xml\", \"txt\" or \"md\", not \"{name}\""
+            ))
+        })?,
+        None => page_format(state)?,
+    };
     let id: Cow<'_, str> = kwargs.must_get("id")?;
     let id = id.as_ref();
     let attribute: Option<Cow<'_, str>> = kwargs.get("attr")?;
@@ -205,7 +231,7 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
     call.push_str(attribute.unwrap_or_default());
     for (key, value) in kwargs.iter() {
         let Some(name) = key.as_str() else { continue };
-        if matches!(name, "id" | "attr" | "release") {
+        if matches!(name, "id" | "attr" | "release" | "locale" | "format") {
             continue;
         }
         let number = value.as_i64().map(|n| n as f64).or_else(|| value.as_f64());
@@ -328,6 +354,47 @@ fn localized_date(
 fn icu_locale(code: &str) -> tera::TeraResult<icu::locale::Locale> {
     icu::locale::Locale::try_from_str(code)
         .map_err(|_| tera::Error::message(format!("`{code}` is not a locale")))
+}
+
+/// A JSON string literal for `text`. `<`, `>` and `&` are written as `\u003c`…, so the
+/// literal can stand inside an HTML `<script>` element without closing it.
+pub(crate) fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A left-to-right fact on its own line of right-to-left plain text: a right-to-left mark
+/// keeps the line's direction, and a left-to-right isolate keeps "+92 51 000 0000" from being
+/// shown with its groups reversed. Left-to-right pages and HTML (which has `dir="ltr"`) get
+/// the value as it is.
+fn ltr(bundles: &Bundles, value: StringInput<'_>, state: &State<'_>) -> tera::TeraResult<Value> {
+    let locale = page_locale(state)?;
+    let locale = text_of(&locale)?;
+    let rtl = bundles
+        .get(&locale, None)
+        .is_some_and(|b| b.direction().is_rtl());
+    let plain_text = matches!(page_format(state)?, Format::Text | Format::Markdown);
+    if !(rtl && plain_text) {
+        return Ok(value.into_value());
+    }
+    let marked = format!("\u{200F}\u{2066}{}\u{2069}", value.as_str());
+    Ok(value.inherit_safety(marked))
 }
 
 /// Text without its tags, for `<title>` and attribute values; character references stay, so

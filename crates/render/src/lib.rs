@@ -1,5 +1,5 @@
 //! Publishing layer of beyan: turns a workspace's releases into every language version (HTML,
-//! plain text, Markdown), per-locale indexes and Atom feeds, a language chooser and a sitemap.
+//! plain text, Markdown, IPTC ninjs, e-mail), per-locale indexes, Atom and JSON feeds, a language chooser and a sitemap.
 //!
 //! Resolve first (`plan`: locales, releases, completeness, embargo), then `render` the plan in
 //! memory and write it with `Site::write_to` into an output folder that `beyan_content::WriteGate`
@@ -7,6 +7,7 @@
 //! clock; the caller passes `now` and reports progress and problems.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod email;
 mod engine;
 mod markup;
 mod plan;
@@ -14,6 +15,7 @@ mod render_error;
 mod requirements;
 mod site;
 mod templates;
+mod workspace_assets;
 
 pub use markup::{
     Format, Isolation, escape_html, is_permitted_url, plain, render as render_markup,
@@ -25,3 +27,4 @@ pub use render_error::{RenderError, TemplateError};
 pub use requirements::{TemplateMessage, template_messages};
 pub use site::{Progress, Site, render};
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};
+pub use workspace_assets::AssetError;

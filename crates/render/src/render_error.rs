@@ -70,6 +70,8 @@ pub enum RenderError {
     #[error(transparent)]
     TemplateLoad(#[from] crate::templates::TemplateLoadError),
     #[error(transparent)]
+    Asset(#[from] crate::workspace_assets::AssetError),
+    #[error(transparent)]
     Bundle(#[from] beyan_l10n::BundleError),
     #[error("cannot write the output: {0}")]
     Io(#[from] std::io::Error),

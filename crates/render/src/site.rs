@@ -19,8 +19,12 @@ use crate::markup::Format;
 use crate::plan::{Plan, PlannedRelease};
 use crate::render_error::RenderError;
 use crate::templates::TemplateSet;
+use crate::workspace_assets::WorkspaceAssets;
 
-const FONT: &[u8] = include_bytes!("../assets/fonts/NotoNastaliqUrdu-Regular.ttf");
+/// Noto Nastaliq Urdu subset to the Arabic-script blocks and compressed to WOFF2 (see
+/// `assets/fonts/README.md`); the stylesheet loads it only for those code points.
+const FONT: &[u8] = include_bytes!("../assets/fonts/NotoNastaliqUrdu-Regular.subset.woff2");
+const FONT_PATH: &str = "assets/fonts/NotoNastaliqUrdu-Regular.subset.woff2";
 const FONT_LICENSE: &[u8] = include_bytes!("../assets/fonts/OFL.txt");
 
 /// The rendered files, by path relative to the output folder (with `/`).
@@ -79,9 +83,10 @@ pub fn render(
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<Site, RenderError> {
     let templates = TemplateSet::load(&workspace.root)?;
+    let assets = WorkspaceAssets::load(&workspace.root)?;
     let bundles = Arc::new(load_bundles(plan)?);
     let engine = Engine::new(templates, Arc::clone(&bundles))?;
-    let site = SiteContext::new(workspace, plan, &bundles);
+    let site = SiteContext::new(workspace, plan, &bundles, &assets);
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for planned in &plan.releases {
         for locale in &planned.locales {
@@ -91,6 +96,7 @@ pub fn render(
     for locale in &plan.locales {
         jobs.push(Job::Index(&locale.locale));
         jobs.push(Job::Feed(&locale.locale));
+        jobs.push(Job::JsonFeed(&locale.locale));
     }
     jobs.push(Job::Languages);
     jobs.push(Job::Sitemap);
@@ -118,10 +124,10 @@ pub fn render(
         }
         on_progress(Progress { done, total });
     }
-    out.files.insert(
-        "assets/fonts/NotoNastaliqUrdu-Regular.ttf".to_owned(),
-        FONT.to_vec(),
-    );
+    out.files.insert(FONT_PATH.to_owned(), FONT.to_vec());
+    for (path, bytes) in assets.files {
+        out.files.insert(format!("assets/{path}"), bytes);
+    }
     out.files
         .insert("assets/fonts/OFL.txt".to_owned(), FONT_LICENSE.to_vec());
     Ok(out)
@@ -175,6 +181,7 @@ enum Job<'p> {
     },
     Index(&'p Locale),
     Feed(&'p Locale),
+    JsonFeed(&'p Locale),
     Languages,
     Sitemap,
     Style,
@@ -183,13 +190,21 @@ enum Job<'p> {
 impl Job<'_> {
     fn pages(&self) -> usize {
         match self {
-            Job::Release { .. } => RELEASE_FORMATS.len(),
+            // Every template format and the e-mail when there is an address to send from.
+            Job::Release { .. } => RELEASE_PAGES.len() + 1,
             _ => 1,
         }
     }
 }
 
-const RELEASE_FORMATS: [Format; 3] = [Format::Html, Format::Text, Format::Markdown];
+/// The templates of a release page, with the extension of the file each gives and the format
+/// its messages are escaped for (the ninjs JSON takes plain text and escapes it with `json`).
+const RELEASE_PAGES: [(&str, &str, Format); 4] = [
+    ("release.html", "html", Format::Html),
+    ("release.txt", "txt", Format::Text),
+    ("release.md", "md", Format::Markdown),
+    ("release.json", "json", Format::Text),
+];
 
 thread_local! {
     /// The buffer pages are rendered into on this thread: it grows to the largest page once,
@@ -235,7 +250,11 @@ struct Alternate {
 
 #[derive(Debug, Clone, Serialize)]
 struct ContactView {
+    /// A person named in the release's TOML (a name is the same in every language), else the
+    /// site's TOML name when the locale has no `contact-name` message.
     name: Option<String>,
+    /// Print the locale's `contact-name` message (the press office, translated).
+    name_message: bool,
     email: Option<String>,
     phone: Option<String>,
 }
@@ -266,6 +285,24 @@ struct ReleaseView {
     atom_id: String,
     /// Midnight UTC of the release date, for feeds.
     updated: String,
+    /// When the release is published: the embargo's end, else midnight UTC of its date
+    /// (RFC 3339).
+    published: String,
+}
+
+/// The workspace's own assets the templates use, as paths below `<out>/assets/`.
+#[derive(Debug, Clone, Serialize)]
+struct AssetsView {
+    emblem: Option<String>,
+    favicon: Option<String>,
+    share_image: Option<String>,
+}
+
+/// `[site]` colours, as CSS values.
+#[derive(Debug, Clone, Serialize)]
+struct ColorsView {
+    accent: Option<String>,
+    band: Option<String>,
 }
 
 struct SiteContext<'a> {
@@ -273,10 +310,17 @@ struct SiteContext<'a> {
     plan: &'a Plan,
     bundles: &'a Bundles,
     langs: BTreeMap<String, LangView>,
+    assets: AssetsView,
+    colors: ColorsView,
 }
 
 impl<'a> SiteContext<'a> {
-    fn new(workspace: &'a Workspace, plan: &'a Plan, bundles: &'a Bundles) -> Self {
+    fn new(
+        workspace: &'a Workspace,
+        plan: &'a Plan,
+        bundles: &'a Bundles,
+        assets: &WorkspaceAssets,
+    ) -> Self {
         let langs = plan
             .locales
             .iter()
@@ -293,11 +337,21 @@ impl<'a> SiteContext<'a> {
                 (l.locale.to_string(), view)
             })
             .collect();
+        let site = &workspace.config.site;
         Self {
             workspace,
             plan,
             bundles,
             langs,
+            assets: AssetsView {
+                emblem: assets.emblem(),
+                favicon: assets.favicon(),
+                share_image: assets.share_image(),
+            },
+            colors: ColorsView {
+                accent: site.accent_color.map(|c| c.to_string()),
+                band: site.band_color.map(|c| c.to_string()),
+            },
         }
     }
 
@@ -356,7 +410,11 @@ impl<'a> SiteContext<'a> {
                 attribution: bundle.is_some_and(|b| b.has_attribute(id, "attribution")),
             })
             .collect();
-        let contact = merge_contact(&self.workspace.config.contact, release.contact.as_ref());
+        let contact = merge_contact(
+            &self.workspace.config.contact,
+            release.contact.as_ref(),
+            bundle.is_some_and(|b| b.has_message("contact-name")),
+        );
         let path = format!("{locale}/{slug}.html");
         ReleaseView {
             slug: slug.to_owned(),
@@ -379,6 +437,10 @@ impl<'a> SiteContext<'a> {
             url: self.url(&path, "../"),
             atom_id: self.atom_id(&path),
             updated: format!("{}T00:00:00Z", release.date),
+            published: release.embargo.map_or_else(
+                || format!("{}T00:00:00Z", release.date),
+                |instant| instant.to_string(),
+            ),
         }
     }
 
@@ -449,6 +511,15 @@ impl<'a> SiteContext<'a> {
         context.insert("base_url", &self.base_url());
         context.insert("reference", self.plan.reference.as_str());
         context.insert("now", &self.plan.now.to_string());
+        context.insert("assets", &self.assets);
+        let asset_url = |name: &Option<String>| {
+            name.as_ref()
+                .map(|name| self.url(&format!("assets/{name}"), root))
+        };
+        context.insert("share_image_url", &asset_url(&self.assets.share_image));
+        context.insert("emblem_url", &asset_url(&self.assets.emblem));
+        context.insert("footer_contact", &self.footer_contact(locale));
+        context.insert("colors", &self.colors);
         context
     }
 
@@ -477,19 +548,26 @@ impl<'a> SiteContext<'a> {
                 context.insert("canonical", &view.url);
                 context.insert("feed_href", "feed.xml");
                 context.insert("index_href", "index.html");
-                RELEASE_FORMATS
+                context.insert(
+                    "index_url",
+                    &self.url(&format!("{locale}/index.html"), "../"),
+                );
+                let mut pages = RELEASE_PAGES
                     .iter()
-                    .map(|format| {
-                        let format = format.as_str();
-                        context.insert("_format", format);
+                    .map(|(template, extension, format)| {
+                        context.insert("_format", format.as_str());
                         page(
                             engine,
-                            &format!("release.{format}"),
+                            template,
                             &context,
-                            format!("{locale}/{slug}.{format}"),
+                            format!("{locale}/{slug}.{extension}"),
                         )
                     })
-                    .collect()
+                    .collect::<Result<Vec<_>, _>>()?;
+                if let Some(email) = self.email(planned, locale, &view, &pages) {
+                    pages.push((format!("{locale}/{slug}.eml"), email));
+                }
+                Ok(pages)
             }
             Job::Index(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Html, None, "../");
@@ -525,6 +603,10 @@ impl<'a> SiteContext<'a> {
                 context.insert("feed_url", &self.url(&format!("{locale}/feed.xml"), "../"));
                 context.insert("feed_id", &self.atom_id(&format!("{locale}/feed.xml")));
                 context.insert(
+                    "json_feed_url",
+                    &self.url(&format!("{locale}/feed.json"), "../"),
+                );
+                context.insert(
                     "index_url",
                     &self.url(&format!("{locale}/index.html"), "../"),
                 );
@@ -533,6 +615,27 @@ impl<'a> SiteContext<'a> {
                     "feed.xml",
                     &context,
                     format!("{locale}/feed.xml"),
+                )?])
+            }
+            Job::JsonFeed(locale) => {
+                let mut context = self.base_context(locale.as_str(), Format::Text, None, "../");
+                let releases: Vec<ReleaseView> = self
+                    .published_in(locale)
+                    .into_iter()
+                    .filter(|r| !r.preview)
+                    .map(|r| self.release_view(r, locale, true))
+                    .collect();
+                context.insert("releases", &releases);
+                context.insert("feed_url", &self.url(&format!("{locale}/feed.json"), "../"));
+                context.insert(
+                    "index_url",
+                    &self.url(&format!("{locale}/index.html"), "../"),
+                );
+                Ok(vec![page(
+                    engine,
+                    "feed.json",
+                    &context,
+                    format!("{locale}/feed.json"),
                 )?])
             }
             Job::Languages => {
@@ -567,23 +670,94 @@ impl<'a> SiteContext<'a> {
         }
     }
 
+    /// The site's media contact, for every page's footer.
+    fn footer_contact(&self, locale: &str) -> Option<ContactView> {
+        let has_name = self
+            .bundles
+            .get(locale, None)
+            .is_some_and(|b| b.has_message("contact-name"));
+        merge_contact(&self.workspace.config.contact, None, has_name)
+    }
+
+    /// The `.eml` of a release page, from its rendered text and HTML; `None` without an
+    /// e-mail address to send it from.
+    fn email(
+        &self,
+        planned: &PlannedRelease,
+        locale: &Locale,
+        view: &ReleaseView,
+        pages: &[(String, Vec<u8>)],
+    ) -> Option<Vec<u8>> {
+        let from_address = view.contact.as_ref()?.email.as_deref()?;
+        let bundle = self
+            .bundles
+            .get(locale.as_str(), Some(planned.release.slug.as_str()))?;
+        let plain_message = |id: &str| {
+            bundle
+                .format(id, None)
+                .ok()
+                .map(|text| crate::markup::plain(&text))
+        };
+        let page = |extension: &str| {
+            pages
+                .iter()
+                .find(|(path, _)| path.ends_with(extension))
+                .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+        };
+        let date = match planned.release.embargo {
+            Some(instant) => instant.as_second(),
+            None => jiff::tz::Offset::UTC
+                .to_timestamp(planned.release.date.at(0, 0, 0, 0))
+                .map_or(0, |instant| instant.as_second()),
+        };
+        let email = crate::email::Email {
+            slug: &view.slug,
+            locale: locale.as_str(),
+            subject: &plain_message("headline")?,
+            from_name: &plain_message("org-name")?,
+            from_address,
+            date,
+            text: page(".txt")?,
+            html: page(".html")?,
+        };
+        Some(email.to_bytes())
+    }
+
     fn sitemap_context(&self) -> Context {
         #[derive(Serialize)]
         struct Url {
             loc: String,
+            /// The date of the newest release the page shows.
+            lastmod: Option<String>,
             alternates: Vec<Alternate>,
             x_default: Option<String>,
         }
         let default = self.plan.default_locale.as_str();
+        let published = |r: &&PlannedRelease| !r.preview;
+        let newest = self
+            .plan
+            .releases
+            .iter()
+            .filter(published)
+            .map(|r| r.release.date)
+            .max();
         let mut urls = vec![Url {
             loc: self.url("index.html", ""),
+            lastmod: newest.map(|d| d.to_string()),
             alternates: Vec::new(),
             x_default: None,
         }];
         let indexes = self.index_alternates(None, "");
-        for index in &indexes {
+        for (index, locale) in indexes.iter().zip(&self.plan.locales) {
+            let newest = self
+                .published_in(&locale.locale)
+                .into_iter()
+                .filter(|r| !r.preview)
+                .map(|r| r.release.date)
+                .max();
             urls.push(Url {
                 loc: index.url.clone(),
+                lastmod: newest.map(|d| d.to_string()),
                 alternates: indexes.clone(),
                 x_default: indexes
                     .iter()
@@ -603,6 +777,7 @@ impl<'a> SiteContext<'a> {
             for alternate in &alternates {
                 urls.push(Url {
                     loc: alternate.url.clone(),
+                    lastmod: Some(planned.release.date.to_string()),
                     alternates: alternates.clone(),
                     x_default: x_default.clone(),
                 });
@@ -614,14 +789,24 @@ impl<'a> SiteContext<'a> {
     }
 }
 
-fn merge_contact(site: &Contact, release: Option<&Contact>) -> Option<ContactView> {
+/// The release's contact over the site's. The name a reader sees is translated: a person
+/// named in the release's TOML stays as written, and otherwise the locale's `contact-name`
+/// message (when the workspace has one) replaces the site's TOML name.
+fn merge_contact(
+    site: &Contact,
+    release: Option<&Contact>,
+    has_name_message: bool,
+) -> Option<ContactView> {
     let pick = |f: fn(&Contact) -> &Option<String>| {
         release
             .and_then(|r| f(r).clone())
             .or_else(|| f(site).clone())
     };
+    let person = release.and_then(|r| r.name.clone());
+    let name_message = person.is_none() && has_name_message;
     let view = ContactView {
-        name: pick(|c| &c.name),
+        name: person.or_else(|| (!name_message).then(|| site.name.clone()).flatten()),
+        name_message,
         email: pick(|c| &c.email),
         phone: pick(|c| &c.phone),
     };

@@ -38,6 +38,11 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../templates/release.txt"),
     ),
     ("release.md", include_str!("../../../templates/release.md")),
+    (
+        "release.json",
+        include_str!("../../../templates/release.json"),
+    ),
+    ("feed.json", include_str!("../../../templates/feed.json")),
     ("index.html", include_str!("../../../templates/index.html")),
     (
         "languages.html",

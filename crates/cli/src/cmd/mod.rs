@@ -16,6 +16,7 @@ mod init;
 mod lock;
 mod new;
 mod render;
+mod render_pdf;
 mod render_pseudo;
 mod status;
 mod todo;

@@ -49,6 +49,10 @@ pub struct Args {
     /// and ar-XB (flipped, right to left); never in the language chooser or the sitemap.
     #[arg(long)]
     pseudo: bool,
+    /// Also print each release page to `<locale>/<slug>.pdf` (A4, letterhead, fonts embedded)
+    /// with headless Chromium (found on PATH, or BEYAN_CHROMIUM).
+    #[arg(long)]
+    pdf: bool,
 }
 
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
@@ -152,6 +156,11 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     } else {
         Vec::new()
     };
+    let pdfs = if args.pdf {
+        super::render_pdf::add_pdfs(&mut site, workspace.config.site.base_url.as_deref())?
+    } else {
+        0
+    };
     site.write_to(&out)
         .with_context(|| format!("cannot write {}", out_arg.display()))?;
 
@@ -170,6 +179,13 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         out_arg.display(),
         started.elapsed().as_secs_f64()
     );
+    if pdfs > 0 {
+        let _ = writeln!(
+            err,
+            "printed {pdfs} release page{} to PDF",
+            if pdfs == 1 { "" } else { "s" }
+        );
+    }
     if !pseudo.is_empty() {
         let codes: Vec<&str> = pseudo.iter().map(Locale::as_str).collect();
         let _ = writeln!(

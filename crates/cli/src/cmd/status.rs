@@ -5,9 +5,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::collections::BTreeMap;
+
 use anyhow::Context as _;
 use beyan_content::WriteGate;
-use beyan_l10n::{Lockfile, status};
+use beyan_l10n::{BundleBuilder, BundleOptions, Lockfile, load_catalog, status};
 use clap::ValueEnum;
 
 use crate::context::{Context, target_locales};
@@ -46,7 +48,14 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let text = match args.format {
         Format::Human => report::status_human(&status),
         Format::Json => report::status_json(&status)?,
-        Format::Html => report::status_html(&status),
+        Format::Html => {
+            let all: Vec<_> = workspace.config.locales.all().cloned().collect();
+            report::status_html(
+                &status,
+                &language_names(&workspace.root, &all),
+                &generated_at()?,
+            )
+        }
     };
     match &args.output {
         Some(path) => {
@@ -59,4 +68,40 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         None => anstream::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each locale's name in its own words (`language-name` in its shared text), where it has
+/// one; the dashboard shows the code alone otherwise.
+fn language_names(
+    root: &std::path::Path,
+    locales: &[beyan_content::Locale],
+) -> BTreeMap<String, String> {
+    locales
+        .iter()
+        .filter_map(|locale| {
+            let catalog = load_catalog(root, locale);
+            let bundle = BundleBuilder::new(&catalog, locale, BundleOptions::default())
+                .release(None)
+                .ok()?;
+            let name = bundle.format("language-name", None).ok()?;
+            Some((locale.to_string(), beyan_render::plain(&name)))
+        })
+        .collect()
+}
+
+/// When the dashboard was made, to the minute in UTC: `SOURCE_DATE_EPOCH` (the
+/// reproducible-builds convention) when set, so a CI can make the same bytes twice.
+fn generated_at() -> anyhow::Result<String> {
+    let now = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(seconds) => {
+            let seconds: i64 = seconds
+                .trim()
+                .parse()
+                .with_context(|| format!("SOURCE_DATE_EPOCH `{seconds}` is not a number"))?;
+            jiff::Timestamp::from_second(seconds)
+                .with_context(|| format!("SOURCE_DATE_EPOCH `{seconds}` is out of range"))?
+        }
+        Err(_) => jiff::Timestamp::now(),
+    };
+    Ok(now.strftime("%Y-%m-%d %H:%M UTC").to_string())
 }

@@ -1,10 +1,13 @@
 //! `status --format html`: one self-contained page (inline CSS, no script, no network) that a
 //! coordinator can open from disk or attach to an e-mail. Per-locale and per-release bars, then
 //! each locale's to-do with the reference text beside the translation, right to left where the
-//! locale is. Deterministic: the same workspace gives the same bytes.
+//! locale is. Deterministic: the same workspace gives the same bytes but for the "generated"
+//! line, which `SOURCE_DATE_EPOCH` fixes too.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use beyan_render::escape_html;
-use std::fmt::Write as _;
 
 use beyan_l10n::{LocaleStatus, Part, Progress, Status, TodoItem, TodoState};
 
@@ -19,14 +22,18 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; overflow-wrap: anywhere; }
 code { font: .9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .lead { color: #57606a; margin-top: 0; }
 .rows { list-style: none; margin: 0; padding: 0; }
-.row { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .75rem; padding: .4rem 0; border-bottom: 1px solid #eaeef2; }
-.name { font-weight: 600; min-width: 4.5rem; }
+.row { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: .25rem .75rem; padding: .5rem 0; border-bottom: 1px solid #eaeef2; }
+.who { min-width: 0; }
+.name { font-weight: 600; }
+.code { color: #57606a; font-size: .85rem; }
 .tag { font-size: .75rem; color: #57606a; border: 1px solid #d0d7de; border-radius: 1rem; padding: 0 .4rem; }
-.bar { display: flex; flex: 1 1 10rem; min-width: 8rem; max-width: 24rem; height: .9rem; background: #eaeef2; border-radius: .45rem; overflow: hidden; }
+.bar { display: flex; grid-column: 1 / -1; grid-row: 2; height: .9rem; background: #eaeef2; border-radius: .45rem; overflow: hidden; }
 .bar .fresh { background: #1a7f37; }
 .bar .stale { background: #bf8700; }
-.pct { font-variant-numeric: tabular-nums; min-width: 3rem; text-align: end; }
-.counts { flex-basis: 100%; font-size: .85rem; color: #57606a; }
+.pct { grid-column: 2; grid-row: 1; font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
+.pct .current { display: block; font-size: .75rem; color: #7d4e00; }
+.counts { grid-column: 1 / -1; font-size: .85rem; color: #57606a; }
+@media (min-width: 40rem) { .row { grid-template-columns: 14rem minmax(8rem, 1fr) 7.5rem; } .bar { grid-column: 2; grid-row: 1; } .pct { grid-column: 3; grid-row: 1; } }
 .legend { font-size: .85rem; color: #57606a; }
 .legend span::before { content: ""; display: inline-block; width: .8rem; height: .8rem; margin-inline-end: .3rem; vertical-align: -.1rem; border-radius: .2rem; }
 .legend .l-fresh::before { background: #1a7f37; }
@@ -48,17 +55,25 @@ code { font: .9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .done { color: #1a7f37; }
 "#;
 
-pub fn status_html(status: &Status) -> String {
+/// `names`: each locale's name in its own words, by code (the code alone where absent);
+/// `generated_at`: when, as the reader should see it.
+pub fn status_html(
+    status: &Status,
+    names: &BTreeMap<String, String>,
+    generated_at: &str,
+) -> String {
     let mut h = String::new();
     let (messages, words) = (status.messages, status.words);
-    let reference = escape_html(&status.reference);
+    let reference_name = locale_label(names, &status.reference);
+    let generated_at = escape_html(generated_at);
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>Translation status</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
          <h1>Translation status</h1>\n\
-         <p class=\"lead\">Reference {reference}: {messages} messages, {words} words.</p>\n\
+         <p class=\"lead\">Reference {reference_name}: {messages} messages, {words} words. \
+         Generated {generated_at}.</p>\n\
          <p class=\"legend\"><span class=\"l-fresh\">translated</span> · <span class=\"l-stale\">stale (reference changed)</span> · <span class=\"l-missing\">missing</span></p>\n"
     );
 
@@ -77,14 +92,21 @@ pub fn status_html(status: &Status) -> String {
                 escape_html(&locale.locale)
             )
         };
-        row(&mut h, &locale.locale, Some(tag), &locale.progress, &link);
+        row(
+            &mut h,
+            names,
+            &locale.locale,
+            Some(tag),
+            &locale.progress,
+            &link,
+        );
     }
     h.push_str("</ul>\n</section>\n");
 
     h.push_str("<section aria-labelledby=\"h-releases\">\n<h2 id=\"h-releases\">Releases</h2>\n");
     let shared = Some(&status.shared).filter(|p| !p.files.is_empty());
     for part in status.releases.iter().chain(shared) {
-        part_rows(&mut h, part);
+        part_rows(&mut h, names, part);
     }
     h.push_str("</section>\n");
 
@@ -95,7 +117,7 @@ pub fn status_html(status: &Status) -> String {
     h
 }
 
-fn part_rows(h: &mut String, part: &Part) {
+fn part_rows(h: &mut String, names: &BTreeMap<String, String>, part: &Part) {
     let title = match (&part.release, &part.date) {
         (Some(slug), Some(date)) => {
             format!("<code>{}</code> ({})", escape_html(slug), escape_html(date))
@@ -108,25 +130,55 @@ fn part_rows(h: &mut String, part: &Part) {
     };
     let _ = writeln!(h, "<h3>{title}</h3>\n<ul class=\"rows\">");
     for locale in &part.locales {
-        row(h, &locale.locale, None, &locale.progress, "");
+        row(h, names, &locale.locale, None, &locale.progress, "");
     }
     h.push_str("</ul>\n");
 }
 
-fn row(h: &mut String, locale: &str, tag: Option<&str>, p: &Progress, extra: &str) {
-    let locale = escape_html(locale);
+/// A locale as a reader knows it: its own name in its language, and its code.
+fn locale_label(names: &BTreeMap<String, String>, code: &str) -> String {
+    let escaped = escape_html(code);
+    match names.get(code) {
+        Some(name) => format!(
+            "<span class=\"name\" lang=\"{escaped}\">{}</span> <span class=\"code\">{escaped}</span>",
+            escape_html(name)
+        ),
+        None => format!("<span class=\"name\">{escaped}</span>"),
+    }
+}
+
+fn row(
+    h: &mut String,
+    names: &BTreeMap<String, String>,
+    code: &str,
+    tag: Option<&str>,
+    p: &Progress,
+    extra: &str,
+) {
+    let label = locale_label(names, code);
+    let locale = escape_html(code);
     let fresh = p.fresh_percent();
     let stale = (p.percent() - fresh).max(0.0);
     let shown = p.percent().floor();
+    // Beside a bar that is partly amber, "100%" alone would read as done: say how much of
+    // it is up to date.
+    let current = if p.messages.stale > 0 {
+        format!(
+            "<span class=\"current\">{}% up to date</span>",
+            fresh.floor()
+        )
+    } else {
+        String::new()
+    };
     let tag = tag.map_or(String::new(), |t| {
         format!(" <span class=\"tag\">{t}</span>")
     });
     let _ = writeln!(
         h,
-        "<li class=\"row\"><span class=\"name\">{locale}</span>{tag}\
+        "<li class=\"row\"><span class=\"who\">{label}{tag}</span>\
          <span class=\"bar\" role=\"img\" aria-label=\"{locale}: {shown}% translated, {stale_n} stale\">\
          <span class=\"fresh\" style=\"width:{fresh:.1}%\"></span><span class=\"stale\" style=\"width:{stale:.1}%\"></span></span>\
-         <span class=\"pct\">{shown}%</span>\
+         <span class=\"pct\">{shown}%{current}</span>\
          <span class=\"counts\">{}/{} messages · {}/{} words · {} missing · {stale_n} stale · {} · {}{extra}</span></li>",
         p.messages.translated,
         p.messages.total,

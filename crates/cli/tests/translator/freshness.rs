@@ -17,7 +17,7 @@ fn lifecycle_lock_change_relock_edit_accept() {
     // First lock: every present translation recorded; nothing stale.
     let run = ws.beyan(&["lock"]).expect(0);
     assert!(
-        run.stdout.contains("wrote beyan.lock: 108 entries"),
+        run.stdout.contains("wrote beyan.lock: 135 entries"),
         "{}",
         run.stdout
     );
@@ -116,7 +116,7 @@ fn lock_is_sorted_deterministic_and_drops_what_is_gone() {
     ws.write(&ur, &ur_text.replace(&format!("{dateline}\n"), ""));
     let run = ws.beyan(&["lock"]).expect(0);
     assert!(
-        run.stdout.contains("wrote beyan.lock: 104 entries"),
+        run.stdout.contains("wrote beyan.lock: 131 entries"),
         "{}",
         run.stdout
     );

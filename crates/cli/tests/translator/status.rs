@@ -26,13 +26,13 @@ fn json_counts_per_locale_and_release_and_lists_pending() {
     let ws = translated_then_changed();
     let json = ws.beyan(&["status", "--format", "json"]).expect(0).json();
     assert_eq!(json["reference"], "en");
-    assert_eq!(json["messages"], 36);
+    assert_eq!(json["messages"], 45);
     let ur = &json["locales"][2];
     assert_eq!(ur["locale"], "ur");
     assert_eq!(ur["direction"], "rtl");
     assert_eq!(ur["complete"], false);
-    assert_eq!(ur["messages"]["total"], 36);
-    assert_eq!(ur["messages"]["translated"], 35);
+    assert_eq!(ur["messages"]["total"], 45);
+    assert_eq!(ur["messages"]["translated"], 44);
     assert_eq!(ur["messages"]["missing"], 1);
     assert_eq!(ur["messages"]["stale"], 1);
     let missing_words = ur["words"]["missing"].as_u64().expect("words");
@@ -83,7 +83,7 @@ fn locale_filter_and_human_table_in_80_columns() {
     for line in run.stdout.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line}");
     }
-    assert!(run.stdout.contains("35/36"), "{}", run.stdout);
+    assert!(run.stdout.contains("44/45"), "{}", run.stdout);
     assert!(run.stdout.contains(" 97% "), "{}", run.stdout);
     assert!(
         run.stdout
@@ -129,6 +129,27 @@ fn html_page_is_self_contained_escaped_rtl_and_deterministic() {
         ur_todo.contains("However, Armenia’s continuation"),
         "English beside it"
     );
+    // Locales by their own names, when the dashboard was made, and a partly stale locale
+    // says how much of it is current beside its bar.
+    assert!(
+        html.contains(
+            "<span class=\"name\" lang=\"ur\">اردو</span> <span class=\"code\">ur</span>"
+        )
+    );
+    assert!(html.contains("Generated 2026-01-01 00:00 UTC."), "{html}");
+    let ur_row = html
+        .split("<li class=\"row\">")
+        .find(|row| row.contains("lang=\"ur\""))
+        .expect("a ur row");
+    assert!(ur_row.contains("% up to date</span>"), "{ur_row}");
+    // The shared text did not change: its rows are all current and say nothing more.
+    let shared = html
+        .split("Shared text")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .expect("the shared text's rows");
+    assert!(shared.contains("100%"), "{shared}");
+    assert!(!shared.contains("up to date"), "{shared}");
     // Same workspace, same bytes.
     ws.beyan(&["status", "--format", "html", "-o", out_arg])
         .expect(0);

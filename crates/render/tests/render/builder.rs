@@ -22,7 +22,11 @@ pub const COMMON_EN: &str = "org-name = Embassy\nsite-title = Embassy — Press 
     press-releases = Press releases\n\
     releases-count = { $count ->\n    [one] { $count } release\n   *[other] { $count } releases\n}\n\
     skip-to-content = Skip to content\npublished-on = Published { DATETIME($date, dateStyle: \"long\") }\n\
-    feed-title = Embassy: press releases\n";
+    feed-title = Embassy: press releases\n\
+    contact-email = E-mail\ncontact-phone = Phone\nhome = Home\nbreadcrumb = You are here\n\
+    all-releases = All press releases\nsubscribe = Subscribe\n\
+    subscribe-feeds = Feeds for news readers\n\
+    page-address = Page address\n";
 
 /// Builds a workspace file by file.
 pub struct WorkspaceBuilder {

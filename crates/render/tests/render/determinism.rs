@@ -44,7 +44,9 @@ fn writing_replaces_the_previous_output_whole() {
     write(&site, ws.root(), &out);
     assert!(!out.join("en/stale.html").exists());
     assert!(out.join("en/a.html").exists());
-    assert_eq!(site.pages(), 4 * 3 + 4 * 2 + 2);
+    // Per locale: the release in five formats (HTML, text, Markdown, ninjs, e-mail), the
+    // index and two feeds; then the chooser and the sitemap.
+    assert_eq!(site.pages(), 4 * 5 + 4 * 3 + 2);
 }
 
 /// Writes `site` to `out` as `beyan render` does: judged, locked, swapped in.

@@ -72,7 +72,17 @@ fn urdu_is_right_to_left_with_isolated_placeables_and_the_font() {
     );
     assert!(text(&site, "ur/r.txt").contains("تاریخ \u{2068}8 نومبر، 2025\u{2069}"));
     let css = text(&site, "assets/style.css");
-    assert!(css.contains("Noto Nastaliq Urdu") && css.contains("line-height: 2.2"));
+    assert!(css.contains("Noto Nastaliq Urdu") && css.contains("font-size: 1.2em"));
+    assert!(css.contains("format(\"woff2\")") && css.contains("unicode-range: U+0600-06FF"));
+    assert!(css.contains("font-synthesis: none"));
+    // Left-to-right facts in right-to-left plain text keep their order: a right-to-left mark,
+    // then the fact isolated left-to-right.
+    let txt = text(&site, "ur/r.txt");
+    assert!(
+        txt.contains("\u{200F}\u{2066}press@example.org\u{2069}"),
+        "{txt}"
+    );
+    assert!(text(&site, "en/r.txt").contains("E-mail: press@example.org\n"));
     for locale in ["en", "az", "tr"] {
         for format in ["html", "txt", "md"] {
             let page = text(&site, &format!("{locale}/r.{format}"));

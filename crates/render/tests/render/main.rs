@@ -4,6 +4,7 @@
 mod builder;
 mod determinism;
 mod escaping;
+mod formats;
 mod gating;
 mod localization;
 mod sample;

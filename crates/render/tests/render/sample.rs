@@ -16,7 +16,7 @@ fn sample() -> beyan_render::Site {
 fn every_output_of_every_locale() {
     let site = sample();
     for locale in ["en", "az", "tr", "ur"] {
-        for format in ["html", "txt", "md"] {
+        for format in ["html", "txt", "md", "json"] {
             let path = format!("{locale}/{SLUG}.{format}");
             insta::assert_snapshot!(format!("release-{locale}-{format}"), text(&site, &path));
         }
@@ -28,11 +28,18 @@ fn every_output_of_every_locale() {
             format!("feed-{locale}"),
             text(&site, &format!("{locale}/feed.xml"))
         );
+        insta::assert_snapshot!(
+            format!("json-feed-{locale}"),
+            text(&site, &format!("{locale}/feed.json"))
+        );
     }
     insta::assert_snapshot!("languages", text(&site, "index.html"));
     insta::assert_snapshot!("sitemap", text(&site, "sitemap.xml"));
     assert!(site.files.contains_key("assets/style.css"));
-    assert!(site.files["assets/fonts/NotoNastaliqUrdu-Regular.ttf"].len() > 100_000);
+    // The Nastaliq face as WOFF2 (its signature), subset: well under the 570 KB TrueType.
+    let font = &site.files["assets/fonts/NotoNastaliqUrdu-Regular.subset.woff2"];
+    assert!(font.starts_with(b"wOF2"));
+    assert!((50_000..200_000).contains(&font.len()), "{}", font.len());
     assert!(text(&site, "assets/fonts/OFL.txt").contains("SIL OPEN FONT LICENSE"));
 }
 
