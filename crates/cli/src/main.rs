@@ -3,6 +3,7 @@
 
 mod cmd;
 mod context;
+mod output_file;
 mod report;
 
 use std::process::ExitCode;

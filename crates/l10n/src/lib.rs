@@ -23,6 +23,7 @@ mod source_file;
 mod status;
 mod todo;
 mod whitespace;
+mod xliff;
 
 pub use catalog::{Catalog, FtlFile, load_catalog, load_catalogs};
 pub use check::{
@@ -42,6 +43,7 @@ pub use status::{
     LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
     WordProgress, status,
 };
+pub use xliff::{ImportedFile, XliffExport, XliffImport, XliffIssue, export_xliff, import_xliff};
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
 
 pub use bundle::{BundleBuilder, BundleError, BundleOptions, LocaleBundle, MessageError};

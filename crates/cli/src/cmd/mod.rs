@@ -8,6 +8,7 @@ mod render;
 mod render_pseudo;
 mod status;
 mod todo;
+mod xliff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,8 @@ enum Command {
     New(new::Args),
     /// Creates a new workspace with the built-in templates and an example release.
     Init(init::Args),
+    /// XLIFF 2.1 round trips with translation agencies' CAT tools.
+    Xliff(xliff::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -58,5 +61,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lock(args) => lock::run(args, &context),
         Command::New(args) => new::run(args, &context),
         Command::Init(args) => init::run(args, &context),
+        Command::Xliff(args) => xliff::run(args, &context),
     }
 }
