@@ -126,8 +126,14 @@ pub(crate) fn read(text: &str) -> Result<Document, ReadError> {
                             offset,
                         }),
                     };
-                    if let (Some(part), Some(unit)) = (part, current_unit(&mut document)) {
-                        unit.target.get_or_insert_with(Vec::new).push(part);
+                    match part {
+                        Some(ReadPart::Text(text)) => push_text(&mut document, &text),
+                        Some(part) => {
+                            if let Some(unit) = current_unit(&mut document) {
+                                unit.target.get_or_insert_with(Vec::new).push(part);
+                            }
+                        }
+                        None => {}
                     }
                 } else {
                     match (name.as_str(), stack.last().map(String::as_str)) {
