@@ -23,8 +23,7 @@ pub fn check_output_file(root: &Path, path: &Path) -> anyhow::Result<()> {
             .next()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .unwrap_or_default();
-        let is_source = SOURCE_FOLDERS.contains(&first.as_str())
-            && rel.components().count() > 1
+        let is_source = SOURCE_FOLDERS.contains(&first.as_str()) && rel.components().count() > 1
             || SOURCE_FILES.contains(&first.as_str()) && rel.components().count() == 1;
         if is_source {
             bail!(

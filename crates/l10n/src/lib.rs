@@ -43,8 +43,8 @@ pub use status::{
     LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
     WordProgress, status,
 };
-pub use xliff::{ImportedFile, XliffExport, XliffImport, XliffIssue, export_xliff, import_xliff};
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
+pub use xliff::{ImportedFile, XliffExport, XliffImport, XliffIssue, export_xliff, import_xliff};
 
 pub use bundle::{BundleBuilder, BundleError, BundleOptions, LocaleBundle, MessageError};
 pub use case::to_upper;

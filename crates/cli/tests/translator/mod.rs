@@ -6,3 +6,4 @@ mod pseudo;
 mod scaffold;
 mod status;
 mod workspace;
+mod xliff;

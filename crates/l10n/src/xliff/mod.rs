@@ -134,7 +134,10 @@ fn plan(
                         let hash = reference_file
                             .entry(&view.id)
                             .map(|e| e.hash(&reference_file.source));
-                        match (lock.get(locale.as_str(), &reference_file.rel, &view.id), hash) {
+                        match (
+                            lock.get(locale.as_str(), &reference_file.rel, &view.id),
+                            hash,
+                        ) {
                             (Some(recorded), Some(hash)) => {
                                 translated.contains_key(&view.id) && !recorded.made_from(hash)
                             }
@@ -180,12 +183,15 @@ pub fn export_xliff(
                 .messages
                 .iter()
                 .flat_map(|m| {
-                    m.units.iter().enumerate().map(|(i, unit)| write::UnitNotes {
-                        unit,
-                        // The message's comment once, on its first unit.
-                        comment: if i == 0 { m.comment.as_deref() } else { None },
-                        stale: m.stale,
-                    })
+                    m.units
+                        .iter()
+                        .enumerate()
+                        .map(|(i, unit)| write::UnitNotes {
+                            unit,
+                            // The message's comment once, on its first unit.
+                            comment: if i == 0 { m.comment.as_deref() } else { None },
+                            stale: m.stale,
+                        })
                 })
                 .collect(),
         })
@@ -278,7 +284,9 @@ pub fn import_xliff(
         .iter()
         .filter_map(|f| f.original.as_deref())
         .collect();
-    let plans = plan(workspace, &locale, lock, |f| wanted.contains(f.rel.as_str()));
+    let plans = plan(workspace, &locale, lock, |f| {
+        wanted.contains(f.rel.as_str())
+    });
     let mut issues = Vec::new();
     // Per file plan: the unit targets of the document.
     let mut received: Vec<HashMap<String, Vec<Part>>> = vec![HashMap::new(); plans.len()];
@@ -287,9 +295,7 @@ pub fn import_xliff(
         let Some(plan_index) = plans.iter().position(|p| p.rel == original) else {
             issues.push(issue(
                 file.offset,
-                format!(
-                    "<file original=\"{original}\">: no such file in locales/{reference}/"
-                ),
+                format!("<file original=\"{original}\">: no such file in locales/{reference}/"),
             ));
             continue;
         };

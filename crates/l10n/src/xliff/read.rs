@@ -11,9 +11,15 @@ use super::write::NAMESPACE;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ReadPart {
     Text(String),
-    Ph { id: String, offset: usize },
+    Ph {
+        id: String,
+        offset: usize,
+    },
     /// An inline code beyan never writes (`<pc>`, `<sc>`, `<ec>`).
-    Foreign { name: String, offset: usize },
+    Foreign {
+        name: String,
+        offset: usize,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -90,7 +96,9 @@ pub(crate) fn read(text: &str) -> Result<Document, ReadError> {
                     if name != "xliff" || attr("xmlns")?.as_deref() != Some(NAMESPACE) {
                         return Err(error(
                             offset,
-                            format!("not an XLIFF 2 document: the root must be <xliff xmlns=\"{NAMESPACE}\">"),
+                            format!(
+                                "not an XLIFF 2 document: the root must be <xliff xmlns=\"{NAMESPACE}\">"
+                            ),
                         ));
                     }
                     let version = attr("version")?.unwrap_or_default();
@@ -100,8 +108,8 @@ pub(crate) fn read(text: &str) -> Result<Document, ReadError> {
                             format!("XLIFF version `{version}`: beyan reads XLIFF 2.x"),
                         ));
                     }
-                    document.src_lang = attr("srcLang")?
-                        .ok_or_else(|| error(offset, "<xliff> has no srcLang"))?;
+                    document.src_lang =
+                        attr("srcLang")?.ok_or_else(|| error(offset, "<xliff> has no srcLang"))?;
                     document.trg_lang = attr("trgLang")?;
                 } else if in_target > 0 {
                     let part = match name.as_str() {
@@ -143,8 +151,8 @@ pub(crate) fn read(text: &str) -> Result<Document, ReadError> {
                             units: Vec::new(),
                         }),
                         ("unit", Some(_)) => {
-                            let id = attr("id")?
-                                .ok_or_else(|| error(offset, "<unit> without an id"))?;
+                            let id =
+                                attr("id")?.ok_or_else(|| error(offset, "<unit> without an id"))?;
                             let file = document
                                 .files
                                 .last_mut()
@@ -212,8 +220,8 @@ pub(crate) fn read(text: &str) -> Result<Document, ReadError> {
             }
             Event::GeneralRef(r) => {
                 // Outside targets an entity matters only in being defined.
-                let known = r.is_char_ref()
-                    || matches!(&*r, b"amp" | b"lt" | b"gt" | b"quot" | b"apos");
+                let known =
+                    r.is_char_ref() || matches!(&*r, b"amp" | b"lt" | b"gt" | b"quot" | b"apos");
                 if !known {
                     return Err(error(
                         offset,
@@ -232,7 +240,10 @@ pub(crate) fn read(text: &str) -> Result<Document, ReadError> {
         return Err(error(0, "empty document: no <xliff> element"));
     }
     if !stack.is_empty() {
-        return Err(error(text.len(), "the document ends inside an element"));
+        return Err(error(
+            text.len(),
+            "not well-formed XML: the document ends inside an element",
+        ));
     }
     Ok(document)
 }
@@ -274,7 +285,12 @@ mod tests {
     fn malformed_and_foreign_documents_are_errors() {
         assert!(read("<xliff").is_err());
         assert!(read("<xliff version=\"2.1\" srcLang=\"en\"/>").is_err());
-        assert!(read(&format!("<xliff xmlns=\"{NAMESPACE}\" version=\"1.2\" srcLang=\"en\"/>")).is_err());
+        assert!(
+            read(&format!(
+                "<xliff xmlns=\"{NAMESPACE}\" version=\"1.2\" srcLang=\"en\"/>"
+            ))
+            .is_err()
+        );
         let err = read("<a><b></a>").unwrap_err();
         assert!(err.message.contains("XLIFF") || err.message.contains("XML"));
     }

@@ -190,6 +190,18 @@ fn selects(pattern: &ast::Pattern<String>) -> Vec<&ast::Expression<String>> {
         .collect()
 }
 
+/// `{ "{" }` and `{ "}" }`: how Fluent writes a brace in text; a translator sees the brace.
+fn brace(expression: &ast::Expression<String>) -> Option<&str> {
+    match expression {
+        ast::Expression::Inline(ast::InlineExpression::StringLiteral { value })
+            if value == "{" || value == "}" =>
+        {
+            Some(value)
+        }
+        _ => None,
+    }
+}
+
 fn is_select(expression: &ast::Expression<String>) -> bool {
     matches!(expression, ast::Expression::Select { .. })
 }
@@ -212,6 +224,9 @@ fn walk(
     for element in &reference.elements {
         match element {
             ast::PatternElement::TextElement { value } => push_text(&mut source, value),
+            ast::PatternElement::Placeable { expression } if brace(expression).is_some() => {
+                push_text(&mut source, brace(expression).unwrap_or_default());
+            }
             ast::PatternElement::Placeable { expression } => {
                 let id = (codes.len() + 1).to_string();
                 let select = is_select(expression).then(|| {
@@ -230,6 +245,9 @@ fn walk(
         for element in &pattern.elements {
             match element {
                 ast::PatternElement::TextElement { value } => push_text(&mut parts, value),
+                ast::PatternElement::Placeable { expression } if brace(expression).is_some() => {
+                    push_text(&mut parts, brace(expression).unwrap_or_default());
+                }
                 ast::PatternElement::Placeable { expression } => {
                     let fluent = placeable_source(expression);
                     let known = if is_select(expression) {
@@ -317,9 +335,7 @@ struct VariantSlot<'a> {
 fn variant_slots<'a>(variants: &'a Variants, categories: &[&'static str]) -> Vec<VariantSlot<'a>> {
     let keys: Vec<String> = variants.iter().map(|v| key_text(&v.key)).collect();
     let plural = keys.iter().all(|k| is_plural_key(k))
-        && keys
-            .iter()
-            .any(|k| PLURAL_CATEGORIES.contains(&k.as_str()));
+        && keys.iter().any(|k| PLURAL_CATEGORIES.contains(&k.as_str()));
     let mut slots = Vec::new();
     let default = variants.iter().find(|v| v.default);
     for variant in variants {
@@ -452,7 +468,8 @@ pub(crate) fn rebuild_message(
         id: view.id.clone(),
         name: view.id.clone(),
     };
-    let rebuild = |path: &UnitPath, pattern| rebuild_pattern(path, pattern, units, targets, categories);
+    let rebuild =
+        |path: &UnitPath, pattern| rebuild_pattern(path, pattern, units, targets, categories);
     let value = match view.value {
         Some(pattern) => {
             let value = rebuild(&root, pattern)?;
@@ -661,7 +678,10 @@ mod tests {
             &["one", "few", "other"],
         );
         let ids: Vec<_> = found.iter().map(|u| u.id.as_str()).collect();
-        assert_eq!(ids, ["count:one", "count:few", "count:other", "count.title"]);
+        assert_eq!(
+            ids,
+            ["count:one", "count:few", "count:other", "count.title"]
+        );
         assert_eq!(found[1].precreated, Some("few"));
         assert_eq!(
             found[2].source,
@@ -705,9 +725,15 @@ mod tests {
             .iter()
             .map(|u| (u.id.as_str(), u.source.as_slice()))
             .collect();
-        let message = rebuild_message(&resource.body[0], &view, &by_id, &targets, &["one", "other"])
-            .unwrap()
-            .unwrap();
+        let message = rebuild_message(
+            &resource.body[0],
+            &view,
+            &by_id,
+            &targets,
+            &["one", "other"],
+        )
+        .unwrap()
+        .unwrap();
         let text = fluent_syntax::serializer::serialize(&ast::Resource {
             body: vec![message],
         });

@@ -93,7 +93,9 @@ fn unit(out: &mut String, target_lang: &str, entry: &UnitNotes<'_>) {
         Some(_) if !entry.stale => "translated",
         _ => "initial",
     };
-    out.push_str(&format!("      <segment state=\"{state}\">\n        <source>"));
+    out.push_str(&format!(
+        "      <segment state=\"{state}\">\n        <source>"
+    ));
     parts(out, unit, &unit.source);
     out.push_str("</source>\n");
     if let Some(target) = &unit.target {
