@@ -21,6 +21,7 @@ mod plural;
 mod pseudo;
 mod source_file;
 mod status;
+mod tm;
 mod todo;
 mod whitespace;
 mod xliff;
@@ -43,6 +44,7 @@ pub use status::{
     LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
     WordProgress, status,
 };
+pub use tm::{FUZZY_THRESHOLD, MemoryMatch, TranslationMemory, to_tmx};
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
 pub use xliff::{ImportedFile, XliffExport, XliffImport, XliffIssue, export_xliff, import_xliff};
 

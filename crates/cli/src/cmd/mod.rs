@@ -7,6 +7,7 @@ mod new;
 mod render;
 mod render_pseudo;
 mod status;
+mod tm;
 mod todo;
 mod xliff;
 
@@ -47,6 +48,8 @@ enum Command {
     Init(init::Args),
     /// XLIFF 2.1 round trips with translation agencies' CAT tools.
     Xliff(xliff::Args),
+    /// The workspace's translations as a TMX 1.4b translation memory.
+    Tm(tm::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -62,5 +65,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(args, &context),
         Command::Init(args) => init::run(args, &context),
         Command::Xliff(args) => xliff::run(args, &context),
+        Command::Tm(args) => tm::run(args, &context),
     }
 }

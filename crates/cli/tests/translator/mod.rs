@@ -5,5 +5,6 @@ mod freshness;
 mod pseudo;
 mod scaffold;
 mod status;
+mod tm;
 mod workspace;
 mod xliff;
