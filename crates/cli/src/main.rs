@@ -5,6 +5,7 @@ mod cmd;
 mod context;
 mod output_file;
 mod report;
+mod serve;
 
 use std::process::ExitCode;
 

@@ -6,6 +6,7 @@ mod lock;
 mod new;
 mod render;
 mod render_pseudo;
+mod serve;
 mod status;
 mod tm;
 mod todo;
@@ -50,6 +51,8 @@ enum Command {
     Xliff(xliff::Args),
     /// The workspace's translations as a TMX 1.4b translation memory.
     Tm(tm::Args),
+    /// Live preview: renders in memory, serves on loopback, reloads open pages on every save.
+    Serve(serve::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -66,5 +69,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(args, &context),
         Command::Xliff(args) => xliff::run(args, &context),
         Command::Tm(args) => tm::run(args, &context),
+        Command::Serve(args) => serve::run(args, &context),
     }
 }
