@@ -5,8 +5,8 @@ use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -57,6 +57,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
 
     // Changes arrive debounced; each batch re-renders once.
     let (changes, changed) = mpsc::channel::<()>();
+    let wake = changes.clone();
     let watched_root = root.clone();
     let mut debouncer = new_debouncer(
         Duration::from_millis(30),
@@ -76,27 +77,30 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         },
     )
     .context("cannot watch the workspace")?;
-    for folder in WATCHED_FOLDERS {
-        let path = root.join(folder);
-        if path.is_dir() {
-            debouncer
-                .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {}", path.display()))?;
-        }
-    }
     debouncer
         .watch(&root, RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;
+    // The source folders, not the whole root: a repository root also holds build output that
+    // changes all the time. A folder created later (a first template) is watched from then on.
+    let mut watched = Vec::new();
+    watch_new_folders(&mut debouncer, &root, &mut watched)?;
+    let debouncer = Arc::new(Mutex::new(debouncer));
 
     let builder = {
         let shared = Arc::clone(&shared);
         let root = root.clone();
+        let debouncer = Arc::clone(&debouncer);
         std::thread::spawn(move || {
             while changed.recv().is_ok() {
                 // A burst of saves is one render.
                 while changed.try_recv().is_ok() {}
                 if shared.stopped() {
                     break;
+                }
+                if let Ok(mut debouncer) = debouncer.lock()
+                    && let Err(e) = watch_new_folders(&mut debouncer, &root, &mut watched)
+                {
+                    let _ = writeln!(anstream::stderr(), "warning: {e:#}");
                 }
                 let started = Instant::now();
                 let preview = preview::build(&root);
@@ -130,10 +134,34 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         open_browser(&url);
     }
     http::accept_loop(&listener, &shared);
-    drop(debouncer);
+    // The builder sees the stop once woken.
+    let _ = wake.send(());
     let _ = builder.join();
     let _ = writeln!(err, "stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+type Watcher = notify_debouncer_full::Debouncer<
+    notify_debouncer_full::notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
+/// Watches each source folder that exists and is not watched yet.
+fn watch_new_folders(
+    debouncer: &mut Watcher,
+    root: &Path,
+    watched: &mut Vec<&'static str>,
+) -> anyhow::Result<()> {
+    for folder in WATCHED_FOLDERS {
+        let path = root.join(folder);
+        if !watched.contains(&folder) && path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch {}", path.display()))?;
+            watched.push(folder);
+        }
+    }
+    Ok(())
 }
 
 /// Whether a changed path is one of the sources the preview reads.
@@ -207,4 +235,3 @@ fn open_browser(url: &str) {
         );
     }
 }
-

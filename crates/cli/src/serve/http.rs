@@ -109,7 +109,11 @@ fn handle(stream: TcpStream, shared: &Shared) -> io::Result<()> {
         }
         head.extend_from_slice(&line);
         if head.len() > 16 * 1024 {
-            return respond(stream, "HEAD", error_response("431 Request Header Fields Too Large"));
+            return respond(
+                stream,
+                "HEAD",
+                error_response("431 Request Header Fields Too Large"),
+            );
         }
     }
     let head = String::from_utf8_lossy(&head);

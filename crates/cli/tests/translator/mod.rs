@@ -4,6 +4,7 @@
 mod freshness;
 mod pseudo;
 mod scaffold;
+mod serve;
 mod status;
 mod tm;
 mod workspace;
