@@ -36,14 +36,19 @@ struct Memory {
     id: String,
     /// Whitespace runs collapsed: what an exact match compares.
     normalized: String,
-    words: Vec<String>,
+    /// The words of the reference text as vocabulary ids, in order, and sorted.
+    words: Vec<u32>,
+    sorted: Vec<u32>,
     reference: String,
     translation: String,
 }
 
 /// Every fresh translation of `target`, with its reference text.
 pub struct TranslationMemory {
+    /// Sorted by word count, so that a fuzzy search looks only at plausible lengths.
     entries: Vec<Memory>,
+    /// Words (lower-cased) → ids: comparing numbers, not strings.
+    vocabulary: std::collections::HashMap<String, u32>,
 }
 
 fn normalize(body: &str) -> String {
@@ -52,6 +57,45 @@ fn normalize(body: &str) -> String {
 
 fn words(body: &str) -> Vec<String> {
     body.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// The ids of `body`'s words; a word the vocabulary lacks gets an id of its own, past the
+/// vocabulary's (it can match nothing remembered).
+fn word_ids(vocabulary: &std::collections::HashMap<String, u32>, body: &str) -> Vec<u32> {
+    let mut unknown = u32::MAX;
+    words(body)
+        .into_iter()
+        .map(|w| {
+            vocabulary.get(&w).copied().unwrap_or_else(|| {
+                unknown -= 1;
+                unknown
+            })
+        })
+        .collect()
+}
+
+fn sorted(ids: &[u32]) -> Vec<u32> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    sorted
+}
+
+/// How many words two sorted lists share (as multisets): an upper bound of the similarity that
+/// costs a merge, where the edit distance costs a product.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Whether a translation is stale according to `lock`.
@@ -69,6 +113,7 @@ impl TranslationMemory {
     pub fn new(reference: &Catalog, target: &Catalog, lock: Option<&Lockfile>) -> Self {
         let locale = target.locale.as_str();
         let mut entries = Vec::new();
+        let mut vocabulary = std::collections::HashMap::new();
         for reference_file in &reference.files {
             let Some(target_file) = target.file(&reference_file.rel) else {
                 continue;
@@ -90,17 +135,29 @@ impl TranslationMemory {
                 if body.is_empty() || translated.is_empty() {
                     continue;
                 }
+                let ids: Vec<u32> = words(body)
+                    .into_iter()
+                    .map(|w| {
+                        let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX / 2);
+                        *vocabulary.entry(w).or_insert(next)
+                    })
+                    .collect();
                 entries.push(Memory {
                     file: target_file.source.path.clone(),
                     id: entry.id.to_string(),
                     normalized: normalize(body),
-                    words: words(body),
+                    sorted: sorted(&ids),
+                    words: ids,
                     reference: body.to_owned(),
                     translation: translated.to_owned(),
                 });
             }
         }
-        Self { entries }
+        entries.sort_by_key(|m| m.words.len());
+        Self {
+            entries,
+            vocabulary,
+        }
     }
 
     /// The best match for the reference text `body` of message `id` in `file` (the
@@ -115,13 +172,31 @@ impl TranslationMemory {
         if let Some(exact) = others().find(|m| m.normalized == normalized) {
             return Some(exact.matched(100, true));
         }
-        let wanted = words(body);
+        let wanted = word_ids(&self.vocabulary, body);
+        let wanted_sorted = sorted(&wanted);
+        let threshold = usize::from(FUZZY_THRESHOLD);
+        // Lengths within the threshold of each other: at least 80% and at most 125% of it.
+        let shortest = (wanted.len() * threshold).div_ceil(100);
+        let longest = wanted.len() * 100 / threshold;
+        let from = self.entries.partition_point(|m| m.words.len() < shortest);
+        let to = self.entries.partition_point(|m| m.words.len() <= longest);
         let mut best: Option<(u8, &Memory)> = None;
-        for memory in others() {
+        for memory in self.entries[from..to.max(from)]
+            .iter()
+            .filter(|m| !(m.file == file && m.id == id))
+        {
+            let long = wanted.len().max(memory.words.len());
+            if common(&wanted_sorted, &memory.sorted) * 100 < long * threshold {
+                continue;
+            }
             let Some(score) = similarity(&wanted, &memory.words) else {
                 continue;
             };
-            if score >= FUZZY_THRESHOLD && best.is_none_or(|(s, _)| score > s) {
+            // Ties go to the first in file order, whatever the order of the search.
+            let better = best.is_none_or(|(s, b)| {
+                score > s || (score == s && (&memory.file, &memory.id) < (&b.file, &b.id))
+            });
+            if score >= FUZZY_THRESHOLD && better {
                 best = Some((score, memory));
             }
         }
@@ -164,7 +239,7 @@ impl Memory {
 
 /// Word-level similarity in percent: 100 × (1 − word edit distance / longer length). `None`
 /// when the lengths alone rule out the threshold (most pairs: no distance is computed).
-fn similarity(a: &[String], b: &[String]) -> Option<u8> {
+fn similarity<T: PartialEq>(a: &[T], b: &[T]) -> Option<u8> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.is_empty() {
         return None;
@@ -271,6 +346,52 @@ mod tests {
         // Lengths alone rule a pair out.
         assert_eq!(similarity(&split("a b c d e"), &split("a b")), None);
         assert_eq!(similarity(&split("A b"), &split("a B")), Some(100));
+    }
+
+    /// The pruned search (lengths, shared words) finds what comparing every pair finds.
+    #[test]
+    fn pruned_search_agrees_with_every_pair() {
+        let vocabulary = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        let mut text = String::new();
+        let mut seed = 7u32;
+        let mut sentences = Vec::new();
+        for i in 0..120 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = 1 + (seed >> 16) as usize % 12;
+            let words: Vec<&str> = (0..len)
+                .map(|k| vocabulary[((seed >> (k % 16)) as usize + k * i) % vocabulary.len()])
+                .collect();
+            let sentence = words.join(" ");
+            text.push_str(&format!("m{i} = {sentence}\n"));
+            sentences.push(sentence);
+        }
+        let reference = catalog("en", &[("common.ftl", &text)]);
+        let target = catalog("az", &[("common.ftl", &text.replace(" = ", " = x "))]);
+        let memory = TranslationMemory::new(&reference, &target, None);
+        let mut matched = 0;
+        for (i, sentence) in sentences.iter().enumerate() {
+            let query = format!("{sentence} z");
+            let found = memory.best("other.ftl", &format!("q{i}"), &query);
+            matched += usize::from(found.is_some());
+            let wanted = split(&query);
+            let oracle = memory
+                .entries
+                .iter()
+                .filter_map(|m| {
+                    let score = similarity(&wanted, &split(&m.reference))?;
+                    (score >= FUZZY_THRESHOLD).then_some((score, &m.file, &m.id))
+                })
+                .min_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+            assert_eq!(
+                found.map(|f| (f.score, f.id)),
+                oracle.map(|(score, _, id)| (score, id.clone())),
+                "{query}"
+            );
+        }
+        assert!(
+            matched > 20,
+            "the texts must exercise fuzzy matches: {matched}"
+        );
     }
 
     #[test]
