@@ -153,7 +153,7 @@ fn import(args: ImportArgs, context: &Context) -> anyhow::Result<ExitCode> {
         );
         let lock = Lockfile::load(&workspace.root)?;
         let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
-        println!();
+        let _ = writeln!(anstream::stdout());
         report::check_human(&report, false);
     }
     Ok(ExitCode::SUCCESS)

@@ -268,3 +268,59 @@ fn the_export_is_valid_against_the_xliff_core_schema() {
         std::fs::remove_file(&path).expect("remove");
     }
 }
+
+#[test]
+fn a_rewritten_message_keeps_the_files_conventions_and_obsolete_attributes() {
+    let ws = Sandbox::sample();
+    let rel = "locales/az/common.ftl";
+    let text = ws.read(rel);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("choose-language = "))
+        .expect("choose-language")
+        .to_owned();
+    let with_extra = text.replace(&line, &format!("{line}\n    .title = Köhnə atribut"));
+    ws.write(
+        rel,
+        &format!("\u{FEFF}{}", with_extra.replace('\n', "\r\n")),
+    );
+    let xml = export(&ws, "az");
+    let at = xml.find("<unit id=\"choose-language\"").expect("unit");
+    let start = at + xml[at..].find("<target>").expect("target") + "<target>".len();
+    let end = start + xml[start..].find("</target>").expect("end");
+    let edited = format!("{}Dil seçin, zəhmət olmasa{}", &xml[..start], &xml[end..]);
+    import(&ws, &edited).expect(0);
+    let after = std::fs::read(ws.path(rel)).expect("read");
+    let after = String::from_utf8(after).expect("utf-8");
+    assert!(after.starts_with('\u{FEFF}'), "the BOM stays");
+    assert!(
+        after.contains(
+            "choose-language = Dil seçin, zəhmət olmasa\r\n    .title = Köhnə atribut\r\n"
+        ),
+        "{after}"
+    );
+    assert_eq!(
+        after.matches('\n').count(),
+        after.matches("\r\n").count(),
+        "CRLF throughout"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_not_rewritten() {
+    let ws = Sandbox::sample();
+    let rel = "locales/az/common.ftl";
+    let xml = export(&ws, "az");
+    let mut bytes = std::fs::read(ws.path(rel)).expect("read");
+    bytes.extend_from_slice(b"broken = \xff\n");
+    std::fs::write(ws.path(rel), &bytes).expect("write");
+    let edited = xml.replacen(
+        "<target>Azərbaycan Səfirliyi</target>",
+        "<target>Azərbaycan Respublikasının Səfirliyi</target>",
+        1,
+    );
+    assert_ne!(edited, xml, "the sample's -org-short target");
+    let run = import(&ws, &edited).expect(1);
+    assert!(run.stderr.contains("not UTF-8"), "{}", run.stderr);
+    assert_eq!(std::fs::read(ws.path(rel)).expect("read"), bytes);
+}

@@ -397,6 +397,22 @@ fn rewrite_file(
     categories: &[&'static str],
 ) -> Result<Option<ImportedFile>, String> {
     let display = format!("locales/{locale}/{}", plan.rel);
+    if let Some(file) = &plan.translation
+        && let Some(offset) = file.source.invalid_utf8_at
+    {
+        let (line, column) = file.source.position(offset);
+        return Err(format!(
+            "{display}:{line}:{column}: not UTF-8; fix the file's encoding before importing into it"
+        ));
+    }
+    // Attributes the translation has and the reference does not (obsolete ones) are kept.
+    let translation_ast = plan.translation.as_ref().map(parse_guarded);
+    let translated: HashMap<String, MessageView<'_>> = translation_ast
+        .iter()
+        .flat_map(|r| r.body.iter().filter_map(MessageView::of))
+        .rev()
+        .map(|v| (v.id.clone(), v))
+        .collect();
     let original = plan
         .translation
         .as_ref()
@@ -435,10 +451,28 @@ fn rewrite_file(
                 .map_err(|e| format!("unit `{}`: {}", e.unit, e.message))?;
             let Some(rebuilt) = rebuilt else {
                 return Err(format!(
-                    "message `{}`: its value has no target, so it cannot be written",
+                    "message `{}`: no unit of it has a target, so it cannot be written",
                     message.id
                 ));
             };
+            let mut rebuilt = rebuilt;
+            if let Some(current) = translated.get(&message.id) {
+                let extra = current
+                    .attributes
+                    .iter()
+                    .filter(|(name, _)| !view.attributes.iter().any(|(n, _)| n == name))
+                    .map(|(name, value)| ast::Attribute {
+                        id: ast::Identifier {
+                            name: (*name).to_owned(),
+                        },
+                        value: (*value).clone(),
+                    });
+                match &mut rebuilt {
+                    ast::Entry::Message(m) => m.attributes.extend(extra),
+                    ast::Entry::Term(t) => t.attributes.extend(extra),
+                    _ => {}
+                }
+            }
             let source = fluent_syntax::serializer::serialize(&ast::Resource {
                 body: vec![rebuilt],
             });
@@ -484,12 +518,22 @@ fn rewrite_file(
             written.join(", ")
         ));
     }
+    let path = workspace
+        .root
+        .join("locales")
+        .join(locale.as_str())
+        .join(&plan.rel);
+    // The file's own conventions, which decoding normalized: its BOM and CRLF line ends.
+    if let Ok(raw) = std::fs::read(&path) {
+        if raw.windows(2).any(|w| w == b"\r\n") {
+            text = text.replace('\n', "\r\n");
+        }
+        if raw.starts_with(b"\xEF\xBB\xBF") {
+            text.insert(0, '\u{FEFF}');
+        }
+    }
     Ok(Some(ImportedFile {
-        path: workspace
-            .root
-            .join("locales")
-            .join(locale.as_str())
-            .join(&plan.rel),
+        path,
         display,
         text,
         messages: written,

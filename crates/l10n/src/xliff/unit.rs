@@ -190,11 +190,12 @@ fn selects(pattern: &ast::Pattern<String>) -> Vec<&ast::Expression<String>> {
         .collect()
 }
 
-/// `{ "{" }` and `{ "}" }`: how Fluent writes a brace in text; a translator sees the brace.
+/// `{ "{" }`, `{ "}" }`, and `{ "[" }`, `{ "*" }`, `{ "." }` (at a line's start): how Fluent
+/// writes a character its syntax reserves; a translator sees the character.
 fn brace(expression: &ast::Expression<String>) -> Option<&str> {
     match expression {
         ast::Expression::Inline(ast::InlineExpression::StringLiteral { value })
-            if value == "{" || value == "}" =>
+            if matches!(value.as_str(), "{" | "}" | "[" | "*" | ".") =>
         {
             Some(value)
         }
@@ -470,14 +471,10 @@ pub(crate) fn rebuild_message(
     };
     let rebuild =
         |path: &UnitPath, pattern| rebuild_pattern(path, pattern, units, targets, categories);
+    // A value without a target is left out, as the translation has it then (attributes only);
+    // `check` reports `missing-value` where the reference has one.
     let value = match view.value {
-        Some(pattern) => {
-            let value = rebuild(&root, pattern)?;
-            if value.is_none() {
-                return Ok(None);
-            }
-            value
-        }
+        Some(pattern) => rebuild(&root, pattern)?,
         None => None,
     };
     let mut attributes = Vec::new();
@@ -501,9 +498,10 @@ pub(crate) fn rebuild_message(
     Ok(Some(match reference {
         ast::Entry::Term(t) => ast::Entry::Term(ast::Term {
             id: t.id.clone(),
-            value: value.unwrap_or(ast::Pattern {
-                elements: Vec::new(),
-            }),
+            value: value.ok_or_else(|| RebuildError {
+                unit: view.id.clone(),
+                message: "a term needs a value: its unit has no target".into(),
+            })?,
             attributes,
             comment: None,
         }),
@@ -629,27 +627,42 @@ fn variant_key(key: &str) -> ast::VariantKey<String> {
 }
 
 /// Text of a target as Fluent text elements: braces, which Fluent text cannot hold, become
-/// string literals.
+/// string literals; each line is an element of its own (the serializer indents a line only at
+/// the start of an element), and a line that begins with `[`, `*` or `.` begins with a literal,
+/// or Fluent would read a variant or an attribute there.
 fn push_fluent_text(elements: &mut Vec<ast::PatternElement<String>>, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['{', '}']) {
-        if at > 0 {
-            elements.push(ast::PatternElement::TextElement {
-                value: rest[..at].to_owned(),
-            });
-        }
+    let multiline = text.contains('\n');
+    let mut at_line_start = multiline;
+    let mut current = String::new();
+    let literal = |elements: &mut Vec<ast::PatternElement<String>>, c: char| {
         elements.push(ast::PatternElement::Placeable {
             expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral {
-                value: rest[at..at + 1].to_owned(),
+                value: c.to_string(),
             }),
         });
-        rest = &rest[at + 1..];
+    };
+    let flush = |elements: &mut Vec<ast::PatternElement<String>>, current: &mut String| {
+        if !current.is_empty() {
+            elements.push(ast::PatternElement::TextElement {
+                value: std::mem::take(current),
+            });
+        }
+    };
+    for c in text.chars() {
+        let special_start = at_line_start && matches!(c, '[' | '*' | '.');
+        at_line_start = false;
+        if c == '{' || c == '}' || special_start {
+            flush(elements, &mut current);
+            literal(elements, c);
+            continue;
+        }
+        current.push(c);
+        if c == '\n' {
+            flush(elements, &mut current);
+            at_line_start = true;
+        }
     }
-    if !rest.is_empty() {
-        elements.push(ast::PatternElement::TextElement {
-            value: rest.to_owned(),
-        });
-    }
+    flush(elements, &mut current);
 }
 
 #[cfg(test)]
@@ -738,6 +751,38 @@ mod tests {
             body: vec![message],
         });
         assert_eq!(parse(&text), resource);
+    }
+
+    #[test]
+    fn multiline_targets_serialize_to_what_they_say() {
+        for text in [
+            "first line\nsecond line",
+            "a\n[b] *c\n.d",
+            "one {two}\nthree",
+        ] {
+            let mut elements = Vec::new();
+            push_fluent_text(&mut elements, text);
+            let serialized = fluent_syntax::serializer::serialize(&ast::Resource {
+                body: vec![ast::Entry::Message(ast::Message {
+                    id: ast::Identifier { name: "m".into() },
+                    value: Some(ast::Pattern { elements }),
+                    attributes: Vec::new(),
+                    comment: None,
+                })],
+            });
+            let parsed = parse(&serialized);
+            let view = MessageView::of(&parsed.body[0]).expect("a message");
+            let units = message_units(&view, None, &["other"]);
+            let shown: String = units[0]
+                .source
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) => t.clone(),
+                    Part::Ph(id) => format!("<{id}>"),
+                })
+                .collect();
+            assert_eq!(shown, text, "{serialized}");
+        }
     }
 
     #[test]
