@@ -4,6 +4,7 @@
 mod cmd;
 mod context;
 mod report;
+mod serve;
 
 use std::process::ExitCode;
 

@@ -19,7 +19,9 @@ mod markup;
 mod plural;
 mod runtime;
 mod status;
+mod tm;
 mod todo;
+mod xliff;
 
 pub use align::{AlignedFile, Pair, align, align_file};
 pub use check::{
@@ -40,7 +42,9 @@ pub use status::{
     LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
     WordProgress, status,
 };
+pub use tm::{FUZZY_THRESHOLD, MemoryMatch, TranslationMemory, to_tmx};
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
+pub use xliff::{ImportedFile, XliffExport, XliffImport, XliffIssue, export_xliff, import_xliff};
 
 pub use fluent::{FluentArgs, FluentValue};
 pub use runtime::bundle::{BundleBuilder, BundleError, BundleOptions, LocaleBundle, MessageError};

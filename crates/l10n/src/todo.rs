@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::align::{AlignedFile, align};
 use crate::load::catalog::{Catalog, load_catalogs};
 use crate::load::lockfile::Lockfile;
+use crate::tm::{MemoryMatch, TranslationMemory};
 
 /// Why a message is on the to-do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -49,6 +50,9 @@ pub struct TodoItem {
     pub translation_source: Option<String>,
     /// Attributes (`.title`) or `value` the translation lacks (incomplete messages).
     pub lacking: Vec<String>,
+    /// A translation of the same (or a similar) reference text elsewhere in the workspace,
+    /// for missing and stale messages (see `tm.rs`).
+    pub memory: Option<MemoryMatch>,
 }
 
 /// The to-do items of one file, in the reference's order.
@@ -136,6 +140,17 @@ impl Todo {
                         out.push_str(&format!("#   {line}\n"));
                     }
                 }
+                if let Some(memory) = &item.memory {
+                    out.push_str(&memory_lines(memory, locale, &self.reference));
+                    if memory.exact && item.state != TodoState::Incomplete {
+                        if let Some(translation) = &item.translation_source {
+                            out.push_str("# current translation:\n");
+                            out.push_str(&commented(translation.trim_end()));
+                        }
+                        out.push_str(&ready_message(&item.id, &memory.translation));
+                        continue;
+                    }
+                }
                 match &item.translation_source {
                     Some(translation) => {
                         out.push_str(translation.trim_end());
@@ -149,6 +164,42 @@ impl Todo {
             }
         }
         out
+    }
+}
+
+/// Lines naming a remembered translation: for an exact match the marker of the ready line
+/// that follows, for a fuzzy one its score and both texts in comments.
+fn memory_lines(memory: &MemoryMatch, locale: &str, reference: &str) -> String {
+    if memory.exact {
+        return format!("# from {} {}\n", memory.file, memory.id);
+    }
+    let mut out = format!(
+        "# fuzzy {}% from {} {}:\n",
+        memory.score, memory.file, memory.id
+    );
+    out.push_str(&commented(&format!("{reference}: {}", memory.reference)));
+    out.push_str(&commented(&format!("{locale}: {}", memory.translation)));
+    out
+}
+
+fn commented(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.trim().is_empty() {
+                "#\n".to_owned()
+            } else {
+                format!("#   {line}\n")
+            }
+        })
+        .collect()
+}
+
+/// `id = body`, with a body that begins with an attribute on the next line.
+fn ready_message(id: &str, body: &str) -> String {
+    if body.starts_with('.') {
+        format!("{id} =\n    {body}\n")
+    } else {
+        format!("{id} = {body}\n")
     }
 }
 
@@ -179,7 +230,16 @@ pub fn load_todo(workspace: &Workspace, locale: &Locale, lock: Option<&Lockfile>
         &workspace.root,
         &[workspace.config.locales.reference.clone(), locale.clone()],
     );
-    todo(&catalogs[0], &catalogs[1], lock)
+    let mut todo = todo(&catalogs[0], &catalogs[1], lock);
+    let memory = TranslationMemory::new(&catalogs[0], &catalogs[1], lock);
+    for file in &mut todo.files {
+        for item in &mut file.items {
+            if matches!(item.state, TodoState::Missing | TodoState::Stale) {
+                item.memory = memory.best(&file.path, &item.id, &item.reference_body);
+            }
+        }
+    }
+    todo
 }
 
 /// The to-do of `target` against `reference`, from the same pairs `check` judges.
@@ -225,6 +285,7 @@ fn file_items(aligned: &AlignedFile<'_>) -> Vec<TodoItem> {
             words: entry.words as usize,
             translation_source: None,
             lacking: Vec::new(),
+            memory: None,
         };
         let Some((target_file, translation)) = pair.translated() else {
             items.push(item);

@@ -18,8 +18,11 @@ mod new;
 mod render;
 mod render_pdf;
 mod render_pseudo;
+mod serve;
 mod status;
+mod tm;
 mod todo;
+mod xliff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,6 +74,12 @@ enum Command {
     New(new::Args),
     /// Creates a new workspace with the built-in templates and an example release.
     Init(init::Args),
+    /// XLIFF 2.1 round trips with translation agencies' CAT tools.
+    Xliff(xliff::Args),
+    /// The workspace's translations as a TMX 1.4b translation memory.
+    Tm(tm::Args),
+    /// Live preview: renders in memory, serves on loopback, reloads open pages on every save.
+    Serve(serve::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -98,5 +107,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lock(args) => lock::run(args, &context),
         Command::New(args) => new::run(args, &context),
         Command::Init(args) => init::run(args, &context),
+        Command::Xliff(args) => xliff::run(args, &context),
+        Command::Tm(args) => tm::run(args, &context),
+        Command::Serve(args) => serve::run(args, &context),
     }
 }

@@ -4,5 +4,8 @@
 mod freshness;
 mod pseudo;
 mod scaffold;
+mod serve;
 mod status;
+mod tm;
 pub(crate) mod workspace;
+mod xliff;
