@@ -114,3 +114,50 @@ fn a_broken_reference_comes_first_in_status() {
         .unwrap_or(usize::MAX);
     assert!(warning < first_table, "{}", run.stdout);
 }
+
+#[test]
+fn a_pasted_empty_message_and_an_unclosed_brace_are_one_diagnostic_each() {
+    let ws = Sandbox::sample();
+    let rel = format!("locales/az/releases/{SLUG}.ftl");
+    let text = ws.read(&rel);
+    // The headline pasted from `todo` and left empty; the dateline with an unclosed `{`.
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let headline = lines
+        .iter()
+        .position(|l| l.starts_with("headline ="))
+        .expect("headline");
+    lines[headline] = "headline =".to_owned();
+    let city = lines
+        .iter()
+        .position(|l| l.starts_with("dateline-city ="))
+        .expect("city");
+    lines[city] = "dateline-city = { $city".to_owned();
+    ws.write(&rel, &(lines.join("\n") + "\n"));
+    let json = ws.beyan(&["check", "-f", "json", "-l", "az"]).json();
+    let about = |id: &str| -> Vec<serde_json::Value> {
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| {
+                d["file"] == rel.as_str() && d["message"].as_str().unwrap_or("").contains(id)
+            })
+            .cloned()
+            .collect()
+    };
+    let headline_found = about("`headline`");
+    assert_eq!(headline_found.len(), 1, "{headline_found:#?}");
+    assert!(
+        headline_found[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("not translated yet")
+    );
+    assert_eq!(headline_found[0]["line"], headline + 1);
+    let brace = about("never closed");
+    assert_eq!(brace.len(), 1, "{brace:#?}");
+    assert_eq!(brace[0]["line"], city + 1);
+    assert_eq!(brace[0]["column"], 17, "at the opening brace");
+    let missing_city = about("`dateline-city`");
+    assert!(missing_city.is_empty(), "{missing_city:#?}");
+}

@@ -34,7 +34,7 @@ pub enum WriteRefused {
     #[error("refusing to write to {shown}: {reason}")]
     Refused { shown: String, reason: String },
     #[error(
-        "refusing to replace {shown}: it holds files beyan did not write ({}); beyan replaces only a new or empty folder, or one it wrote before (listed in its `{SITE_MANIFEST}`); nothing was touched; choose another output folder",
+        "refusing to replace {shown}: it holds files beyan did not write ({}); beyan replaces only a new or empty folder, or one it wrote before (listed in its `{SITE_MANIFEST}`); nothing was touched; choose another output folder (a site from a beyan older than the manifest: remove it once yourself)",
         entries.join(", ")
     )]
     Foreign { shown: String, entries: Vec<String> },

@@ -378,7 +378,8 @@ fn judge_file(
         if pair.translation.is_none() {
             summary.messages.missing += 1;
             summary.words.missing += entry.words as usize;
-            if target.exists {
+            // A message broken by a syntax error is reported once, by that error.
+            if target.exists && !target_file.broken_ids.iter().any(|id| *id == *entry.id) {
                 out.push(
                     Code::MissingMessage,
                     target_file,

@@ -63,6 +63,9 @@ pub struct FtlFile {
     pub entries: Vec<Entry>,
     /// Parser errors (and entries nested too deeply to parse): byte offset and description.
     pub syntax_errors: Vec<(usize, String)>,
+    /// Ids of the messages and terms that a syntax error broke: each is reported once, by its
+    /// syntax error, never a second time as missing.
+    pub broken_ids: Vec<String>,
     /// Set when the file could not be read at all.
     pub io_error: Option<String>,
     /// The entries' hashes, computed when first needed ([`FtlFile::hash_of`]).
@@ -120,6 +123,7 @@ impl FtlFile {
             .iter()
             .map(|t| (t.offset, t.message.clone()))
             .collect();
+        let mut broken_ids = Vec::new();
         let entries = {
             // Offsets in the guarded text equal those of the original.
             let guarded_file;
@@ -132,7 +136,18 @@ impl FtlFile {
             let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
-                    syntax_errors.extend(errors.iter().map(|e| (e.pos.start, e.kind.to_string())));
+                    for error in &errors {
+                        let junk = error
+                            .slice
+                            .clone()
+                            .and_then(|r| file.text.get(r.clone()).map(|text| (r.start, text)));
+                        let (offset, message, id) = match junk {
+                            Some((start, text)) => explain_junk(start, text, error),
+                            None => (error.pos.start, error.kind.to_string(), None),
+                        };
+                        syntax_errors.push((offset, message));
+                        broken_ids.extend(id);
+                    }
                     resource
                 }
             };
@@ -145,10 +160,69 @@ impl FtlFile {
             source,
             entries,
             syntax_errors,
+            broken_ids,
             io_error: None,
             hashes: std::sync::OnceLock::new(),
         }
     }
+}
+
+/// Where and how to report one piece of Junk, and the id of the message it broke: an entry
+/// left empty (`org-name =`, a pasted to-do) is "not translated yet"; an unclosed `{` is
+/// reported where it opens, not where the parser gave up (the next, innocent line).
+fn explain_junk(
+    start: usize,
+    junk: &str,
+    error: &fluent_syntax::parser::ParserError,
+) -> (usize, String, Option<String>) {
+    let parser_says = error.kind.to_string();
+    let Some((id, value)) = junk_entry(junk) else {
+        return (error.pos.start, parser_says, None);
+    };
+    if value.trim().is_empty() {
+        let message = format!("`{id}` is not translated yet: write its text after `=`");
+        return (start, message, Some(id.to_owned()));
+    }
+    if let Some(open) = unclosed_brace(junk) {
+        let message = format!(
+            "this `{{` is never closed: end the placeable with `}}` (the parser says: {parser_says})"
+        );
+        return (start + open, message, Some(id.to_owned()));
+    }
+    (error.pos.start, parser_says, Some(id.to_owned()))
+}
+
+/// The id and the rest of a Junk that begins as an entry (`id =` or `-term =`).
+fn junk_entry(junk: &str) -> Option<(&str, &str)> {
+    let (head, value) = junk.split_once('=')?;
+    let id = head.trim_end();
+    let name = id.strip_prefix('-').unwrap_or(id);
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then_some((id, value))
+}
+
+/// The byte offset of the last `{` that is never closed, outside string literals.
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' if !open.is_empty() => in_string = !in_string,
+            '\n' => in_string = false,
+            '{' if !in_string => open.push(at),
+            '}' if !in_string => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.last().copied()
 }
 
 /// Every `.ftl` file of one locale.
