@@ -32,6 +32,15 @@ pub const CHECK_CODES: &[&str] = &[
     "same-as-source",
     "bidi-control",
     "markup-mismatch",
+    "number-mismatch",
+    "url-mismatch",
+    "email-mismatch",
+    "punctuation-mismatch",
+    "whitespace",
+    "repeated-word",
+    "too-long",
+    "glossary",
+    "invalid-suppression",
 ];
 
 /// The resolved workspace configuration.

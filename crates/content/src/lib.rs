@@ -8,6 +8,7 @@
 mod atomic_write;
 mod config;
 mod config_error;
+mod glossary;
 mod line_index;
 mod locale;
 mod release;
@@ -20,6 +21,7 @@ pub use config::{
     CHECK_CODES, CheckConfig, Config, Contact, LocalesConfig, SeverityOverride, SiteConfig,
 };
 pub use config_error::{ConfigError, ConfigErrors};
+pub use glossary::{GLOSSARY_FILE, Glossary, GlossaryTerm};
 pub use line_index::LineIndex;
 pub use locale::Locale;
 pub use release::Release;

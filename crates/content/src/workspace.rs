@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{Config, ConfigError, ConfigErrors, Locale, Release, Slug};
+use crate::{Config, ConfigError, ConfigErrors, GLOSSARY_FILE, Glossary, Locale, Release, Slug};
 
 pub const CONFIG_FILE: &str = "beyan.toml";
 pub const LOCK_FILE: &str = "beyan.lock";
@@ -14,6 +14,8 @@ pub struct Workspace {
     pub config: Config,
     /// Newest first (by date, then slug).
     pub releases: Vec<Release>,
+    /// `glossary.toml`, empty when the workspace has none.
+    pub glossary: Glossary,
 }
 
 /// Walks up from `start` to the first folder holding a `beyan.toml`.
@@ -51,11 +53,13 @@ impl Workspace {
         }
 
         let releases = load_releases(root, &config, &mut errors);
+        let glossary = load_glossary(root, &config, &mut errors);
         if errors.is_empty() {
             Ok(Self {
                 root: root.to_path_buf(),
                 config,
                 releases,
+                glossary,
             })
         } else {
             Err(ConfigErrors(errors))
@@ -79,6 +83,19 @@ impl Workspace {
     pub fn release(&self, slug: &str) -> Option<&Release> {
         self.releases.iter().find(|r| r.slug.as_str() == slug)
     }
+}
+
+fn load_glossary(root: &Path, config: &Config, errors: &mut Vec<ConfigError>) -> Glossary {
+    let path = root.join(GLOSSARY_FILE);
+    if !path.is_file() {
+        return Glossary::default();
+    }
+    read_text(&path, GLOSSARY_FILE)
+        .and_then(|text| Glossary::parse(GLOSSARY_FILE, &text, &config.locales))
+        .unwrap_or_else(|e| {
+            errors.extend(e.0);
+            Glossary::default()
+        })
 }
 
 fn load_releases(root: &Path, config: &Config, errors: &mut Vec<ConfigError>) -> Vec<Release> {

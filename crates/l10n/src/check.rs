@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, FtlFile, load_catalogs};
+use crate::content_checks::{ContentChecks, MessageSource};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::entry::Entry;
 use crate::lockfile::{LockEntry, Lockfile};
@@ -66,6 +67,8 @@ pub struct LocaleSummary {
     pub words: WordCounts,
     pub errors: usize,
     pub warnings: usize,
+    /// Diagnostics silenced by `# beyan-ignore` comments (never printed).
+    pub suppressed: usize,
     #[serde(skip)]
     pub files: Vec<FileSummary>,
 }
@@ -150,7 +153,9 @@ pub fn check_catalogs(
     // Where each locale's diagnostics end, to sort them locale by locale in parallel.
     let mut chunk_ends = vec![diagnostics.len()];
     let mut summaries = Vec::new();
-    for (catalog, (found, mut files, obsolete)) in target_catalogs.iter().zip(per_target) {
+    for (catalog, (found, mut files, obsolete, suppressed)) in
+        target_catalogs.iter().zip(per_target)
+    {
         let found = apply_overrides(found, config);
         // (errors, warnings, stale) per file, in one pass over the diagnostics.
         let mut per_file: HashMap<&str, (usize, usize, usize)> = HashMap::default();
@@ -197,6 +202,7 @@ pub fn check_catalogs(
             words,
             errors,
             warnings,
+            suppressed,
             files,
         });
         diagnostics.extend(found);
@@ -258,20 +264,27 @@ fn compare_all(
     reference_catalog: &Catalog,
     target_catalogs: &[Catalog],
     lock: Option<&Lockfile>,
-) -> Vec<(Vec<Diagnostic>, Vec<FileSummary>, usize)> {
+) -> Vec<(Vec<Diagnostic>, Vec<FileSummary>, usize, usize)> {
     target_catalogs
         .par_iter()
         .map(|catalog| {
             let plural = plural_categories(&catalog.locale);
+            let content = ContentChecks::new(
+                &workspace.glossary,
+                &reference_catalog.locale,
+                &catalog.locale,
+            );
             let comparison = || Comparison {
                 workspace,
                 reference: reference_catalog,
                 target: catalog,
                 lock,
                 plural: plural.clone(),
+                content: &content,
                 diagnostics: Vec::new(),
                 files: Vec::new(),
                 obsolete: 0,
+                suppressed: 0,
             };
             // Files are compared in parallel too: three locales on two cores would otherwise
             // leave one core idle for the last one.
@@ -295,12 +308,14 @@ fn compare_all(
             );
             let mut files = Vec::new();
             let mut obsolete = 0;
+            let mut suppressed = 0;
             for mut part in parts {
                 diagnostics.append(&mut part.diagnostics);
                 files.append(&mut part.files);
                 obsolete += part.obsolete;
+                suppressed += part.suppressed;
             }
-            (diagnostics, files, obsolete)
+            (diagnostics, files, obsolete, suppressed)
         })
         .collect()
 }
@@ -642,9 +657,11 @@ struct Comparison<'a> {
     target: &'a Catalog,
     lock: Option<&'a Lockfile>,
     plural: Vec<&'static str>,
+    content: &'a ContentChecks,
     diagnostics: Vec<Diagnostic>,
     files: Vec<FileSummary>,
     obsolete: usize,
+    suppressed: usize,
 }
 
 impl Comparison<'_> {
@@ -744,7 +761,9 @@ impl Comparison<'_> {
                 self.push(Code::MissingMessage, target, None, &entry.id, message);
                 continue;
             };
+            let before = self.diagnostics.len();
             self.compare_entry(reference_file, entry, target, translation, locked);
+            self.check_content(reference_file, entry, target, translation, before);
         }
         if target_file.is_some() {
             for entry in &target.entries {
@@ -916,6 +935,49 @@ impl Comparison<'_> {
                 id,
                 format!("`{id}`: {detail}"),
             );
+        }
+    }
+}
+
+impl Comparison<'_> {
+    /// The content checks of one translated message (`content_checks`), then its
+    /// `# beyan-ignore` comment applied to everything found for it since `before`.
+    fn check_content(
+        &mut self,
+        reference_file: &FtlFile,
+        reference: &Entry,
+        file: &FtlFile,
+        translation: &Entry,
+        before: usize,
+    ) {
+        fn source<'f>(file: &'f FtlFile, entry: &Entry) -> MessageSource<'f> {
+            MessageSource {
+                file_text: file.source.text.as_str(),
+                start: entry.start,
+                end: entry.end,
+            }
+        }
+        let (findings, suppression) = self.content.check_pair(
+            source(reference_file, reference),
+            source(file, translation),
+        );
+        let id = reference.id.as_str();
+        for finding in findings {
+            let offset = finding.offset.unwrap_or(translation.start);
+            let message = format!("`{id}`: {}", finding.message);
+            self.push(finding.code, file, Some(offset), id, message);
+        }
+        if let Some(suppression) = suppression {
+            let found = self.diagnostics.len() - before;
+            let mut i = before;
+            while i < self.diagnostics.len() {
+                if suppression.silences(self.diagnostics[i].code) {
+                    self.diagnostics.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+            self.suppressed += found - (self.diagnostics.len() - before);
         }
     }
 }

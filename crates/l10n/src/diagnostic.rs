@@ -59,6 +59,15 @@ codes! {
     SameAsSource => "same-as-source", Warning;
     BidiControl => "bidi-control", Warning;
     MarkupMismatch => "markup-mismatch", Warning;
+    NumberMismatch => "number-mismatch", Warning;
+    UrlMismatch => "url-mismatch", Warning;
+    EmailMismatch => "email-mismatch", Warning;
+    PunctuationMismatch => "punctuation-mismatch", Warning;
+    Whitespace => "whitespace", Warning;
+    RepeatedWord => "repeated-word", Warning;
+    TooLong => "too-long", Warning;
+    Glossary => "glossary", Warning;
+    InvalidSuppression => "invalid-suppression", Warning;
 }
 
 impl Code {

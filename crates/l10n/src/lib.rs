@@ -9,6 +9,7 @@ mod bundle;
 mod case;
 mod catalog;
 mod check;
+mod content_checks;
 mod diagnostic;
 mod direction;
 mod entry;

@@ -1,0 +1,214 @@
+//! `glossary`: the reference uses a glossary term and the translation has none of its approved
+//! renderings (or, for a `do-not-translate` term, not the term itself).
+//!
+//! Matching is on ICU word boundaries, case-folded with each locale's rules; a rendering
+//! matches words that begin with its words, so that agglutinative suffixes (`İlham Əliyevin`,
+//! `Vatan Savaşı’nda`) still count. The reference's term matches whole words (an English
+//! possessive `’s` aside), so that "war" is not found in "warrant".
+
+use beyan_content::{Glossary, Locale};
+
+use super::text::MessageText;
+use super::words::{fold, is_turkic, words};
+use super::{Finding, Side};
+use crate::diagnostic::Code;
+
+/// The glossary prepared for one pair of locales: every text folded and split into words once.
+#[derive(Debug, Clone, Default)]
+pub struct GlossaryIndex {
+    terms: Vec<PreparedTerm>,
+}
+
+#[derive(Debug, Clone)]
+struct PreparedTerm {
+    /// Each spelling of the term in the reference, as folded words.
+    sources: Vec<Vec<String>>,
+    renderings: Vec<Vec<String>>,
+    shown_source: String,
+    shown_renderings: Vec<String>,
+    do_not_translate: bool,
+    line: usize,
+}
+
+fn folded_words(turkic: bool, text: &str) -> Vec<String> {
+    let folded = fold(turkic, text);
+    words(&folded).into_iter().map(|(_, w)| w.to_owned()).collect()
+}
+
+impl GlossaryIndex {
+    pub fn new(glossary: &Glossary, reference: &Locale, target: &Locale) -> Self {
+        let terms = glossary
+            .terms
+            .iter()
+            .filter_map(|term| {
+                let renderings = term.renderings_for(target)?;
+                Some(PreparedTerm {
+                    sources: term
+                        .source
+                        .iter()
+                        .map(|s| folded_words(is_turkic(reference), s))
+                        .filter(|w| !w.is_empty())
+                        .collect(),
+                    renderings: renderings
+                        .iter()
+                        .map(|r| folded_words(is_turkic(target), r))
+                        .filter(|w| !w.is_empty())
+                        .collect(),
+                    shown_source: term.source.first().cloned().unwrap_or_default(),
+                    shown_renderings: renderings.to_vec(),
+                    do_not_translate: term.do_not_translate,
+                    line: term.line,
+                })
+            })
+            .filter(|t| !t.sources.is_empty() && !t.renderings.is_empty())
+            .collect();
+        Self { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+fn joined(text: &MessageText) -> String {
+    let mut out = String::new();
+    for t in text.texts() {
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether `term` occurs in `text` as whole words; the last may carry a possessive.
+fn has_words(text: &[String], term: &[String]) -> bool {
+    text.windows(term.len()).any(|window| {
+        window.iter().zip(term).enumerate().all(|(i, (word, want))| {
+            word == want
+                || (i + 1 == term.len()
+                    && word
+                        .strip_prefix(want.as_str())
+                        .is_some_and(|rest| matches!(rest, "'s" | "’s" | "s'" | "’")))
+        })
+    })
+}
+
+/// Whether a rendering occurs in `text`, each word possibly followed by suffixes.
+fn has_prefixes(text: &[String], rendering: &[String]) -> bool {
+    text.windows(rendering.len())
+        .any(|window| window.iter().zip(rendering).all(|(word, want)| word.starts_with(want.as_str())))
+}
+
+pub fn check(index: &GlossaryIndex, reference: &Side<'_>, translation: &Side<'_>) -> Vec<Finding> {
+    if index.is_empty() {
+        return Vec::new();
+    }
+    let reference_text = fold(reference.turkic, &joined(reference.text));
+    // Most messages hold no term: a substring test of each term's first word rules them out.
+    let candidates: Vec<&PreparedTerm> = index
+        .terms
+        .iter()
+        .filter(|t| t.sources.iter().any(|s| reference_text.contains(s[0].as_str())))
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let reference_words: Vec<String> = words(&reference_text)
+        .into_iter()
+        .map(|(_, w)| w.to_owned())
+        .collect();
+    let translation_words = folded_words(translation.turkic, &joined(translation.text));
+    let matched: Vec<&PreparedTerm> = candidates
+        .into_iter()
+        .filter(|t| t.sources.iter().any(|s| has_words(&reference_words, s)))
+        .collect();
+    let mut out = Vec::new();
+    for term in &matched {
+        if term.renderings.iter().any(|r| has_prefixes(&translation_words, r)) {
+            continue;
+        }
+        // "War" inside "Patriotic War" is the longer term's business.
+        let inside_longer = matched.iter().any(|other| {
+            !std::ptr::eq(*other, *term)
+                && other.sources.iter().any(|long| {
+                    term.sources
+                        .iter()
+                        .any(|short| long.len() > short.len() && has_words(long, short))
+                })
+        });
+        if inside_longer {
+            continue;
+        }
+        let message = if term.do_not_translate {
+            format!(
+                "the reference uses “{}”, which is not translated; keep it unchanged (glossary.toml:{})",
+                term.shown_source, term.line
+            )
+        } else {
+            format!(
+                "the reference uses “{}”; use an approved rendering: {} (glossary.toml:{})",
+                term.shown_source,
+                term.shown_renderings
+                    .iter()
+                    .map(|r| format!("“{r}”"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                term.line
+            )
+        };
+        out.push(Finding {
+            code: Code::Glossary,
+            offset: None,
+            message,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content_checks::tests::{message, side};
+
+    fn index(target: &str) -> GlossaryIndex {
+        let locales = beyan_content::LocalesConfig {
+            reference: Locale::parse("en").unwrap(),
+            required: ["az", "tr", "ur"].iter().map(|l| Locale::parse(l).unwrap()).collect(),
+            optional: Vec::new(),
+        };
+        let glossary = Glossary::parse(
+            "glossary.toml",
+            "[[term]]\nen = \"Patriotic War\"\naz = \"Vətən müharibəsi\"\ntr = [\"Vatan Muharebesi\", \"Vatan Savaşı\"]\nur = \"جنگِ وطن\"\n\n[[term]]\nen = \"Ilham Aliyev\"\naz = \"İlham Əliyev\"\ntr = \"İlham Aliyev\"\n\n[[term]]\nen = \"War\"\ntr = \"Savaş\"\n\n[[term]]\nen = \"Beyan\"\ndo-not-translate = true\n",
+            &locales,
+        )
+        .unwrap();
+        GlossaryIndex::new(&glossary, &Locale::parse("en").unwrap(), &Locale::parse(target).unwrap())
+    }
+
+    fn findings(target: &str, reference: &str, translation: &str) -> Vec<String> {
+        let (en, tr) = (message(reference), message(translation));
+        let (en_side, tr_side) = (side("en"), side(target));
+        check(&index(target), &en_side.with(&en), &tr_side.with(&tr))
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn renderings_with_suffixes_and_turkic_case() {
+        assert!(findings("tr", "The Patriotic War ended.", "Vatan Savaşı’nda bitti.").is_empty());
+        assert!(findings("tr", "The PATRIOTIC WAR.", "VATAN MUHAREBESİ.").is_empty());
+        assert!(findings("az", "President Ilham Aliyev's words", "Prezident İLHAM ƏLİYEVİN sözləri").is_empty());
+        assert!(findings("ur", "The Patriotic War", "جنگ وطن کے دوران").is_empty());
+        let found = findings("tr", "The Patriotic War ended.", "Büyük Savaş bitti.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("“Vatan Muharebesi”, “Vatan Savaşı”"));
+    }
+
+    #[test]
+    fn whole_words_in_the_reference_and_do_not_translate() {
+        assert!(findings("tr", "A warrant was issued.", "Bir emir çıkarıldı.").is_empty());
+        assert_eq!(findings("tr", "Beyan is a tool.", "Beyanname bir araçtır.").len(), 0);
+        assert_eq!(findings("tr", "Beyan is a tool.", "Bu bir araçtır.").len(), 1);
+        assert!(findings("az", "Nothing here.", "Heç nə.").is_empty());
+    }
+}
