@@ -174,13 +174,16 @@ pub fn check(reference: &Side<'_>, ref_variant: &Variant, translation: &Side<'_>
     {
         return None;
     }
-    let (missing, extra) = difference(&sorted(&expected), &sorted(&found));
-    // Only digits are compared: a number written out in words on the other side explains
-    // one that is missing (or added) here.
-    if extra.is_empty() && has_number_word(translation, &variant.text) {
-        return None;
+    let (mut missing, mut extra) = difference(&sorted(&expected), &sorted(&found));
+    // Only digits are compared: a number written out in words on one side explains one that
+    // the other side has in digits.
+    if !missing.is_empty() && has_number_word(translation, &variant.text) {
+        missing.clear();
     }
-    if missing.is_empty() && has_number_word(reference, &ref_variant.text) {
+    if !extra.is_empty() && has_number_word(reference, &ref_variant.text) {
+        extra.clear();
+    }
+    if missing.is_empty() && extra.is_empty() {
         return None;
     }
     let first_extra = found

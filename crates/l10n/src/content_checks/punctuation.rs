@@ -44,14 +44,15 @@ pub fn check(ref_variant: &Variant, variant: &Variant) -> Option<Finding> {
         return None;
     }
     let end = variant.text.trim_end().len();
-    let shown = found.map_or_else(|| "nothing".to_owned(), |c| format!("`{c}`"));
+    let last = variant.text[..end].chars().next_back().map_or(0, char::len_utf8);
     Some(Finding {
         code: Code::PunctuationMismatch,
-        offset: variant.offset(end.saturating_sub(1)),
+        offset: variant.offset(end - last),
         message: format!(
-            "the reference ends in `{expected}`, the translation in {shown}; expected {}",
+            "the reference ends in `{expected}`, the translation does not; end it in {}",
             allowed
                 .iter()
+                .take(2)
                 .map(|c| format!("`{c}`"))
                 .collect::<Vec<_>>()
                 .join(" or ")
