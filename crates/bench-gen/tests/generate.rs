@@ -188,3 +188,34 @@ fn hugo_site_has_a_page_per_release_per_language() {
             .contains("languageDirection = \"rtl\"")
     );
 }
+
+#[test]
+fn content_checks_find_the_seeds_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    let spec = LargeSpec {
+        defects_per_code: 4,
+        ..small()
+    };
+    let (tree, seeds) = large_l10n::generate_with_seeds(&spec);
+    tree.write(&root).unwrap();
+    let workspace = Workspace::load(&root).unwrap();
+    let report = check(&workspace, &CheckOptions::default());
+    for score in bench_gen::precision::score(&seeds, &report.diagnostics) {
+        assert!(score.seeded >= 3, "{score:?}");
+        if score.found != score.seeded {
+            for seed in seeds.iter().filter(|s| s.code == score.code) {
+                let hit = report.diagnostics.iter().any(|d| {
+                    d.code.as_str() == seed.code
+                        && d.locale == seed.locale
+                        && d.id.as_deref() == Some(seed.id.as_str())
+                });
+                if !hit {
+                    eprintln!("missed {seed:?}");
+                }
+            }
+        }
+        assert_eq!(score.found, score.seeded, "{score:?}");
+        assert!(score.false_positives.is_empty(), "{score:?}");
+    }
+}

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config_error::from_toml;
-use crate::{ConfigError, ConfigErrors, LocalesConfig, Locale};
+use crate::{ConfigError, ConfigErrors, Locale, LocalesConfig};
 
 /// The file name, at the workspace root.
 pub const GLOSSARY_FILE: &str = "glossary.toml";

@@ -957,10 +957,9 @@ impl Comparison<'_> {
                 end: entry.end,
             }
         }
-        let (findings, suppression) = self.content.check_pair(
-            source(reference_file, reference),
-            source(file, translation),
-        );
+        let (findings, suppression) = self
+            .content
+            .check_pair(source(reference_file, reference), source(file, translation));
         let id = reference.id.as_str();
         for finding in findings {
             let offset = finding.offset.unwrap_or(translation.start);

@@ -32,7 +32,10 @@ struct PreparedTerm {
 
 fn folded_words(turkic: bool, text: &str) -> Vec<String> {
     let folded = fold(turkic, text);
-    words(&folded).into_iter().map(|(_, w)| w.to_owned()).collect()
+    words(&folded)
+        .into_iter()
+        .map(|(_, w)| w.to_owned())
+        .collect()
 }
 
 impl GlossaryIndex {
@@ -70,11 +73,36 @@ impl GlossaryIndex {
     }
 }
 
-fn joined(text: &MessageText) -> String {
-    let mut out = String::new();
-    for t in text.texts() {
-        out.push_str(t);
-        out.push('\n');
+/// `text` with its URLs and e-mail addresses blanked (`support.embassy.example` is not the
+/// word "embassy").
+fn without_addresses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for span in super::url::spans(text) {
+        out.push_str(&text[last..span.start]);
+        out.push(' ');
+        last = span.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The aligned texts of a pair: each translated variant with its reference counterpart, part
+/// by part (a term in the reference's `.title` is looked for in the translation's `.title`).
+fn aligned<'t>(
+    reference: &'t MessageText,
+    translation: &'t MessageText,
+) -> Vec<(&'t str, &'t str)> {
+    let mut out = Vec::new();
+    for part in &translation.parts {
+        let Some(reference_part) = reference.part(part.attribute.as_deref()) else {
+            continue;
+        };
+        for variant in &part.variants {
+            if let Some(counterpart) = reference_part.counterpart(variant) {
+                out.push((counterpart.text.as_str(), variant.text.as_str()));
+            }
+        }
     }
     out
 }
@@ -82,32 +110,70 @@ fn joined(text: &MessageText) -> String {
 /// Whether `term` occurs in `text` as whole words; the last may carry a possessive.
 fn has_words(text: &[String], term: &[String]) -> bool {
     text.windows(term.len()).any(|window| {
-        window.iter().zip(term).enumerate().all(|(i, (word, want))| {
-            word == want
-                || (i + 1 == term.len()
-                    && word
-                        .strip_prefix(want.as_str())
-                        .is_some_and(|rest| matches!(rest, "'s" | "’s" | "s'" | "’")))
-        })
+        window
+            .iter()
+            .zip(term)
+            .enumerate()
+            .all(|(i, (word, want))| {
+                word == want
+                    || (i + 1 == term.len()
+                        && word
+                            .strip_prefix(want.as_str())
+                            .is_some_and(|rest| matches!(rest, "'s" | "’s" | "s'" | "’")))
+            })
     })
 }
 
 /// Whether a rendering occurs in `text`, each word possibly followed by suffixes.
 fn has_prefixes(text: &[String], rendering: &[String]) -> bool {
-    text.windows(rendering.len())
-        .any(|window| window.iter().zip(rendering).all(|(word, want)| word.starts_with(want.as_str())))
+    text.windows(rendering.len()).any(|window| {
+        window
+            .iter()
+            .zip(rendering)
+            .all(|(word, want)| word.starts_with(want.as_str()))
+    })
 }
 
 pub fn check(index: &GlossaryIndex, reference: &Side<'_>, translation: &Side<'_>) -> Vec<Finding> {
     if index.is_empty() {
         return Vec::new();
     }
-    let reference_text = fold(reference.turkic, &joined(reference.text));
-    // Most messages hold no term: a substring test of each term's first word rules them out.
+    let mut missing: Vec<&PreparedTerm> = Vec::new();
+    for (reference_text, translation_text) in aligned(reference.text, translation.text) {
+        for term in missing_terms(
+            index,
+            reference,
+            reference_text,
+            translation,
+            translation_text,
+        ) {
+            if !missing.iter().any(|m| std::ptr::eq(*m, term)) {
+                missing.push(term);
+            }
+        }
+    }
+    missing.into_iter().map(finding).collect()
+}
+
+/// The terms that `reference_text` uses and `translation_text` renders in none of the approved
+/// ways.
+fn missing_terms<'i>(
+    index: &'i GlossaryIndex,
+    reference: &Side<'_>,
+    reference_text: &str,
+    translation: &Side<'_>,
+    translation_text: &str,
+) -> Vec<&'i PreparedTerm> {
+    let reference_text = fold(reference.turkic, &without_addresses(reference_text));
+    // Most texts hold no term: a substring test of each term's first word rules them out.
     let candidates: Vec<&PreparedTerm> = index
         .terms
         .iter()
-        .filter(|t| t.sources.iter().any(|s| reference_text.contains(s[0].as_str())))
+        .filter(|t| {
+            t.sources
+                .iter()
+                .any(|s| reference_text.contains(s[0].as_str()))
+        })
         .collect();
     if candidates.is_empty() {
         return Vec::new();
@@ -116,14 +182,31 @@ pub fn check(index: &GlossaryIndex, reference: &Side<'_>, translation: &Side<'_>
         .into_iter()
         .map(|(_, w)| w.to_owned())
         .collect();
-    let translation_words = folded_words(translation.turkic, &joined(translation.text));
     let matched: Vec<&PreparedTerm> = candidates
         .into_iter()
         .filter(|t| t.sources.iter().any(|s| has_words(&reference_words, s)))
         .collect();
+    if matched.is_empty() {
+        return Vec::new();
+    }
+    let translation_words = folded_words(translation.turkic, &without_addresses(translation_text));
     let mut out = Vec::new();
     for term in &matched {
-        if term.renderings.iter().any(|r| has_prefixes(&translation_words, r)) {
+        if term
+            .renderings
+            .iter()
+            .any(|r| has_prefixes(&translation_words, r))
+        {
+            continue;
+        }
+        // A name kept in the reference's language ("Embassy Digital Services") keeps its
+        // words: that is not a rendering to correct.
+        if !term.do_not_translate
+            && term
+                .sources
+                .iter()
+                .any(|s| has_words(&translation_words, s))
+        {
             continue;
         }
         // "War" inside "Patriotic War" is the longer term's business.
@@ -135,33 +218,36 @@ pub fn check(index: &GlossaryIndex, reference: &Side<'_>, translation: &Side<'_>
                         .any(|short| long.len() > short.len() && has_words(long, short))
                 })
         });
-        if inside_longer {
-            continue;
+        if !inside_longer {
+            out.push(*term);
         }
-        let message = if term.do_not_translate {
-            format!(
-                "the reference uses “{}”, which is not translated; keep it unchanged (glossary.toml:{})",
-                term.shown_source, term.line
-            )
-        } else {
-            format!(
-                "the reference uses “{}”; use an approved rendering: {} (glossary.toml:{})",
-                term.shown_source,
-                term.shown_renderings
-                    .iter()
-                    .map(|r| format!("“{r}”"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                term.line
-            )
-        };
-        out.push(Finding {
-            code: Code::Glossary,
-            offset: None,
-            message,
-        });
     }
     out
+}
+
+fn finding(term: &PreparedTerm) -> Finding {
+    let message = if term.do_not_translate {
+        format!(
+            "the reference uses “{}”, which is not translated; keep it unchanged (glossary.toml:{})",
+            term.shown_source, term.line
+        )
+    } else {
+        format!(
+            "the reference uses “{}”; use an approved rendering: {} (glossary.toml:{})",
+            term.shown_source,
+            term.shown_renderings
+                .iter()
+                .map(|r| format!("“{r}”"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            term.line
+        )
+    };
+    Finding {
+        code: Code::Glossary,
+        offset: None,
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -172,7 +258,10 @@ mod tests {
     fn index(target: &str) -> GlossaryIndex {
         let locales = beyan_content::LocalesConfig {
             reference: Locale::parse("en").unwrap(),
-            required: ["az", "tr", "ur"].iter().map(|l| Locale::parse(l).unwrap()).collect(),
+            required: ["az", "tr", "ur"]
+                .iter()
+                .map(|l| Locale::parse(l).unwrap())
+                .collect(),
             optional: Vec::new(),
         };
         let glossary = Glossary::parse(
@@ -181,7 +270,11 @@ mod tests {
             &locales,
         )
         .unwrap();
-        GlossaryIndex::new(&glossary, &Locale::parse("en").unwrap(), &Locale::parse(target).unwrap())
+        GlossaryIndex::new(
+            &glossary,
+            &Locale::parse("en").unwrap(),
+            &Locale::parse(target).unwrap(),
+        )
     }
 
     fn findings(target: &str, reference: &str, translation: &str) -> Vec<String> {
@@ -197,7 +290,14 @@ mod tests {
     fn renderings_with_suffixes_and_turkic_case() {
         assert!(findings("tr", "The Patriotic War ended.", "Vatan Savaşı’nda bitti.").is_empty());
         assert!(findings("tr", "The PATRIOTIC WAR.", "VATAN MUHAREBESİ.").is_empty());
-        assert!(findings("az", "President Ilham Aliyev's words", "Prezident İLHAM ƏLİYEVİN sözləri").is_empty());
+        assert!(
+            findings(
+                "az",
+                "President Ilham Aliyev's words",
+                "Prezident İLHAM ƏLİYEVİN sözləri"
+            )
+            .is_empty()
+        );
         assert!(findings("ur", "The Patriotic War", "جنگ وطن کے دوران").is_empty());
         let found = findings("tr", "The Patriotic War ended.", "Büyük Savaş bitti.");
         assert_eq!(found.len(), 1, "{found:?}");
@@ -207,8 +307,14 @@ mod tests {
     #[test]
     fn whole_words_in_the_reference_and_do_not_translate() {
         assert!(findings("tr", "A warrant was issued.", "Bir emir çıkarıldı.").is_empty());
-        assert_eq!(findings("tr", "Beyan is a tool.", "Beyanname bir araçtır.").len(), 0);
-        assert_eq!(findings("tr", "Beyan is a tool.", "Bu bir araçtır.").len(), 1);
+        assert_eq!(
+            findings("tr", "Beyan is a tool.", "Beyanname bir araçtır.").len(),
+            0
+        );
+        assert_eq!(
+            findings("tr", "Beyan is a tool.", "Bu bir araçtır.").len(),
+            1
+        );
         assert!(findings("az", "Nothing here.", "Heç nə.").is_empty());
     }
 }

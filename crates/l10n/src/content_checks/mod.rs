@@ -131,7 +131,11 @@ impl ContentChecks {
 
 /// Every check over one aligned pair. At most one finding per code and part: a message with
 /// three variants that all drop a number is one problem to fix.
-pub fn check(glossary: &GlossaryIndex, reference: &Side<'_>, translation: &Side<'_>) -> Vec<Finding> {
+pub fn check(
+    glossary: &GlossaryIndex,
+    reference: &Side<'_>,
+    translation: &Side<'_>,
+) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let limit = too_long::max_length(reference.comment);
     for part in &translation.text.parts {
@@ -153,7 +157,12 @@ pub fn check(glossary: &GlossaryIndex, reference: &Side<'_>, translation: &Side<
             add(number::check(reference, ref_variant, translation, variant));
             add(punctuation::check(ref_variant, variant));
             add(whitespace::check(ref_variant, variant));
-            add(repeated_word::check(reference, ref_variant, translation, variant));
+            add(repeated_word::check(
+                reference,
+                ref_variant,
+                translation,
+                variant,
+            ));
             if let Some(limit) = limit
                 && part.attribute.is_none()
             {
@@ -225,7 +234,12 @@ pub(crate) mod tests {
     }
 
     /// The codes that fire for a pair, with a comment on the reference.
-    fn codes_with(target: &str, comment: &str, reference: &str, translation: &str) -> Vec<&'static str> {
+    fn codes_with(
+        target: &str,
+        comment: &str,
+        reference: &str,
+        translation: &str,
+    ) -> Vec<&'static str> {
         let (en, other) = (side("en"), side(target));
         let (r, t) = (message(reference), message(translation));
         let r_side = en.side(&r, comment);
@@ -241,7 +255,10 @@ pub(crate) mod tests {
 
     #[test]
     fn numbers_true_positives_and_near_misses() {
-        assert_eq!(codes("az", "On 12 November 2025.", "11 noyabr 2025-ci ildə."), ["number-mismatch"]);
+        assert_eq!(
+            codes("az", "On 12 November 2025.", "11 noyabr 2025-ci ildə."),
+            ["number-mismatch"]
+        );
         assert!(codes("ur", "On 8 November 2025.", "۸ نومبر ۲۰۲۵ کو۔").is_empty());
         assert!(codes("tr", "Since 2020.", "2020’den beri.").is_empty());
         assert!(codes("az", "Since 2020.", "2020-ci ildən bəri.").is_empty());
@@ -249,15 +266,33 @@ pub(crate) mod tests {
         assert!(codes("tr", "In 44 days.", "Kırk dört günde.").is_empty());
         assert!(codes("tr", "1,500 people.", "1.500 kişi.").is_empty());
         assert!(codes("tr", "1,500 people.", "1,500 kişi.").is_empty());
-        assert!(codes("tr", "On { $date } there were { NUMBER($n) } of them.", "{ $date } tarihinde { NUMBER($n) } kişiydi.").is_empty());
+        assert!(
+            codes(
+                "tr",
+                "On { $date } there were { NUMBER($n) } of them.",
+                "{ $date } tarihinde { NUMBER($n) } kişiydi."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn numbers_per_variant() {
         let reference = "{ $n ->\n    [one] One day in 2025.\n   *[other] { $n } days in 2025.\n}";
-        assert!(codes("tr", reference, "{ $n ->\n   *[other] 2025'te { $n } gün.\n}").is_empty());
+        assert!(
+            codes(
+                "tr",
+                reference,
+                "{ $n ->\n   *[other] 2025'te { $n } gün.\n}"
+            )
+            .is_empty()
+        );
         assert_eq!(
-            codes("tr", reference, "{ $n ->\n   *[other] 2024'te { $n } gün.\n}"),
+            codes(
+                "tr",
+                reference,
+                "{ $n ->\n   *[other] 2024'te { $n } gün.\n}"
+            ),
             ["number-mismatch"]
         );
     }
@@ -265,22 +300,42 @@ pub(crate) mod tests {
     #[test]
     fn urls_and_emails() {
         let reference = "See https://mfa.gov.az/en or write to press@embassy.example.";
-        assert!(codes("tr", reference, "https://mfa.gov.az/en adresine bakın veya press@embassy.example adresine yazın.").is_empty());
+        assert!(
+            codes(
+                "tr",
+                reference,
+                "https://mfa.gov.az/en adresine bakın veya press@embassy.example adresine yazın."
+            )
+            .is_empty()
+        );
         assert_eq!(
-            codes("tr", reference, "https://mfa.gov.az/tr adresine bakın veya basin@embassy.example adresine yazın."),
+            codes(
+                "tr",
+                reference,
+                "https://mfa.gov.az/tr adresine bakın veya basin@embassy.example adresine yazın."
+            ),
             ["url-mismatch", "email-mismatch"]
         );
     }
 
     #[test]
     fn punctuation_whitespace_repetition_and_length() {
-        assert_eq!(codes("ur", "It ended.", "ختم ہوا"), ["punctuation-mismatch"]);
+        assert_eq!(
+            codes("ur", "It ended.", "ختم ہوا"),
+            ["punctuation-mismatch"]
+        );
         assert!(codes("ur", "It ended.", "ختم ہوا۔").is_empty());
         assert_eq!(codes("tr", "It ended.", "{\" \"}Bitti."), ["whitespace"]);
         assert_eq!(codes("tr", "It ended.", "Savaş  bitti."), ["whitespace"]);
-        assert_eq!(codes("tr", "It ended.", "Savaş ve ve barış."), ["repeated-word"]);
+        assert_eq!(
+            codes("tr", "It ended.", "Savaş ve ve barış."),
+            ["repeated-word"]
+        );
         assert!(codes("tr", "Slowly.", "Yavaş yavaş.").is_empty());
-        assert_eq!(codes_with("tr", "max-length: 10", "Victory", "Zafer Günü Kutlu Olsun"), ["too-long"]);
+        assert_eq!(
+            codes_with("tr", "max-length: 10", "Victory", "Zafer Günü Kutlu Olsun"),
+            ["too-long"]
+        );
         assert!(codes_with("ur", "max-length: 7", "Victory", "یومِ فتح").is_empty());
     }
 
@@ -288,7 +343,10 @@ pub(crate) mod tests {
     fn attributes_are_compared_with_their_own() {
         let reference = "Text.\n    .title = 2025 title";
         assert!(codes("tr", reference, "Metin.\n    .title = 2025 başlık").is_empty());
-        assert_eq!(codes("tr", reference, "Metin.\n    .title = 2024 başlık"), ["number-mismatch"]);
+        assert_eq!(
+            codes("tr", reference, "Metin.\n    .title = 2024 başlık"),
+            ["number-mismatch"]
+        );
     }
 
     #[test]

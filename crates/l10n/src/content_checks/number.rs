@@ -162,7 +162,12 @@ fn sorted(numbers: &[Number]) -> Vec<&str> {
 }
 
 /// Compares one translated variant with its reference variant.
-pub fn check(reference: &Side<'_>, ref_variant: &Variant, translation: &Side<'_>, variant: &Variant) -> Option<Finding> {
+pub fn check(
+    reference: &Side<'_>,
+    ref_variant: &Variant,
+    translation: &Side<'_>,
+    variant: &Variant,
+) -> Option<Finding> {
     let expected = numbers(&ref_variant.text, reference.symbols);
     let found = numbers(&variant.text, translation.symbols);
     if sorted(&expected) == sorted(&found) {
@@ -212,26 +217,124 @@ pub fn check(reference: &Side<'_>, ref_variant: &Variant, translation: &Side<'_>
 fn number_words(language: &str) -> &'static [&'static str] {
     match language {
         "en" => &[
-            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-            "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-            "ninety", "hundred", "thousand", "million", "billion", "dozen", "first", "second",
-            "third", "fourth", "fifth", "tenth",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "dozen",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "tenth",
         ],
         "tr" => &[
-            "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on", "yirmi", "otuz",
-            "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan", "yüz", "bin", "milyon",
-            "milyar", "ikinci", "üçüncü", "dördüncü", "beşinci",
+            "iki",
+            "üç",
+            "dört",
+            "beş",
+            "altı",
+            "yedi",
+            "sekiz",
+            "dokuz",
+            "on",
+            "yirmi",
+            "otuz",
+            "kırk",
+            "elli",
+            "altmış",
+            "yetmiş",
+            "seksen",
+            "doksan",
+            "yüz",
+            "bin",
+            "milyon",
+            "milyar",
+            "ikinci",
+            "üçüncü",
+            "dördüncü",
+            "beşinci",
         ],
         "az" => &[
-            "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz", "on", "iyirmi",
-            "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan", "yüz", "min",
-            "milyon", "milyard", "ikinci", "üçüncü", "dördüncü", "beşinci",
+            "iki",
+            "üç",
+            "dörd",
+            "beş",
+            "altı",
+            "yeddi",
+            "səkkiz",
+            "doqquz",
+            "on",
+            "iyirmi",
+            "otuz",
+            "qırx",
+            "əlli",
+            "altmış",
+            "yetmiş",
+            "səksən",
+            "doxsan",
+            "yüz",
+            "min",
+            "milyon",
+            "milyard",
+            "ikinci",
+            "üçüncü",
+            "dördüncü",
+            "beşinci",
         ],
         "ur" => &[
-            "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "دس", "گیارہ", "بارہ", "بیس", "تیس",
-            "چالیس", "چوالیس", "پچاس", "ساٹھ", "ستر", "اسی", "نوے", "ہزار", "لاکھ", "کروڑ",
-            "ملین", "دوسرا", "تیسرا", "چوتھا",
+            "تین",
+            "چار",
+            "پانچ",
+            "چھ",
+            "سات",
+            "آٹھ",
+            "دس",
+            "گیارہ",
+            "بارہ",
+            "بیس",
+            "تیس",
+            "چالیس",
+            "چوالیس",
+            "پچاس",
+            "ساٹھ",
+            "ستر",
+            "اسی",
+            "نوے",
+            "ہزار",
+            "لاکھ",
+            "کروڑ",
+            "ملین",
+            "دوسرا",
+            "تیسرا",
+            "چوتھا",
         ],
         _ => &[],
     }
@@ -292,7 +395,10 @@ mod tests {
 
     fn values(text: &str, locale: &str) -> Vec<String> {
         let symbols = NumberSymbols::of(&Locale::parse(locale).unwrap());
-        let mut v: Vec<String> = numbers(text, symbols).into_iter().map(|n| n.value).collect();
+        let mut v: Vec<String> = numbers(text, symbols)
+            .into_iter()
+            .map(|n| n.value)
+            .collect();
         v.sort();
         v
     }
@@ -306,12 +412,18 @@ mod tests {
         assert_eq!(digit_value('𝟘'), Some(0)); // mathematical double-struck, after others
         assert_eq!(digit_value('²'), None);
         assert_eq!(digit_value('a'), None);
-        assert_eq!(values("۸ نومبر ۲۰۲۵", "ur"), values("8 November 2025", "en"));
+        assert_eq!(
+            values("۸ نومبر ۲۰۲۵", "ur"),
+            values("8 November 2025", "en")
+        );
     }
 
     #[test]
     fn cldr_separators_per_locale() {
-        assert_eq!(NumberSymbols::of(&Locale::parse("en").unwrap()), NumberSymbols::LATIN);
+        assert_eq!(
+            NumberSymbols::of(&Locale::parse("en").unwrap()),
+            NumberSymbols::LATIN
+        );
         let tr = NumberSymbols::of(&Locale::parse("tr").unwrap());
         assert_eq!((tr.group, tr.decimal), ('.', ','));
         assert_eq!(values("1,234,567.50 people", "en"), ["1234567.5"]);
@@ -332,7 +444,10 @@ mod tests {
 
     #[test]
     fn urls_and_emails_are_not_numbers() {
-        assert_eq!(values("See https://example.org/2025/11 or a1@b2.az", "en"), Vec::<String>::new());
+        assert_eq!(
+            values("See https://example.org/2025/11 or a1@b2.az", "en"),
+            Vec::<String>::new()
+        );
         assert!(values("iki min yirmi beş", "az").is_empty());
     }
 

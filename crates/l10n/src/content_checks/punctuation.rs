@@ -2,8 +2,8 @@
 //! translation does not end in its counterpart for its script (Urdu `۔` for `.`, `؟` for `?`).
 //! A closing quotation mark, parenthesis or emphasis marker after the mark is looked through.
 
-use super::text::{OBJECT, Variant};
 use super::Finding;
+use super::text::{OBJECT, Variant};
 use crate::diagnostic::Code;
 
 /// The sentence-ending mark of `text`, looking through what closes around it.
@@ -44,7 +44,10 @@ pub fn check(ref_variant: &Variant, variant: &Variant) -> Option<Finding> {
         return None;
     }
     let end = variant.text.trim_end().len();
-    let last = variant.text[..end].chars().next_back().map_or(0, char::len_utf8);
+    let last = variant.text[..end]
+        .chars()
+        .next_back()
+        .map_or(0, char::len_utf8);
     Some(Finding {
         code: Code::PunctuationMismatch,
         offset: variant.offset(end - last),

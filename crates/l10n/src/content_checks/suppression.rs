@@ -34,7 +34,11 @@ impl Suppression {
             reason: reason.filter(|r| !r.is_empty()).map(str::to_owned),
             ..Self::default()
         };
-        for name in codes.split([',', ' ']).map(str::trim).filter(|n| !n.is_empty()) {
+        for name in codes
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             match Code::ALL.iter().find(|c| c.as_str() == name) {
                 Some(&code) => out.codes.push(code),
                 None => out.unknown.push(name.to_owned()),
@@ -72,7 +76,10 @@ impl Suppression {
         (!problems.is_empty()).then(|| Finding {
             code: Code::InvalidSuppression,
             offset: None,
-            message: format!("this `beyan-ignore` comment is not valid: {}", problems.join("; ")),
+            message: format!(
+                "this `beyan-ignore` comment is not valid: {}",
+                problems.join("; ")
+            ),
         })
     }
 }
@@ -104,7 +111,13 @@ mod tests {
         assert!(bare.silences(Code::TooLong));
         assert!(bare.problems().unwrap().message.contains("no reason"));
         let unknown = Suppression::parse("beyan-ignore: too-lng — typo").unwrap();
-        assert!(unknown.problems().unwrap().message.contains("`too-lng` is not"));
+        assert!(
+            unknown
+                .problems()
+                .unwrap()
+                .message
+                .contains("`too-lng` is not")
+        );
         let empty = Suppression::parse("beyan-ignore: — why").unwrap();
         assert!(empty.problems().unwrap().message.contains("names no code"));
     }

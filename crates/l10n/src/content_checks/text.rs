@@ -251,7 +251,10 @@ mod tests {
     #[test]
     fn placeables_are_objects_and_literals_are_text() {
         let text = read("m = On { $date } at { NUMBER(9) }{ \" \" }o'clock.\n    .title = T 12\n");
-        assert_eq!(text.parts[0].variants[0].text, "On \u{FFFC} at \u{FFFC} o'clock.");
+        assert_eq!(
+            text.parts[0].variants[0].text,
+            "On \u{FFFC} at \u{FFFC} o'clock."
+        );
         assert_eq!(text.parts[1].attribute.as_deref(), Some("title"));
         assert_eq!(text.parts[1].variants[0].text, "T 12");
     }

@@ -4,8 +4,8 @@
 
 use icu::segmenter::GraphemeClusterSegmenter;
 
-use super::text::Variant;
 use super::Finding;
+use super::text::Variant;
 use crate::diagnostic::Code;
 
 /// The limit that a message comment sets, if any: a line `max-length: N`.
@@ -21,7 +21,10 @@ pub fn graphemes(text: &str) -> usize {
     if text.is_ascii() {
         return text.len();
     }
-    GraphemeClusterSegmenter::new().segment_str(text).count().saturating_sub(1)
+    GraphemeClusterSegmenter::new()
+        .segment_str(text)
+        .count()
+        .saturating_sub(1)
 }
 
 pub fn check(limit: usize, variant: &Variant) -> Option<Finding> {
@@ -54,7 +57,10 @@ mod tests {
         assert_eq!(graphemes("ə\u{301}"), 1);
         assert_eq!(graphemes("یومِ فتح"), 7);
         assert_eq!(graphemes("🇦🇿"), 1);
-        let variant = |t: &str| Variant { text: t.to_owned(), ..Variant::default() };
+        let variant = |t: &str| Variant {
+            text: t.to_owned(),
+            ..Variant::default()
+        };
         assert!(check(7, &variant("یومِ فتح")).is_none());
         assert!(check(6, &variant("یومِ فتح")).is_some());
     }

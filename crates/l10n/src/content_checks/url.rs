@@ -41,9 +41,10 @@ pub fn addresses(text: &str) -> Vec<Address<'_>> {
     let mut i = 0;
     while i < bytes.len() {
         let rest = &text[i..];
-        let scheme = ["https://", "http://", "www."]
-            .into_iter()
-            .find(|s| rest.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s)));
+        let scheme = ["https://", "http://", "www."].into_iter().find(|s| {
+            rest.get(..s.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(s))
+        });
         if let Some(scheme) = scheme
             && (i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric()))
         {
@@ -65,7 +66,9 @@ pub fn addresses(text: &str) -> Vec<Address<'_>> {
         if bytes[i] == b'@' {
             let local_start = text[..i]
                 .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')))
-                .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+                .map_or(0, |p| {
+                    p + text[p..].chars().next().map_or(1, char::len_utf8)
+                });
             let domain_len = text[i + 1..]
                 .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-')))
                 .unwrap_or(text.len() - i - 1);
@@ -75,7 +78,10 @@ pub fn addresses(text: &str) -> Vec<Address<'_>> {
                 let span = local_start..i + 1 + domain.len();
                 let in_link = text[..local_start].ends_with("mailto:");
                 // An address inside a URL already found is part of that URL.
-                if !out.iter().any(|a: &Address<'_>| a.span.contains(&local_start)) {
+                if !out
+                    .iter()
+                    .any(|a: &Address<'_>| a.span.contains(&local_start))
+                {
                     out.push(Address {
                         kind: Kind::Email,
                         text: &text[span.clone()],
@@ -103,8 +109,22 @@ fn trim_url(url: &str) -> &str {
         let unbalanced = last == ')' && url.matches('(').count() < url.matches(')').count();
         let closing = matches!(
             last,
-            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '”' | '»' | ']' | '*' | '_'
-                | '۔' | '،' | '؛' | '؟'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '\''
+                | '’'
+                | '”'
+                | '»'
+                | ']'
+                | '*'
+                | '_'
+                | '۔'
+                | '،'
+                | '؛'
+                | '؟'
         );
         if closing || unbalanced {
             url = &url[..url.len() - last.len_utf8()];
@@ -116,9 +136,7 @@ fn trim_url(url: &str) -> &str {
 
 /// The reference's URLs and e-mail addresses that the translation lacks, one finding per kind.
 pub fn check(reference: &Side<'_>, translation: &Side<'_>) -> Vec<Finding> {
-    let found: Vec<Address<'_>> = texts(translation.text)
-        .flat_map(|t| addresses(t))
-        .collect();
+    let found: Vec<Address<'_>> = texts(translation.text).flat_map(|t| addresses(t)).collect();
     let mut out = Vec::new();
     for (kind, code, what) in [
         (Kind::Url, Code::UrlMismatch, "URL"),
@@ -159,12 +177,18 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(&str, bool)> {
-        addresses(text).into_iter().map(|a| (a.text, a.in_link)).collect()
+        addresses(text)
+            .into_iter()
+            .map(|a| (a.text, a.in_link))
+            .collect()
     }
 
     #[test]
     fn urls_end_before_sentence_punctuation() {
-        assert_eq!(found("See https://mfa.gov.az/en."), [("https://mfa.gov.az/en", false)]);
+        assert_eq!(
+            found("See https://mfa.gov.az/en."),
+            [("https://mfa.gov.az/en", false)]
+        );
         assert_eq!(
             found("(https://en.wikipedia.org/wiki/Baku_(city)), and www.example.org۔"),
             [
@@ -172,14 +196,23 @@ mod tests {
                 ("www.example.org", false)
             ]
         );
-        assert_eq!(found("[site](https://a.example/x)"), [("https://a.example/x", true)]);
+        assert_eq!(
+            found("[site](https://a.example/x)"),
+            [("https://a.example/x", true)]
+        );
     }
 
     #[test]
     fn emails_and_not_emails() {
-        assert_eq!(found("Write to press@embassy.example."), [("press@embassy.example", false)]);
+        assert_eq!(
+            found("Write to press@embassy.example."),
+            [("press@embassy.example", false)]
+        );
         assert_eq!(found("[mail](mailto:a@b.example)"), [("a@b.example", true)]);
         assert!(found("@handle and a@b and 5 @ 6").is_empty());
-        assert_eq!(found("https://x.example/@user"), [("https://x.example/@user", false)]);
+        assert_eq!(
+            found("https://x.example/@user"),
+            [("https://x.example/@user", false)]
+        );
     }
 }

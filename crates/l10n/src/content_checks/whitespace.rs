@@ -2,8 +2,8 @@
 //! reference has none. Fluent trims a pattern's edges, so these come from string literals
 //! (`{" "}`), spaces before a line break, or spaces typed twice.
 
-use super::text::Variant;
 use super::Finding;
+use super::text::Variant;
 use crate::diagnostic::Code;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,9 @@ fn defects(text: &str) -> Vec<(Defect, usize)> {
     if let Some(at) = text
         .char_indices()
         .zip(text.chars().skip(1))
-        .find(|&((_, a), b)| a == ' ' && (b == ' ' || b == '\u{00A0}') || a == '\u{00A0}' && b == ' ')
+        .find(|&((_, a), b)| {
+            a == ' ' && (b == ' ' || b == '\u{00A0}') || a == '\u{00A0}' && b == ' '
+        })
         .map(|((i, _), _)| i)
     {
         out.push((Defect::Doubled, at));
@@ -109,7 +111,10 @@ mod tests {
         assert!(found("a b", "a b ").unwrap().starts_with("trailing"));
         assert!(found("a\nb", "a \nb").unwrap().starts_with("trailing"));
         assert!(found("a b", "a\tb").unwrap().starts_with("a tab"));
-        assert_eq!(check(&variant("a"), &variant("x  y")).unwrap().offset, Some(101));
+        assert_eq!(
+            check(&variant("a"), &variant("x  y")).unwrap().offset,
+            Some(101)
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub fn fold(turkic: bool, text: &str) -> String {
 
 /// The word-like segments of `text` (with a letter or digit), with their byte offsets.
 pub fn words(text: &str) -> Vec<(usize, &str)> {
-    let segmenter = WordSegmenter::new_for_non_complex_scripts(WordBreakInvariantOptions::default());
+    let segmenter =
+        WordSegmenter::new_for_non_complex_scripts(WordBreakInvariantOptions::default());
     let mut out = Vec::new();
     let mut last = 0;
     // The segments' word type is not used: ICU4X 2.4 gives none to a first word in Arabic
@@ -67,7 +68,10 @@ mod tests {
 
     #[test]
     fn segments_keep_apostrophe_suffixes() {
-        let found: Vec<&str> = words("Vatan Savaşı’nda, 8 Kasım’da.").into_iter().map(|w| w.1).collect();
+        let found: Vec<&str> = words("Vatan Savaşı’nda, 8 Kasım’da.")
+            .into_iter()
+            .map(|w| w.1)
+            .collect();
         assert_eq!(found, ["Vatan", "Savaşı’nda", "8", "Kasım’da"]);
         let ur: Vec<&str> = words("جنگِ وطن میں").into_iter().map(|w| w.1).collect();
         assert_eq!(ur, ["جنگِ", "وطن", "میں"]);
