@@ -6,6 +6,7 @@ mod browser;
 mod colour;
 mod render;
 mod robustness;
+mod sarif;
 mod translator;
 
 #[test]

@@ -49,11 +49,44 @@ impl GlossaryTerm {
     }
 }
 
-#[derive(Deserialize)]
+/// `glossary.toml` as written (its JSON Schema, `schemas/glossary.schema.json`, is generated
+/// from these types).
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawGlossary {
+#[schemars(
+    title = "glossary.toml",
+    description = "The approved renderings of names and terms per locale (beyan)."
+)]
+pub(crate) struct RawGlossary {
+    /// One name or term per table.
     #[serde(default)]
+    #[schemars(with = "Vec<TermSchema>")]
     term: Vec<Spanned<BTreeMap<Spanned<String>, Spanned<RawValue>>>>,
+}
+
+/// A term as the JSON Schema describes it: the known keys, and a locale code for every other
+/// (which locales exist is in beyan.toml, so the parser checks them).
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+struct TermSchema {
+    /// The term must appear unchanged in every locale.
+    #[serde(default)]
+    do_not_translate: bool,
+    /// A note for translators.
+    note: Option<String>,
+    /// Locale code → the term in the reference, or the approved renderings (a match may carry
+    /// suffixes).
+    #[serde(flatten)]
+    locales: BTreeMap<String, Rendering>,
+}
+
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Rendering {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Deserialize)]

@@ -13,6 +13,7 @@ mod line_index;
 mod locale;
 mod release;
 mod scaffold;
+mod schema;
 mod slug;
 mod workspace;
 
@@ -26,5 +27,6 @@ pub use line_index::LineIndex;
 pub use locale::Locale;
 pub use release::Release;
 pub use scaffold::{EXAMPLE_SLUG, ScaffoldFile, release_files, workspace_files};
+pub use schema::{config_schema, glossary_schema};
 pub use slug::{Slug, is_valid_slug};
 pub use workspace::{CONFIG_FILE, LOCK_FILE, Workspace, discover_root};

@@ -955,6 +955,7 @@ impl Comparison<'_> {
                 file_text: file.source.text.as_str(),
                 start: entry.start,
                 end: entry.end,
+                flags: entry.content_flags,
             }
         }
         let (findings, suppression) = self

@@ -48,6 +48,9 @@ pub struct Entry {
     ink: u32,
     /// Whether the visible text has letters (not only placeables or marks).
     has_words: bool,
+    /// What the content checks may find in the text ([`crate::content_checks::TextFlags`]),
+    /// read here with the text rather than again for every pair that compares the entry.
+    pub content_flags: u8,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: ThinVec<usize>,
     /// [`crate::content_hash`] of the entry's body, computed when first needed.
@@ -177,6 +180,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 words: 0,
                 ink: 0,
                 has_words: false,
+                content_flags: 0,
                 bidi_controls: ThinVec::new(),
                 hash: std::sync::OnceLock::new(),
                 markup: None,
@@ -200,6 +204,12 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
         scratch = walker.scratch;
         let text = &scratch.text;
         (entry.words, entry.ink, entry.has_words) = count_words(text);
+        entry.content_flags = crate::content_checks::TextFlags::read(
+            text,
+            std::mem::take(&mut scratch.odd_space),
+            std::mem::take(&mut scratch.literal),
+        )
+        .bits();
         let markup = crate::markup::summarize_markup(text);
         entry.markup = (markup != crate::markup::MarkupSummary::NONE).then(|| Box::new(markup));
         scratch.variables.sort_by(|a, b| a.value.cmp(&b.value));
@@ -246,6 +256,11 @@ struct Scratch {
     references: Vec<Located<CompactString>>,
     plural_selects: Vec<Located<PluralSelect>>,
     bidi_controls: Vec<usize>,
+    /// A text element with doubled spaces, a tab, a no-break space or a space before a line
+    /// break.
+    odd_space: bool,
+    /// A string literal placeable (its text is not in `text`).
+    literal: bool,
 }
 
 /// The items of `buffer`, moved into a list of exactly their number (most lists are empty or
@@ -268,6 +283,13 @@ impl Walker<'_> {
         for element in &pattern.elements {
             match element {
                 ast::PatternElement::TextElement { value } => {
+                    if !self.scratch.odd_space
+                        && (value.contains("  ")
+                            || value.contains(['\t', '\u{00A0}'])
+                            || value.contains(" \n"))
+                    {
+                        self.scratch.odd_space = true;
+                    }
                     if self.bidi_in_file && has_bidi_control(value) {
                         let base = self.offset(value);
                         self.scratch.bidi_controls.extend(
@@ -332,8 +354,8 @@ impl Walker<'_> {
 
     fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
         match inline {
-            ast::InlineExpression::StringLiteral { .. }
-            | ast::InlineExpression::NumberLiteral { .. } => {}
+            ast::InlineExpression::StringLiteral { .. } => self.scratch.literal = true,
+            ast::InlineExpression::NumberLiteral { .. } => {}
             ast::InlineExpression::VariableReference { id } => {
                 let offset = self.offset(id.name).saturating_sub(1);
                 self.scratch.variables.push(Located {
@@ -366,10 +388,14 @@ impl Walker<'_> {
     }
 
     fn arguments(&mut self, arguments: &ast::CallArguments<&str>) {
-        for positional in &arguments.positional {
+        // A literal argument (`dateStyle: "long"`) is an option, not text.
+        let text_free = |e: &ast::InlineExpression<&str>| {
+            !matches!(e, ast::InlineExpression::StringLiteral { .. })
+        };
+        for positional in arguments.positional.iter().filter(|e| text_free(e)) {
             self.inline(positional);
         }
-        for named in &arguments.named {
+        for named in arguments.named.iter().filter(|n| text_free(&n.value)) {
             self.inline(&named.value);
         }
     }

@@ -9,6 +9,7 @@ mod bundle;
 mod case;
 mod catalog;
 mod check;
+mod code_docs;
 mod content_checks;
 mod diagnostic;
 mod direction;
@@ -30,6 +31,7 @@ pub use check::{
     CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
     check_catalogs,
 };
+pub use code_docs::CodeDoc;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use entry::{Entry, EntryKind};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
@@ -40,8 +42,8 @@ pub use plural::plural_categories;
 pub use pseudo::Pseudo;
 pub use source_file::SourceFile;
 pub use status::{
-    LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
-    WordProgress, status,
+    GlossaryCoverage, LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress,
+    Status, WordProgress, status,
 };
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};
 

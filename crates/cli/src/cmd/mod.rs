@@ -1,8 +1,11 @@
 //! The subcommands, one file each, and the flags they share.
 
 mod check;
+mod completions;
+mod explain;
 mod init;
 mod lock;
+mod man;
 mod new;
 mod render;
 mod render_pseudo;
@@ -44,6 +47,12 @@ enum Command {
     New(new::Args),
     /// Creates a new workspace with the built-in templates and an example release.
     Init(init::Args),
+    /// What a diagnostic code means, an example and how to fix it.
+    Explain(explain::Args),
+    /// Prints the shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
+    /// Writes the man pages.
+    Man(man::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -58,5 +67,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lock(args) => lock::run(args, &context),
         Command::New(args) => new::run(args, &context),
         Command::Init(args) => init::run(args, &context),
+        Command::Explain(args) => explain::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }

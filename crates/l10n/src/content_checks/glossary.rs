@@ -17,6 +17,8 @@ use crate::diagnostic::Code;
 #[derive(Debug, Clone, Default)]
 pub struct GlossaryIndex {
     terms: Vec<PreparedTerm>,
+    /// Case folding of the target locale: Turkic or not.
+    target_turkic: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -65,12 +67,63 @@ impl GlossaryIndex {
             })
             .filter(|t| !t.sources.is_empty() && !t.renderings.is_empty())
             .collect();
-        Self { terms }
+        Self {
+            terms,
+            target_turkic: is_turkic(target),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+
+    /// Whether `reference_source` (raw, the id included) may hold a term: it contains the
+    /// first word of one of them, case-folded.
+    ///
+    /// A one-line translation of plain text (no variant, attribute or placeable) that holds an approved
+    /// rendering of every such term, each beginning a word, needs no closer look: the check
+    /// would find every term rendered.
+    pub fn may_match(
+        &self,
+        turkic: bool,
+        reference_source: &str,
+        translation_source: &str,
+    ) -> bool {
+        if self.terms.is_empty() {
+            return false;
+        }
+        let folded = fold(turkic, reference_source);
+        let mut candidates = self
+            .terms
+            .iter()
+            .filter(|t| t.sources.iter().any(|s| folded.contains(s[0].as_str())))
+            .peekable();
+        if candidates.peek().is_none() {
+            return false;
+        }
+        // Only plain text is looked at this way: no placeable (whose source is no text), no
+        // address (which the check blanks), one line.
+        if translation_source.contains(['\n', '{']) || super::gate::has_address(translation_source)
+        {
+            return true;
+        }
+        let translation = fold(self.target_turkic, translation_source);
+        !candidates.all(|term| {
+            term.renderings
+                .iter()
+                .any(|r| begins_a_word(&translation, &r.join(" ")))
+        })
+    }
+}
+
+/// Whether `needle` occurs in `text` at the start of a word.
+fn begins_a_word(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// `text` with its URLs and e-mail addresses blanked (`support.embassy.example` is not the

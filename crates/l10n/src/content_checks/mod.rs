@@ -8,6 +8,7 @@
 //! [`Finding`]s and knows nothing of files, severities or reports. [`ContentChecks::check_pair`]
 //! runs them all; the comparison calls it once per translated message.
 
+mod gate;
 mod glossary;
 mod number;
 mod punctuation;
@@ -22,6 +23,8 @@ mod words;
 use beyan_content::{Glossary, Locale};
 
 use crate::diagnostic::Code;
+use gate::Open;
+pub use gate::TextFlags;
 pub use glossary::GlossaryIndex;
 pub use number::NumberSymbols;
 pub use suppression::Suppression;
@@ -89,9 +92,16 @@ pub struct MessageSource<'a> {
     pub file_text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// The entry's [`TextFlags`] bits.
+    pub flags: u8,
 }
 
-impl MessageSource<'_> {
+impl<'a> MessageSource<'a> {
+    /// The message's source, from its id to the end of its last line.
+    pub fn raw(&self) -> &'a str {
+        self.file_text.get(self.start..self.end).unwrap_or("")
+    }
+
     /// The comment directly above the message (`#` lines, without their `# `).
     pub fn comment(&self) -> String {
         comment_above(self.file_text, self.start)
@@ -113,6 +123,37 @@ impl ContentChecks {
         reference: MessageSource<'_>,
         translation: MessageSource<'_>,
     ) -> (Vec<Finding>, Option<Suppression>) {
+        let open = self.open(reference, translation);
+        if !open.any() {
+            return (Vec::new(), None);
+        }
+        self.check_open(reference, translation, open)
+    }
+
+    /// Which checks could fire on the pair, from a look at its raw source ([`gate`]): most
+    /// pairs need no second parse, and most of the rest only one or two checks.
+    fn open(&self, reference: MessageSource<'_>, translation: MessageSource<'_>) -> Open {
+        gate::open(
+            &gate::RawPair {
+                reference_flags: TextFlags::from_bits(reference.flags),
+                translation_flags: TextFlags::from_bits(translation.flags),
+                reference: body(reference.raw()),
+                translation: body(translation.raw()),
+                reference_comment: comment_block(reference.file_text, reference.start),
+                translation_comment: comment_block(translation.file_text, translation.start),
+            },
+            &self.glossary,
+            self.reference.turkic,
+        )
+    }
+
+    /// The `open` checks of the pair.
+    fn check_open(
+        &self,
+        reference: MessageSource<'_>,
+        translation: MessageSource<'_>,
+        open: Open,
+    ) -> (Vec<Finding>, Option<Suppression>) {
         let reference_text = MessageText::read(reference.file_text, reference.start, reference.end);
         let translation_text =
             MessageText::read(translation.file_text, translation.start, translation.end);
@@ -120,8 +161,12 @@ impl ContentChecks {
         let translation_comment = translation.comment();
         let reference_side = self.reference.side(&reference_text, &reference_comment);
         let translation_side = self.target.side(&translation_text, &translation_comment);
-        let mut findings = check(&self.glossary, &reference_side, &translation_side);
-        let suppression = Suppression::parse(&translation_comment);
+        let mut findings = check(&self.glossary, &reference_side, &translation_side, open);
+        let suppression = if open.suppression {
+            Suppression::parse(&translation_comment)
+        } else {
+            None
+        };
         if let Some(problem) = suppression.as_ref().and_then(Suppression::problems) {
             findings.push(problem);
         }
@@ -135,6 +180,7 @@ pub fn check(
     glossary: &GlossaryIndex,
     reference: &Side<'_>,
     translation: &Side<'_>,
+    open: Open,
 ) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let limit = too_long::max_length(reference.comment);
@@ -154,16 +200,25 @@ pub fn check(
             let Some(ref_variant) = reference_part.counterpart(variant) else {
                 continue;
             };
-            add(number::check(reference, ref_variant, translation, variant));
-            add(punctuation::check(ref_variant, variant));
-            add(whitespace::check(ref_variant, variant));
-            add(repeated_word::check(
-                reference,
-                ref_variant,
-                translation,
-                variant,
-            ));
+            if open.number {
+                add(number::check(reference, ref_variant, translation, variant));
+            }
+            if open.punctuation {
+                add(punctuation::check(ref_variant, variant));
+            }
+            if open.whitespace {
+                add(whitespace::check(ref_variant, variant));
+            }
+            if open.repeated_word {
+                add(repeated_word::check(
+                    reference,
+                    ref_variant,
+                    translation,
+                    variant,
+                ));
+            }
             if let Some(limit) = limit
+                && open.too_long
                 && part.attribute.is_none()
             {
                 add(too_long::check(limit, variant));
@@ -176,23 +231,48 @@ pub fn check(
         }
         out.append(&mut found);
     }
-    out.extend(url::check(reference, translation));
-    out.extend(glossary::check(glossary, reference, translation));
+    if open.address {
+        out.extend(url::check(reference, translation));
+    }
+    if open.glossary {
+        out.extend(glossary::check(glossary, reference, translation));
+    }
     out
 }
 
 /// The `#` comment lines directly above `start` in `text`, without their `#` and one space.
 /// Group (`##`) and resource (`###`) comments are not a message's.
 pub fn comment_above(text: &str, start: usize) -> String {
-    let Some(before) = text.get(..start) else {
-        return String::new();
-    };
-    let mut lines: Vec<&str> = Vec::new();
-    // `before` ends with the newline that precedes the message's line.
-    let mut rest = before.strip_suffix('\n').unwrap_or(before);
-    if !before.ends_with('\n') && !before.is_empty() {
+    let block = comment_block(text, start);
+    if block.is_empty() {
         return String::new();
     }
+    block
+        .lines()
+        .map(|line| {
+            let content = line.strip_prefix('#').unwrap_or(line);
+            content.strip_prefix(' ').unwrap_or(content)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A message's source after its id and `=` (ids are made of words and numbers too).
+fn body(raw: &str) -> &str {
+    raw.find('=').map_or(raw, |eq| &raw[eq + 1..])
+}
+
+/// The raw `#` lines directly above `start` (with their `#`), as one slice of `text`.
+pub fn comment_block(text: &str, start: usize) -> &str {
+    let Some(before) = text.get(..start) else {
+        return "";
+    };
+    // `before` ends with the newline that precedes the message's line.
+    let Some(mut rest) = before.strip_suffix('\n') else {
+        return "";
+    };
+    let end = rest.len();
+    let mut first = end;
     loop {
         let (head, line) = match rest.rfind('\n') {
             Some(at) => (&rest[..at], &rest[at + 1..]),
@@ -204,14 +284,13 @@ pub fn comment_above(text: &str, start: usize) -> String {
         if content.starts_with('#') || !(content.is_empty() || content.starts_with(' ')) {
             break;
         }
-        lines.push(content.strip_prefix(' ').unwrap_or(content));
-        if head.is_empty() && rest.len() == line.len() {
+        first = rest.len() - line.len();
+        if head.len() == rest.len() || rest.len() == line.len() {
             break;
         }
         rest = head;
     }
-    lines.reverse();
-    lines.join("\n")
+    &before[first..end]
 }
 
 #[cfg(test)]
@@ -243,10 +322,15 @@ pub(crate) mod tests {
         let (en, other) = (side("en"), side(target));
         let (r, t) = (message(reference), message(translation));
         let r_side = en.side(&r, comment);
-        check(&GlossaryIndex::default(), &r_side, &other.with(&t))
-            .iter()
-            .map(|f| f.code.as_str())
-            .collect()
+        check(
+            &GlossaryIndex::default(),
+            &r_side,
+            &other.with(&t),
+            Open::ALL,
+        )
+        .iter()
+        .map(|f| f.code.as_str())
+        .collect()
     }
 
     fn codes(target: &str, reference: &str, translation: &str) -> Vec<&'static str> {

@@ -96,7 +96,9 @@ pub struct Number {
 /// The numbers of `text`, read with `symbols`, URLs and e-mail addresses left out.
 pub fn numbers(text: &str, symbols: NumberSymbols) -> Vec<Number> {
     let mut out = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit() || b >= 0x80) {
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.chars().any(|c| !c.is_ascii() && c.is_numeric())
+    {
         return out;
     }
     let skip = url::spans(text);

@@ -56,6 +56,7 @@ fn repetitions(turkic: bool, text: &str) -> Vec<(usize, String)> {
             && !word.is_empty()
             && before.chars().any(char::is_alphabetic)
             && before.len().abs_diff(word.len()) <= 4
+            && same_first_letter(before, word)
             && fold(turkic, before) == fold(turkic, word)
         {
             out.push((at, fold(turkic, word)));
@@ -67,6 +68,17 @@ fn repetitions(turkic: bool, text: &str) -> Vec<(usize, String)> {
             .then_some((at, token));
     }
     out
+}
+
+/// A cheap test before case folding: the words begin with the same letter, case aside.
+fn same_first_letter(a: &str, b: &str) -> bool {
+    let first = |w: &str| {
+        w.chars().next().map(|c| match c {
+            'İ' | 'I' | 'ı' => 'i',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+    };
+    first(a) == first(b)
 }
 
 pub fn check(

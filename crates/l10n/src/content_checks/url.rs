@@ -34,7 +34,7 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
 /// Every URL and e-mail address of `text`, in order.
 pub fn addresses(text: &str) -> Vec<Address<'_>> {
     let mut out = Vec::new();
-    if !text.contains(['@', ':', '.']) {
+    if !super::gate::has_address(text) {
         return out;
     }
     let bytes = text.as_bytes();
@@ -136,7 +136,7 @@ fn trim_url(url: &str) -> &str {
 
 /// The reference's URLs and e-mail addresses that the translation lacks, one finding per kind.
 pub fn check(reference: &Side<'_>, translation: &Side<'_>) -> Vec<Finding> {
-    let found: Vec<Address<'_>> = texts(translation.text).flat_map(|t| addresses(t)).collect();
+    let found: Vec<Address<'_>> = texts(translation.text).flat_map(addresses).collect();
     let mut out = Vec::new();
     for (kind, code, what) in [
         (Kind::Url, Code::UrlMismatch, "URL"),

@@ -17,6 +17,10 @@ pub fn is_turkic(locale: &beyan_content::Locale) -> bool {
 
 /// `text` case-folded for comparison, without nonspacing marks.
 pub fn fold(turkic: bool, text: &str) -> String {
+    // ASCII folds to its lower case, except a Turkic `I` (dotless `ı`).
+    if text.is_ascii() && !(turkic && text.contains('I')) {
+        return text.to_ascii_lowercase();
+    }
     let mapper = CaseMapper::new();
     let folded: Cow<'_, str> = if turkic {
         mapper.fold_turkic_string(text)
