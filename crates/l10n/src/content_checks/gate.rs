@@ -179,14 +179,44 @@ fn ends_a_sentence(text: &str) -> bool {
     })
 }
 
-/// The first letter of a word, lower-cased so that words equal once case-folded begin with
-/// the same one (the dotted and dotless `i` of Turkic, the long and sharp `s`, together).
-fn first_letter(word: &str) -> Option<char> {
-    word.chars().next().map(|c| match c {
-        'İ' | 'I' | 'ı' | 'i' => 'i',
-        'ß' | 'ẞ' | 'ſ' | 'S' | 's' => 's',
-        c => c.to_lowercase().next().unwrap_or(c),
-    })
+/// A letter lower-cased so that words equal once case-folded have equal first and last
+/// letters: the dotted and dotless `i` of Turkic together, and `None` (anything may match) for
+/// a letter whose folding is more than one letter (`ß`, ligatures).
+fn letter(c: char) -> Option<char> {
+    match c {
+        'İ' | 'I' | 'ı' | 'i' => Some('i'),
+        c if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if !matches!(l, 'ß' | 'ſ' | 'ς') => Some(l),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Whether two words may be equal once case-folded (which also drops nonspacing marks): their
+/// first and last letters, marks aside, agree.
+fn may_fold_equal(a: &str, b: &str) -> bool {
+    let categories =
+        icu::properties::CodePointMapData::<icu::properties::props::GeneralCategory>::new();
+    let is_mark = |c: &char| {
+        !c.is_ascii()
+            && categories.get(*c) == icu::properties::props::GeneralCategory::NonspacingMark
+    };
+    let ends = |w: &str| {
+        (
+            w.chars().find(|c| !is_mark(c)).map(letter),
+            w.chars().rev().find(|c| !is_mark(c)).map(letter),
+        )
+    };
+    let agree = |x: Option<Option<char>>, y: Option<Option<char>>| match (x, y) {
+        (Some(Some(x)), Some(Some(y))) => x == y,
+        _ => true,
+    };
+    let ((a_first, a_last), (b_first, b_last)) = (ends(a), ends(b));
+    agree(a_first, b_first) && agree(a_last, b_last)
 }
 
 /// Two neighbouring words that may be one word twice: equal with ASCII case aside, or (outside
@@ -210,7 +240,7 @@ fn may_repeat_a_word(text: &str) -> bool {
             let same = if before.is_ascii() && word.is_ascii() {
                 before.eq_ignore_ascii_case(word)
             } else {
-                first_letter(before) == first_letter(word)
+                may_fold_equal(before, word)
             };
             if same {
                 return true;
@@ -243,7 +273,11 @@ mod tests {
         "The Patriotic War",
         "Slowly",
     ];
-    const TRANSLATIONS: [&str; 21] = [
+    const TRANSLATIONS: [&str; 25] = [
+        "{ $n } Vatan Savaşı’nda",
+        "{ $n } Vatan{ \" \" }Savaşı",
+        "Büyükelçilik büyükelçiliK",
+        "جنگِ جنگ",
         "Vatan Savaşı’nda",
         "Bakın https://vatan.example/Vatan Savaşı",
         "{ $vatan } Savaşı",

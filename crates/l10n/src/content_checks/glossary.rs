@@ -101,19 +101,46 @@ impl GlossaryIndex {
         if candidates.peek().is_none() {
             return false;
         }
-        // Only plain text is looked at this way: no placeable (whose source is no text), no
-        // address (which the check blanks), one line.
-        if translation_source.contains(['\n', '{']) || super::gate::has_address(translation_source)
-        {
+        // Only one line of text is looked at this way, its placeables as the check sees them
+        // (not text); not an address, which the check blanks.
+        let Some(plain) = plain_line(translation_source) else {
+            return true;
+        };
+        if super::gate::has_address(&plain) {
             return true;
         }
-        let translation = fold(self.target_turkic, translation_source);
+        let translation = fold(self.target_turkic, &plain);
         !candidates.all(|term| {
             term.renderings
                 .iter()
                 .any(|r| begins_a_word(&translation, &r.join(" ")))
         })
     }
+}
+
+/// One line of Fluent source as its text reads: each placeable (without string literals or
+/// nesting) as U+FFFC; `None` for anything else.
+fn plain_line(source: &str) -> Option<String> {
+    if source.contains('\n') {
+        return None;
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + 1..];
+        let close = inner.find('}')?;
+        if inner[..close].contains(['{', '"']) {
+            return None;
+        }
+        out.push('\u{FFFC}');
+        rest = &inner[close + 1..];
+    }
+    if rest.contains('}') {
+        return None;
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// Whether `needle` occurs in `text` at the start of a word.
