@@ -36,7 +36,11 @@ impl TextFlags {
         let mut bits = 0;
         for (flag, set) in [
             (Self::DIGIT, has_digit(text)),
-            (Self::ADDRESS, has_address(text)),
+            // A link's destination is `markup-mismatch`'s, not `url-mismatch`'s.
+            (
+                Self::ADDRESS,
+                has_address(text) && super::url::addresses(text).iter().any(|a| !a.in_link),
+            ),
             (Self::SENTENCE, ends_a_sentence(text)),
             (Self::ODD_SPACE, odd_space),
             (Self::REPEAT, may_repeat_a_word(text)),
@@ -258,7 +262,9 @@ mod tests {
     use crate::source_file::SourceFile;
     use beyan_content::{Glossary, Locale, LocalesConfig};
 
-    const REFERENCES: [&str; 13] = [
+    const REFERENCES: [&str; 15] = [
+        "Read [the war](https://patriotic.example/war) text.",
+        "Read [the Patriotic War](mailto:a@b.example) or https://x.example/Patriotic War",
         "On { DATETIME($date, dateStyle: \"long\") }",
         "Ends { \".\" }",
         "Quoted “a.”",

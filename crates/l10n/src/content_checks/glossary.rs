@@ -92,7 +92,12 @@ impl GlossaryIndex {
         if self.terms.is_empty() {
             return false;
         }
-        let folded = fold(turkic, reference_source);
+        // A URL's words (`support.embassy.example`) are blanked, as the check blanks them.
+        let folded = if super::gate::has_address(reference_source) {
+            fold(turkic, &without_addresses(reference_source))
+        } else {
+            fold(turkic, reference_source)
+        };
         let mut candidates = self
             .terms
             .iter()
