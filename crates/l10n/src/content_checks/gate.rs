@@ -209,22 +209,19 @@ fn may_fold_equal(a: &str, b: &str) -> bool {
         !c.is_ascii()
             && categories.get(*c) == icu::properties::props::GeneralCategory::NonspacingMark
     };
-    let ends = |w: &str| {
-        (
-            w.chars().find(|c| !is_mark(c)).map(letter),
-            w.chars().rev().find(|c| !is_mark(c)).map(letter),
-        )
-    };
+    let first = |w: &str| w.chars().find(|c| !is_mark(c)).map(letter);
+    let last = |w: &str| w.chars().rev().find(|c| !is_mark(c)).map(letter);
     let agree = |x: Option<Option<char>>, y: Option<Option<char>>| match (x, y) {
         (Some(Some(x)), Some(Some(y))) => x == y,
         _ => true,
     };
-    let ((a_first, a_last), (b_first, b_last)) = (ends(a), ends(b));
-    agree(a_first, b_first) && agree(a_last, b_last)
+    // The last letters are looked up only for the few words that begin alike.
+    agree(first(a), first(b)) && agree(last(a), last(b))
 }
 
 /// Two neighbouring words that may be one word twice: equal with ASCII case aside, or (outside
-/// ASCII) beginning with the same letter, case aside (the check compares them case-folded).
+/// ASCII) with the same first and last letters, case aside (the check compares them
+/// case-folded).
 fn may_repeat_a_word(text: &str) -> bool {
     let mut previous: Option<&str> = None;
     for word in text.split([' ', '\n']).filter(|w| !w.is_empty()) {
