@@ -10,14 +10,14 @@ site-title = { -org-short } — پریس ریلیزیں
 about-heading = { -org-short } کے بارے میں
 boilerplate =
     { -org-name } پاکستان میں جمہوریہ آذربائیجان کی نمائندگی کرتا ہے۔ یہ دونوں برادر
-    ممالک کے درمیان سیاسی، اقتصادی، ثقافتی اور انسانی ہمدردی کے تعلقات کو فروغ دیتا ہے
+    ممالک کے درمیان سیاسی، اقتصادی اور ثقافتی تعلقات نیز انسانی شعبے میں تعلقات کو فروغ دیتا ہے
     اور عوام کو آذربائیجان کی خارجہ پالیسی سے آگاہ کرتا ہے۔
 
 ## Release anatomy
 
 for-immediate-release = فوری اجرا کے لیے
 embargoed-until = { DATETIME($embargo, dateStyle: "long", timeStyle: "short") } تک اشاعت ممنوع
-embargo-preview = پیشگی نظارہ: اس ریلیز کی اشاعت پر پابندی ہے اور یہ ابھی شائع نہیں ہوئی۔
+embargo-preview = پیش نظارہ: اس ریلیز کی اشاعت پر پابندی ہے اور یہ ابھی شائع نہیں ہوئی۔
 release-date = { DATETIME($date, dateStyle: "long") }
 release-number = ریلیز نمبر { $number }
 media-contact = میڈیا رابطہ

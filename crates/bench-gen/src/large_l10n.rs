@@ -27,6 +27,10 @@ pub struct LargeSpec {
     pub defects_per_code: usize,
     /// Every translated locale complete and without a seeded defect (nothing stale either).
     pub complete: bool,
+    /// Seed the structural defects (one per code of issue 10's gate).
+    pub structural_defects: bool,
+    /// Seed the content defects (numbers, URLs, punctuation, glossary…), recorded as seeds.
+    pub content_defects: bool,
 }
 
 impl Default for LargeSpec {
@@ -38,6 +42,8 @@ impl Default for LargeSpec {
             releases: 10,
             defects_per_code: 6,
             complete: false,
+            structural_defects: true,
+            content_defects: true,
         }
     }
 }
@@ -84,12 +90,33 @@ struct GenFile {
     takes_defects: bool,
 }
 
+/// One seeded defect: the diagnostic code it should produce, the locale and the message id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Seed {
+    pub code: &'static str,
+    pub locale: &'static str,
+    pub id: String,
+}
+
+/// Glossary terms of the generated workspace: English words of the vocabulary, rendered by the
+/// vocabulary's own translations (which every translated message uses, so only a seeded
+/// defect drops one).
+const GLOSSARY_TERMS: [&str; 3] = ["embassy", "archive", "calendar"];
+
 /// Generates the whole workspace in memory.
 pub fn generate(spec: &LargeSpec) -> FileTree {
+    generate_with_seeds(spec).0
+}
+
+/// Generates the workspace and says which content defects were seeded where (for measuring
+/// the content checks' recall and precision).
+pub fn generate_with_seeds(spec: &LargeSpec) -> (FileTree, Vec<Seed>) {
     let rng = Rng::new(spec.seed);
-    let (reference, releases) = reference_files(spec, &mut rng.fork(1));
+    let (mut reference, releases) = reference_files(spec, &mut rng.fork(1));
+    add_content_facts(&mut reference);
     let mut tree = FileTree::default();
     let mut translated = Vec::new();
+    let mut seeds = Vec::new();
     for (target, &(coverage, dropped)) in COVERAGE.iter().enumerate() {
         let lang = target + 1;
         let mut trng = rng.fork(100 + lang as u64);
@@ -99,8 +126,16 @@ pub fn generate(spec: &LargeSpec) -> FileTree {
             (coverage, dropped.min(spec.ui_files / 10))
         };
         let mut files = translate(&reference, coverage, dropped, &mut trng);
-        if !spec.complete {
+        if !spec.complete && spec.structural_defects {
             seed_defects(&mut files, lang, spec.defects_per_code, &mut trng);
+        }
+        if !spec.complete && spec.content_defects {
+            seeds.extend(seed_content_defects(
+                &mut files,
+                lang,
+                spec.defects_per_code,
+                &mut rng.fork(200 + lang as u64),
+            ));
         }
         translated.push(files);
     }
@@ -127,6 +162,7 @@ pub fn generate(spec: &LargeSpec) -> FileTree {
         );
     }
     tree.insert("beyan.toml", config(spec.seed));
+    tree.insert("glossary.toml", glossary());
     tree.insert("l10n.toml", compare_locales_config());
     let stale = if spec.complete {
         0
@@ -135,7 +171,277 @@ pub fn generate(spec: &LargeSpec) -> FileTree {
     };
     let lock = lockfile(&tree, stale, &mut rng.fork(3));
     tree.insert("beyan.lock", lock.to_text());
-    tree
+    (tree, seeds)
+}
+
+fn glossary() -> String {
+    let mut out = String::from("# Glossary of the synthetic workspace.\n");
+    for term in GLOSSARY_TERMS {
+        let Some(words) = WORDS.iter().find(|w| w[EN] == term) else {
+            continue;
+        };
+        out.push_str("\n[[term]]\n");
+        for (lang, locale) in LOCALES.iter().enumerate() {
+            out.push_str(&format!("{locale} = \"{}\"\n", words[lang]));
+        }
+    }
+    out
+}
+
+/// Facts that a translation must carry unchanged, added to the reference without drawing from
+/// the generator's random numbers (so the rest of the workspace stays as it was): a year, a
+/// URL or an e-mail address in some messages, a `# max-length` comment on others.
+fn add_content_facts(reference: &mut [GenFile]) {
+    let mut n = 0usize;
+    for file in reference.iter_mut().filter(|f| f.takes_defects) {
+        for item in &mut file.items {
+            let Item::Entry(entry) = item else { continue };
+            if entry.id.starts_with('-') || !is_simple(entry) {
+                continue;
+            }
+            n += 1;
+            let fact = match n % 20 {
+                3 => Some(Piece::Literal(format!("{}", 2000 + n % 26))),
+                7 => Some(Piece::Literal(format!(
+                    "https://press.embassy.example/notes/{n}"
+                ))),
+                11 => Some(Piece::Literal(format!("desk{n}@embassy.example"))),
+                15 => {
+                    entry.comment.push("max-length: 80".into());
+                    None
+                }
+                _ => None,
+            };
+            if let Some(fact) = fact {
+                push_piece(entry, fact);
+            }
+        }
+    }
+}
+
+/// Seeds one defect of each content code `count` times in the translated `files` of `lang`,
+/// on messages that no structural defect touched.
+fn seed_content_defects(
+    files: &mut [GenFile],
+    lang: usize,
+    count: usize,
+    rng: &mut Rng,
+) -> Vec<Seed> {
+    let locale = LOCALES[lang];
+    let mut used: HashSet<(usize, usize)> = HashSet::new();
+    // Messages touched by the structural defects are left alone: duplicated ids, obsolete
+    // messages, pasted English, references, bidi controls, unknown variables, changed links.
+    let mut seen = HashSet::new();
+    let duplicated: HashSet<String> = files
+        .iter()
+        .flat_map(|f| &f.items)
+        .filter_map(|item| match item {
+            Item::Entry(e) if !seen.insert(e.id.clone()) => Some(e.id.clone()),
+            _ => None,
+        })
+        .collect();
+    let untouched = |e: &FtlEntry| {
+        e.lang_override.is_none()
+            && !duplicated.contains(&e.id)
+            && !e.id.contains("-legacy-")
+            && !e.pieces().any(|p| {
+                matches!(p, Piece::MessageRef(_) | Piece::TermRef(_))
+                    || matches!(p, Piece::Literal(t) if t.contains('\u{2068}'))
+                    || matches!(p, Piece::Variable("username"))
+                    || matches!(p, Piece::Link { url, .. } if url.ends_with("-old"))
+            })
+    };
+    let mut seeds = Vec::new();
+    let mut seeded = |code: &'static str, files: &mut [GenFile], at: (usize, usize)| {
+        seeds.push(Seed {
+            code,
+            locale,
+            id: entry_at(files, at).id.clone(),
+        });
+    };
+    let literal = |needle: &'static str| {
+        move |e: &FtlEntry| {
+            e.pieces()
+                .any(|p| matches!(p, Piece::Literal(t) if t.contains(needle)))
+        }
+    };
+    let simple = |e: &FtlEntry| is_simple(e) && untouched(e);
+    let words_of = |e: &FtlEntry| match &e.value {
+        Some(Pattern::Line(p)) => p.iter().find_map(|p| match p {
+            Piece::Words(w) if w.len() >= 2 => Some(w.len()),
+            _ => None,
+        }),
+        _ => None,
+    };
+
+    // number-mismatch: a year changed (or added where the reference has none).
+    let plain = |e: &FtlEntry| untouched(e) && e.attributes.is_empty();
+    let year = |e: &FtlEntry| {
+        e.pieces().any(|p| {
+            matches!(p, Piece::Literal(t) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    for at in targets(files, &mut used, rng, count, |e| plain(e) && year(e)) {
+        for piece in entry_at(files, at)
+            .value
+            .iter_mut()
+            .flat_map(|v| v.pieces_mut())
+            .flatten()
+        {
+            if let Piece::Literal(text) = piece
+                && text.bytes().all(|b| b.is_ascii_digit())
+            {
+                *text = text.replace("20", "19");
+            }
+        }
+        seeded("number-mismatch", files, at);
+    }
+    for at in targets(files, &mut used, rng, count, |e| {
+        simple(e) && words_of(e).is_some()
+    }) {
+        push_piece(entry_at(files, at), Piece::Literal("12".into()));
+        seeded("number-mismatch", files, at);
+    }
+    // url-mismatch and email-mismatch: the address changed.
+    for at in targets(files, &mut used, rng, count, |e| {
+        untouched(e) && literal("https://")(e)
+    }) {
+        for piece in entry_at(files, at)
+            .value
+            .iter_mut()
+            .flat_map(|v| v.pieces_mut())
+            .flatten()
+        {
+            if let Piece::Literal(text) = piece {
+                *text = text.replace("press.", "old.");
+            }
+        }
+        seeded("url-mismatch", files, at);
+    }
+    for at in targets(files, &mut used, rng, count, |e| {
+        untouched(e) && literal("@")(e)
+    }) {
+        for piece in entry_at(files, at)
+            .value
+            .iter_mut()
+            .flat_map(|v| v.pieces_mut())
+            .flatten()
+        {
+            if let Piece::Literal(text) = piece {
+                *text = text.replace("desk", "info");
+            }
+        }
+        seeded("email-mismatch", files, at);
+    }
+    // punctuation-mismatch: the last sentence of a paragraph left without its full stop.
+    let wrapped = |e: &FtlEntry| {
+        untouched(e) && e.attributes.is_empty() && matches!(e.value, Some(Pattern::Wrapped { .. }))
+    };
+    for at in targets(files, &mut used, rng, count, wrapped) {
+        if let Some(Piece::Sentence { stop, .. }) = entry_at(files, at)
+            .value
+            .as_mut()
+            .and_then(Pattern::pieces_mut)
+            .and_then(|p| p.last_mut())
+        {
+            *stop = false;
+        }
+        seeded("punctuation-mismatch", files, at);
+    }
+    // whitespace: a space typed twice between two words.
+    for at in targets(files, &mut used, rng, count, |e| {
+        simple(e) && words_of(e).is_some()
+    }) {
+        if let Some(pieces) = entry_at(files, at)
+            .value
+            .as_mut()
+            .and_then(Pattern::pieces_mut)
+            && let Some(Piece::Words(w)) = pieces.first().cloned()
+        {
+            pieces[0] = Piece::Words(w[..1].to_vec());
+            pieces.insert(1, Piece::Literal(" ".into()));
+            pieces.insert(2, Piece::Words(w[1..].to_vec()));
+        }
+        seeded("whitespace", files, at);
+    }
+    // repeated-word: the first word typed twice (a word of one word in this language: a
+    // doubled phrase such as "nümayəndə heyəti nümayəndə heyəti" is no repeated word).
+    let one_word_first = |e: &FtlEntry| match &e.value {
+        Some(Pattern::Line(p)) => matches!(
+            p.first(),
+            Some(Piece::Words(w)) if WORDS.get(w[0]).is_some_and(|t| !t[lang].contains(' '))
+        ),
+        _ => false,
+    };
+    for at in targets(files, &mut used, rng, count, |e| {
+        simple(e) && words_of(e).is_some() && one_word_first(e)
+    }) {
+        if let Some(Piece::Words(w)) = entry_at(files, at)
+            .value
+            .as_mut()
+            .and_then(Pattern::pieces_mut)
+            .and_then(|p| p.first_mut())
+        {
+            w.insert(1, w[0]);
+        }
+        seeded("repeated-word", files, at);
+    }
+    // too-long: a message with a `# max-length` that the translation overruns.
+    let limited = |e: &FtlEntry| plain(e) && e.comment.iter().any(|c| c.contains("max-length"));
+    for at in targets(files, &mut used, rng, count, limited) {
+        let long: Vec<usize> = (0..20).map(|i| (i * 7) % WORDS.len()).collect();
+        push_piece(entry_at(files, at), Piece::Words(long));
+        seeded("too-long", files, at);
+    }
+    // glossary: a term's rendering replaced by another word.
+    let terms: Vec<usize> = GLOSSARY_TERMS
+        .iter()
+        .filter_map(|t| WORDS.iter().position(|w| w[EN] == *t))
+        .collect();
+    let has_term = |e: &FtlEntry| {
+        untouched(e)
+            && e.attributes.is_empty()
+            && !matches!(e.value, Some(Pattern::Plural { .. }))
+            && e.pieces().any(|p| matches!(p, Piece::Words(w) | Piece::Sentence { words: w, .. } if w.iter().any(|i| terms.contains(i))))
+    };
+    for at in targets(files, &mut used, rng, count, has_term) {
+        let replacement = WORDS.iter().position(|w| w[EN] == "button").unwrap_or(0);
+        for piece in entry_at(files, at)
+            .value
+            .iter_mut()
+            .flat_map(|v| v.pieces_mut())
+            .flatten()
+        {
+            if let Piece::Words(w) | Piece::Sentence { words: w, .. } = piece {
+                for i in 0..w.len() {
+                    if !terms.contains(&w[i]) {
+                        continue;
+                    }
+                    // Another word, which neither repeats a neighbour nor is a term itself.
+                    let mut word = replacement;
+                    let clashes = |word: usize| {
+                        terms.contains(&word)
+                            || (i > 0 && crate::release_text::repeats(w[i - 1], word))
+                            || w.get(i + 1)
+                                .is_some_and(|&next| crate::release_text::repeats(word, next))
+                    };
+                    while clashes(word) {
+                        word = (word + 1) % WORDS.len();
+                    }
+                    w[i] = word;
+                }
+            }
+        }
+        seeded("glossary", files, at);
+    }
+    // invalid-suppression: a `beyan-ignore` without a reason.
+    for at in targets(files, &mut used, rng, count, simple) {
+        entry_at(files, at)
+            .comment
+            .push("beyan-ignore: too-long".into());
+        seeded("invalid-suppression", files, at);
+    }
+    seeds
 }
 
 fn config(seed: u64) -> String {
@@ -652,9 +958,18 @@ fn seed_defects(files: &mut Vec<GenFile>, lang: usize, count: usize, rng: &mut R
             .and_then(Pattern::pieces_mut)
         {
             let dropped = pieces.iter().find_map(Piece::variable);
-            for piece in pieces.iter_mut() {
-                if piece.variable().is_some() && piece.variable() == dropped {
-                    *piece = Piece::Words(replacement.clone());
+            for i in 0..pieces.len() {
+                if pieces[i].variable().is_some() && pieces[i].variable() == dropped {
+                    // Not the word just before it again ("photo photo"): the next one instead.
+                    let mut words = replacement.clone();
+                    if let Some(Piece::Words(before)) = i.checked_sub(1).map(|b| &pieces[b])
+                        && let Some(&last) = before.last()
+                    {
+                        while crate::release_text::repeats(last, words[0]) {
+                            words[0] = (words[0] + 1) % WORDS.len();
+                        }
+                    }
+                    pieces[i] = Piece::Words(words);
                 }
             }
         }

@@ -11,6 +11,7 @@ pub mod ftl_item;
 pub mod hugo_site;
 pub mod large_l10n;
 pub mod parse_floor;
+pub mod precision;
 pub mod release_text;
 pub mod rng;
 pub mod vocabulary;

@@ -41,6 +41,54 @@ enum Command {
     },
     /// Reads and parses every .ftl file under DIR/locales once, on one thread.
     ParseFloor { dir: PathBuf },
+    /// Writes the large workspace to OUT, runs `beyan check` on it in process and prints, per
+    /// content code, the seeded defects found and the diagnostics where none was seeded.
+    Precision {
+        out: PathBuf,
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+    },
+}
+
+fn precision(out: &Path, seed: u64) -> ExitCode {
+    let (tree, seeds) = large_l10n::generate_with_seeds(&LargeSpec {
+        seed,
+        ..LargeSpec::default()
+    });
+    if write(&tree, out) != ExitCode::SUCCESS {
+        return ExitCode::from(2);
+    }
+    let workspace = match beyan_content::Workspace::load(out) {
+        Ok(workspace) => workspace,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = beyan_l10n::check(&workspace, &beyan_l10n::CheckOptions::default());
+    println!("| code | seeded | found | recall | false positives |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    for score in bench_gen::precision::score(&seeds, &report.diagnostics) {
+        let recall = if score.seeded == 0 {
+            100.0
+        } else {
+            100.0 * score.found as f64 / score.seeded as f64
+        };
+        println!(
+            "| `{}` | {} | {} | {recall:.0}% | {} |",
+            score.code,
+            score.seeded,
+            score.found,
+            score.false_positives.len()
+        );
+        for fp in score.false_positives.iter().take(5) {
+            println!("|   false positive: {fp} | | | | |");
+        }
+        for seed in score.missed.iter().take(5) {
+            println!("|   missed: {seed} | | | | |");
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn write(tree: &FileTree, out: &Path) -> ExitCode {
@@ -80,6 +128,7 @@ fn main() -> ExitCode {
             seed,
             releases,
         } => write(&hugo_site(&Archive::generate(seed, releases)), &out),
+        Command::Precision { out, seed } => precision(&out, seed),
         Command::ParseFloor { dir } => match parse_floor(&dir) {
             Ok(count) => {
                 println!(

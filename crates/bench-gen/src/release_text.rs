@@ -15,10 +15,28 @@ pub struct ReleaseText {
     pub paragraphs: Vec<Vec<Piece>>,
 }
 
+/// Whether `next` after `before` reads as one word twice in some locale (compared word by
+/// word, as some renderings are two words: Azerbaijani "bu gün"; and two English words may
+/// share a rendering: Urdu تصویر is both "image" and "photo").
+pub fn repeats(before: usize, next: usize) -> bool {
+    (0..WORDS[0].len()).any(|lang| {
+        WORDS[before][lang].split(' ').next_back() == WORDS[next][lang].split(' ').next()
+    })
+}
+
+/// Random words; a word that would repeat the one before it (in any locale's rendering) is
+/// replaced by the next one of the vocabulary, so that the text has no accidental "the the"
+/// (which `repeated-word` would rightly report), without drawing more numbers from `rng`.
 pub fn words(rng: &mut Rng, lo: usize, hi: usize) -> Vec<usize> {
-    (0..rng.range(lo, hi))
+    let mut out: Vec<usize> = (0..rng.range(lo, hi))
         .map(|_| rng.below(WORDS.len()))
-        .collect()
+        .collect();
+    for i in 1..out.len() {
+        while repeats(out[i - 1], out[i]) {
+            out[i] = (out[i] + 1) % WORDS.len();
+        }
+    }
+    out
 }
 
 impl ReleaseText {

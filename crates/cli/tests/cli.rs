@@ -9,6 +9,7 @@ mod gate;
 mod render;
 mod robustness;
 mod safety;
+mod sarif;
 mod translator;
 
 #[test]

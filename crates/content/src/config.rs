@@ -52,6 +52,15 @@ pub const CHECK_CODES: &[&str] = &[
     "markup-mismatch",
     "invalid-character",
     "too-many-placeables",
+    "number-mismatch",
+    "url-mismatch",
+    "email-mismatch",
+    "punctuation-mismatch",
+    "whitespace",
+    "repeated-word",
+    "too-long",
+    "glossary",
+    "invalid-suppression",
 ];
 
 /// The resolved workspace configuration.
@@ -128,43 +137,79 @@ pub struct CheckConfig {
     pub severity: BTreeMap<String, SeverityOverride>,
 }
 
-#[derive(Deserialize)]
+/// `beyan.toml` as written (its JSON Schema, `schemas/beyan.schema.json`, is generated from
+/// these types).
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawConfig {
+#[schemars(
+    title = "beyan.toml",
+    description = "The configuration of a beyan workspace."
+)]
+pub(crate) struct RawConfig {
+    /// The reference locale and the translated ones.
     locales: RawLocales,
+    /// Where the published site lives.
     #[serde(default)]
     site: RawSite,
+    /// The press office's media contact (facts, not translated).
     #[serde(default)]
     contact: RawContact,
+    /// What `beyan check` reports and how severely.
     #[serde(default)]
     check: RawCheck,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawLocales {
+    /// The source language (BCP 47), e.g. "en".
+    #[schemars(with = "String")]
     reference: Spanned<String>,
+    /// Locales that must be complete for `beyan check` to pass.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     required: Vec<Spanned<String>>,
+    /// Locales that are reported and never block.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     optional: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSite {
+    /// Absolute http(s) URL of the published site.
+    #[schemars(with = "Option<String>")]
     base_url: Option<Spanned<String>>,
+    /// Links and focus rings, `#rrggbb`, readable on white (WCAG AA).
+    #[schemars(with = "Option<String>")]
     accent_color: Option<Spanned<String>>,
+    /// The header band behind the organization's name, `#rrggbb`; white text on it is readable.
+    #[schemars(with = "Option<String>")]
     band_color: Option<Spanned<String>>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawCheck {
+    /// Message ids or exact texts that may stay identical to the reference (names).
     #[serde(default)]
     same_as_source_allow: Vec<String>,
+    /// Per diagnostic code: "error", "warning" or "off".
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, SeverityLevel>")]
     severity: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// A severity in `[check.severity]` (for the JSON Schema; the parser reads the string itself
+/// to name a wrong one with its line).
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum SeverityLevel {
+    Error,
+    Warning,
+    Off,
 }
 
 impl Config {

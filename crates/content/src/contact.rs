@@ -15,11 +15,17 @@ pub struct Contact {
 }
 
 /// `[contact]` as written.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawContact {
+    /// A person's name; the office's own name is `contact-name` in each locale's common.ftl.
+    #[schemars(with = "Option<String>")]
     name: Option<Spanned<String>>,
+    /// The press office's e-mail address.
+    #[schemars(with = "Option<String>")]
     email: Option<Spanned<String>>,
+    /// The press office's telephone number: digits, spaces and + - ( ) . /
+    #[schemars(with = "Option<String>")]
     phone: Option<Spanned<String>>,
 }
 

@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{Config, ConfigError, ConfigErrors, Locale, ReadGate, Release, Slug};
+use crate::{
+    Config, ConfigError, ConfigErrors, GLOSSARY_FILE, Glossary, Locale, ReadGate, Release, Slug,
+};
 
 pub const CONFIG_FILE: &str = "beyan.toml";
 pub const LOCK_FILE: &str = "beyan.lock";
@@ -16,6 +18,8 @@ pub struct Workspace {
     pub releases: Vec<Release>,
     /// Every read of the workspace's files goes through it.
     pub reader: ReadGate,
+    /// `glossary.toml`, empty when the workspace has none.
+    pub glossary: Glossary,
 }
 
 /// Walks up from `start` to the first folder holding a `beyan.toml`.
@@ -58,12 +62,14 @@ impl Workspace {
         }
 
         let releases = load_releases(&reader, root, &config, &mut errors);
+        let glossary = load_glossary(&reader, root, &config, &mut errors);
         if errors.is_empty() {
             Ok(Self {
                 root: root.to_path_buf(),
                 config,
                 releases,
                 reader,
+                glossary,
             })
         } else {
             Err(ConfigErrors(errors))
@@ -87,6 +93,24 @@ impl Workspace {
     pub fn release(&self, slug: &str) -> Option<&Release> {
         self.releases.iter().find(|r| r.slug.as_str() == slug)
     }
+}
+
+fn load_glossary(
+    reader: &ReadGate,
+    root: &Path,
+    config: &Config,
+    errors: &mut Vec<ConfigError>,
+) -> Glossary {
+    let path = root.join(GLOSSARY_FILE);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return Glossary::default();
+    }
+    read_text(reader, &path)
+        .and_then(|text| Glossary::parse(GLOSSARY_FILE, &text, &config.locales))
+        .unwrap_or_else(|e| {
+            errors.extend(e.0);
+            Glossary::default()
+        })
 }
 
 fn load_releases(

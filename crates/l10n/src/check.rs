@@ -10,9 +10,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{AlignedFile, align_file, file_records, orphan_files};
+use crate::content_checks::{ContentChecks, MessageSource};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::judge::scope::{DefectKey, local_checks};
 use crate::judge::{Findings, PAIR_JUDGES, PairContext, kind_of};
+use crate::load::catalog::FtlFile;
 use crate::load::catalog::{Catalog, FileScope, load_catalogs};
 use crate::load::lockfile::Lockfile;
 use crate::plural::plural_categories;
@@ -68,6 +70,8 @@ pub struct LocaleSummary {
     pub words: WordCounts,
     pub errors: usize,
     pub warnings: usize,
+    /// Diagnostics silenced by `# beyan-ignore` comments (never printed).
+    pub suppressed: usize,
     #[serde(skip)]
     pub files: Vec<FileSummary>,
 }
@@ -169,6 +173,7 @@ pub fn check_catalogs(
             found,
             mut files,
             obsolete,
+            suppressed,
         } = judged;
         let own_defects = local
             .into_iter()
@@ -220,6 +225,7 @@ pub fn check_catalogs(
             words,
             errors,
             warnings,
+            suppressed,
             files,
         });
         diagnostics.extend(found);
@@ -263,6 +269,8 @@ struct LocaleJudgement {
     found: Vec<Diagnostic>,
     files: Vec<FileSummary>,
     obsolete: usize,
+    /// Findings silenced by `# beyan-ignore` comments.
+    suppressed: usize,
 }
 
 /// One target locale: its own checks and its comparison with the reference, file by file in
@@ -280,6 +288,7 @@ fn judge_locale(
         plural: &plural,
     };
     let locale = target.locale.as_str();
+    let content = ContentChecks::new(&workspace.glossary, &reference.locale, &target.locale);
     let (local, compared) = rayon::join(
         || local_checks(target),
         || {
@@ -292,7 +301,7 @@ fn judge_locale(
                         target.file(&file.rel),
                         file_records(lock, locale, &file.rel),
                     );
-                    judge_file(&cx, target, &aligned)
+                    judge_file(&cx, &content, target, &aligned)
                 })
                 .collect::<Vec<_>>()
         },
@@ -300,6 +309,7 @@ fn judge_locale(
     let mut found = Vec::new();
     let mut files = Vec::with_capacity(compared.len());
     let mut obsolete = 0;
+    let mut suppressed = 0;
     if !target.exists {
         // One finding for the whole locale, not one per message.
         found.push(Diagnostic {
@@ -317,10 +327,12 @@ fn judge_locale(
             scope: None,
         });
     }
-    for (mut diagnostics, summary, count) in compared {
+    for judged in compared {
+        let (mut diagnostics, summary, count, silenced) = judged;
         found.append(&mut diagnostics);
         files.push(summary);
         obsolete += count;
+        suppressed += silenced;
     }
     let mut orphans = Findings::new(&target.locale);
     for file in orphan_files(reference, target) {
@@ -344,15 +356,18 @@ fn judge_locale(
         found,
         files,
         obsolete,
+        suppressed,
     }
 }
 
-/// The findings of one aligned file, its raw counts and its obsolete entries' number.
+/// The findings of one aligned file, its raw counts, its obsolete entries' number and how many
+/// findings `# beyan-ignore` comments silenced.
 fn judge_file(
     cx: &PairContext<'_>,
+    content: &ContentChecks,
     target: &Catalog,
     aligned: &AlignedFile<'_>,
-) -> (Vec<Diagnostic>, FileSummary, usize) {
+) -> (Vec<Diagnostic>, FileSummary, usize, usize) {
     let reference_file = aligned.reference_file;
     let mut summary = FileSummary {
         file: reference_file.rel.clone(),
@@ -361,6 +376,7 @@ fn judge_file(
         ..FileSummary::default()
     };
     let mut out = Findings::new(cx.locale);
+    let mut suppressed = 0;
     // A file that is absent is reported against the path where it is expected.
     let placeholder;
     let target_file = match aligned.target_file {
@@ -399,9 +415,11 @@ fn judge_file(
         if pair.is_stale() {
             summary.messages.stale += 1;
         }
+        let before = out.diagnostics.len();
         for judge in PAIR_JUDGES {
             judge(cx, pair, &mut out);
         }
+        suppressed += judge_content(content, pair, &mut out, before);
     }
     for entry in &aligned.obsolete {
         out.push(
@@ -415,7 +433,56 @@ fn judge_file(
             ),
         );
     }
-    (out.diagnostics, summary, aligned.obsolete.len())
+    (out.diagnostics, summary, aligned.obsolete.len(), suppressed)
+}
+
+/// The content checks of one translated pair (`content_checks`), then its `# beyan-ignore`
+/// comment applied to everything found for it since `before`; returns how many it silenced.
+fn judge_content(
+    content: &ContentChecks,
+    pair: &crate::align::Pair<'_>,
+    out: &mut Findings<'_>,
+    before: usize,
+) -> usize {
+    let Some((file, translation)) = pair.translated() else {
+        return 0;
+    };
+    fn source<'f>(file: &'f FtlFile, entry: &crate::load::entry::Entry) -> MessageSource<'f> {
+        MessageSource {
+            file_text: file.source.text.as_str(),
+            start: entry.start,
+            end: entry.end,
+            flags: entry.content_flags,
+        }
+    }
+    let (findings, suppression) = content.check_pair(
+        source(pair.reference_file, pair.reference),
+        source(file, translation),
+    );
+    let id = pair.reference.id.as_str();
+    for finding in findings {
+        let offset = finding.offset.unwrap_or(translation.start);
+        out.push(
+            finding.code,
+            file,
+            Some(offset),
+            Some(id),
+            format!("`{id}`: {}", finding.message),
+        );
+    }
+    let Some(suppression) = suppression else {
+        return 0;
+    };
+    let found = out.diagnostics.len() - before;
+    let mut i = before;
+    while i < out.diagnostics.len() {
+        if suppression.silences(out.diagnostics[i].code) {
+            out.diagnostics.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    found - (out.diagnostics.len() - before)
 }
 
 fn apply_overrides(found: Vec<Diagnostic>, config: &beyan_content::Config) -> Vec<Diagnostic> {

@@ -61,6 +61,15 @@ codes! {
     MarkupMismatch => "markup-mismatch", Warning;
     InvalidCharacter => "invalid-character", Error;
     TooManyPlaceables => "too-many-placeables", Error;
+    NumberMismatch => "number-mismatch", Warning;
+    UrlMismatch => "url-mismatch", Warning;
+    EmailMismatch => "email-mismatch", Warning;
+    PunctuationMismatch => "punctuation-mismatch", Warning;
+    Whitespace => "whitespace", Warning;
+    RepeatedWord => "repeated-word", Warning;
+    TooLong => "too-long", Warning;
+    Glossary => "glossary", Warning;
+    InvalidSuppression => "invalid-suppression", Warning;
 }
 
 impl Code {

@@ -11,6 +11,8 @@
 
 mod align;
 mod check;
+mod code_docs;
+mod content_checks;
 mod diagnostic;
 mod freshness;
 mod judge;
@@ -28,6 +30,7 @@ pub use check::{
     CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
     check_catalogs,
 };
+pub use code_docs::CodeDoc;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
 pub use load::catalog::{Catalog, FileScope, FtlFile, load_catalog, load_catalogs};
@@ -39,8 +42,8 @@ pub use markup::{MarkupSummary, summarize_markup};
 pub use plural::plural_categories;
 pub use runtime::pseudo::Pseudo;
 pub use status::{
-    LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress, Status,
-    WordProgress, status,
+    GlossaryCoverage, LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress,
+    Status, WordProgress, status,
 };
 pub use tm::{FUZZY_THRESHOLD, MemoryMatch, TranslationMemory, to_tmx};
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};

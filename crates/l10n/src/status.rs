@@ -82,6 +82,18 @@ pub struct PendingMessage {
     pub words: usize,
 }
 
+/// How far a locale follows the glossary (`glossary.toml`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct GlossaryCoverage {
+    /// Terms of the glossary.
+    pub terms: usize,
+    /// Terms with an approved rendering for this locale (or not translated at all).
+    pub rendered: usize,
+    /// Translated messages that use none of a term's approved renderings (`glossary`
+    /// diagnostics, before severity overrides switch any off).
+    pub mismatches: usize,
+}
+
 /// A target locale's status.
 #[derive(Debug, Clone, Serialize)]
 pub struct LocaleStatus {
@@ -95,6 +107,7 @@ pub struct LocaleStatus {
     pub progress: Progress,
     /// Messages in the locale that the reference does not have.
     pub obsolete: usize,
+    pub glossary: GlossaryCoverage,
     pub pending: Vec<PendingMessage>,
     /// The full to-do, with texts (for the HTML dashboard and `beyan todo`).
     #[serde(skip)]
@@ -225,6 +238,20 @@ pub fn status(workspace: &Workspace, locales: &[Locale], lock: Option<&Lockfile>
                 })
             })
             .collect();
+        let glossary = GlossaryCoverage {
+            terms: workspace.glossary.terms.len(),
+            rendered: workspace
+                .glossary
+                .terms
+                .iter()
+                .filter(|t| t.renderings_for(&catalog.locale).is_some())
+                .count(),
+            mismatches: report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == crate::Code::Glossary && d.locale == summary.locale)
+                .count(),
+        };
         statuses.push(LocaleStatus {
             locale: summary.locale.clone(),
             required: summary.required,
@@ -232,6 +259,7 @@ pub fn status(workspace: &Workspace, locales: &[Locale], lock: Option<&Lockfile>
             direction: Direction::of(&catalog.locale).as_str(),
             progress,
             obsolete: summary.messages.obsolete,
+            glossary,
             pending,
             todo,
         });

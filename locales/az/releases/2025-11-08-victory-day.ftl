@@ -18,8 +18,8 @@ paragraph-02 =
     şəkildə pozulmasına baxmayaraq, Azərbaycan münaqişənin sülh yolu ilə həlli üçün daim
     səy göstərən tərəf olmuşdur.
 paragraph-03 =
-    Lakin Ermənistanın qanunsuz hərbi işğalı davam etdirməsi və onun nəticələrini
-    saxlamağa yönəlmiş addımları, Azərbaycanın işğal olunmuş ərazilərindəki qanunsuz
+    Lakin Ermənistanın qanunsuz hərbi işğalı davam etdirməsi və işğalın nəticələrini
+    möhkəmləndirməyə yönəlmiş addımları, Azərbaycanın işğal olunmuş ərazilərindəki qanunsuz
     fəaliyyəti, eləcə də “yeni ərazilər uğrunda yeni müharibələr” və “Qarabağ
     Ermənistandır” kimi qəbuledilməz ritorikaya əl ataraq danışıqlar prosesini pozması
     münaqişənin sülh yolu ilə nizamlanması prosesinin uğursuzluğa düçar olmasına səbəb
@@ -49,13 +49,13 @@ paragraph-07 =
     822, 29 iyul tarixli 853, 14 oktyabr tarixli 874 və 11 noyabr tarixli 884 saylı
     qətnamələri təkbaşına icra etmişdir.
 paragraph-08 =
-    2023-cü il sentyabrın 19–20-də qanunsuz erməni silahlı qüvvələrinin mövcudluğuna son
+    2023-cü il sentyabrın 19–20-də qanunsuz erməni silahlı birləşmələrinin mövcudluğuna son
     qoymaq və bütün əraziləri üzərində tam suverenliyini bərpa etmək məqsədilə Azərbaycan
     Qarabağ bölgəsində 24 saat ərzində antiterror tədbirləri həyata keçirmişdir.
 paragraph-09 =
     Xüsusi vurğulanmalıdır ki, Pakistan yuxarıda qeyd olunan BMT Təhlükəsizlik Şurası
     qətnamələrinin tələblərinə uyğun olaraq Azərbaycanın ərazi bütövlüyünə, suverenliyinə
-    və sərhədlərinin toxunulmazlığına dəstəyini ardıcıl şəkildə nümayiş etdirmişdir.
+    və sərhədlərinin toxunulmazlığına dəstəyini ardıcıl şəkildə ortaya qoymuşdur.
     Azərbaycanın Vətən müharibəsi dövründə Pakistanın nümayiş etdirdiyi prinsipial mövqe
     və Azərbaycanın ədalətli mövqeyinə göstərdiyi davamlı siyasi və mənəvi dəstək qardaş
     ölkələrimiz arasındakı qardaşlıq münasibətlərinin əsl təzahürü olmuşdur.

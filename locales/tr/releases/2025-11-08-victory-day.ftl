@@ -7,10 +7,10 @@ dateline-city = İslamabad
 
 paragraph-01 =
     Bu yıl, Azerbaycan’ın 44 günlük Vatan Savaşı’nda kazandığı şanlı zaferin 5. yıl dönümüdür.
-    8 Kasım 2020’de Azerbaycan’ın işgal altındaki toprakları kahraman Azerbaycan ordusu
+    8 Kasım 2020’de Azerbaycan’ın işgal altındaki toprakları kahraman Azerbaycan Ordusu
     tarafından kurtarılmış ve Azerbaycan halkının 30 yıllık hasretine son verilmiştir.
     Azerbaycan ve bölge için yeni bir dönemin başlangıcını simgeleyen bu tarih, Azerbaycan
-    Cumhuriyeti Cumhurbaşkanı Ekselansları Sayın İlham Aliyev’in ilgili Kararnamesi uyarınca
+    Cumhuriyeti Cumhurbaşkanı Sayın İlham Aliyev’in ilgili Kararnamesi uyarınca
     Zafer Günü olarak kutlanmaktadır.
 paragraph-02 =
     Ermenistan’ın askeri saldırganlığının ve 30 yıl süren işgalinin ağır ekonomik, sosyal ve
@@ -19,8 +19,8 @@ paragraph-02 =
     gösteren bir taraf olmuştur.
 paragraph-03 =
     Ancak Ermenistan’ın yasa dışı askeri işgali sürdürmesi ve işgalin sonuçlarını korumaya
-    yönelik adımları, Azerbaycan’ın işgal altındaki topraklarında yürüttüğü yasa dışı
-    faaliyetler ve “yeni topraklar için yeni savaşlar” ile “Karabağ Ermenistan’dır” gibi
+    yönelik adımları, işgal altındaki Azerbaycan topraklarındaki yasa dışı faaliyetleri ve
+    “yeni topraklar için yeni savaşlar” ile “Karabağ Ermenistan’dır” gibi
     kabul edilemez söylemlere başvurarak müzakere sürecini baltalaması, çatışmanın barışçıl
     çözüm sürecinin başarısızlıkla sonuçlanmasına yol açmıştır.
 paragraph-04 =
@@ -59,12 +59,12 @@ paragraph-09 =
     ilişkilerinin gerçek bir tezahürü olmuştur.
 paragraph-10 =
     Azerbaycan Cumhuriyeti’nin tarihi zaferinin hemen ardından Karabağ ve Doğu Zengezur
-    bölgelerinde kilit altyapı projeleri de dâhil olmak üzere büyük ölçekli restorasyon ve
-    yeniden inşa çalışmaları başlatılmış ve binlerce kişi ana yurtlarına geri dönmüştür.
+    bölgelerinde kilit altyapı projeleri de dâhil olmak üzere büyük ölçekli yeniden imar ve
+    inşa çalışmaları başlatılmış ve binlerce kişi ana yurtlarına geri dönmüştür.
 paragraph-11 =
     Azerbaycan her zaman barış gündemini savunmuş ve bölgede kalıcı barış ve istikrarın
     sağlanmasına yönelik adımları etkin biçimde sürdürmüştür. Bugün bu alanda önemli
-    ilerleme kaydedilmiştir. 8 Ağustos 2025’te Vaşington’da Amerika Birleşik Devletleri’nin
+    ilerleme kaydedilmiştir. 8 Ağustos 2025’te Washington’da Amerika Birleşik Devletleri’nin
     tanıklığında Azerbaycan ile Ermenistan arasında bir Ortak Bildiri imzalanmıştır. Bu, iki
     ülke arasındaki uzun süreli çatışmanın sona erdirilmesi yolunda atılmış önemli ve tarihi
     bir adım olmuştur. Azerbaycan ile Ermenistan arasındaki barış anlaşmasının parafe
@@ -73,5 +73,5 @@ paragraph-11 =
     değil, onun ötesindeki bölgeler için de fırsatlar doğuracaktır.
 paragraph-12 =
     Bugün Azerbaycan halkı, ülkesinin toprak bütünlüğü uğruna canlarını feda eden şehitlerini
-    derin saygı ve minnetle anmakta; savaş kahramanlarına sağlık, ülkeye ve halka kalkınma ve
+    derin saygı ve minnetle anmakta; savaş kahramanlarına sağlık, ülkesine ve halkına kalkınma ve
     refah, bölgeye ve dünyaya ise barış ve huzur dilemektedir.

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use beyan_content::ConfigErrors;
 use beyan_l10n::{Lockfile, Report, check_catalogs, load_catalogs};
 use clap::ValueEnum;
 
@@ -27,15 +28,33 @@ pub struct Args {
     strict: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
     Json,
     Github,
+    Sarif,
 }
 
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let workspace = context.workspace()?;
+    let workspace = match context.workspace() {
+        Ok(workspace) => workspace,
+        // A machine reading the output gets the configuration errors in its own format.
+        Err(error) if args.format != Format::Human => {
+            let Some(errors) = error.downcast_ref::<ConfigErrors>() else {
+                return Err(error);
+            };
+            match args.format {
+                Format::Json => report::config_errors_json(&errors.0)?,
+                Format::Github => report::config_errors_github(&errors.0),
+                Format::Sarif => report::config_errors_sarif(&errors.0)?,
+                Format::Human => {}
+            }
+            report::error(&error);
+            return Ok(ExitCode::from(2));
+        }
+        Err(error) => return Err(error),
+    };
     let locales = target_locales(&workspace, &args.locales)?;
     // The lock is read while the locales are parsed: a large one costs as much as a locale.
     let (lock, catalogs) = std::thread::scope(|scope| {
@@ -52,6 +71,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         Format::Human => report::check_human(&report, args.strict, context.quiet),
         Format::Json => report::check_json(&report)?,
         Format::Github => report::check_github(&report, args.strict),
+        Format::Sarif => report::check_sarif(&report)?,
     }
     let code = if passes(&report, args.strict) {
         ExitCode::SUCCESS

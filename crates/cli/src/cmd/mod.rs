@@ -12,8 +12,11 @@ macro_rules! after_help {
 }
 
 mod check;
+mod completions;
+mod explain;
 mod init;
 mod lock;
+mod man;
 mod new;
 mod render;
 mod render_pdf;
@@ -80,6 +83,12 @@ enum Command {
     Tm(tm::Args),
     /// Live preview: renders in memory, serves on loopback, reloads open pages on every save.
     Serve(serve::Args),
+    /// What a diagnostic code means, an example and how to fix it.
+    Explain(explain::Args),
+    /// Prints the shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
+    /// Writes the man pages.
+    Man(man::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -110,5 +119,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Xliff(args) => xliff::run(args, &context),
         Command::Tm(args) => tm::run(args, &context),
         Command::Serve(args) => serve::run(args, &context),
+        Command::Explain(args) => explain::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }

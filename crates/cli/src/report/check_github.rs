@@ -50,6 +50,26 @@ pub fn check_github(report: &Report, strict: bool) {
     let _ = out.flush();
 }
 
+/// Configuration errors (exit 2) as `::error` workflow commands.
+pub fn config_errors_github(errors: &[beyan_content::ConfigError]) {
+    let mut out = std::io::stdout().lock();
+    for e in errors {
+        let mut properties = format!("file={}", escape_property(&e.file));
+        if let Some(line) = e.line {
+            properties.push_str(&format!(",line={line}"));
+        }
+        if let Some(column) = e.column {
+            properties.push_str(&format!(",col={column}"));
+        }
+        properties.push_str(",title=configuration");
+        let text = match &e.key {
+            Some(key) => format!("`{key}`: {}", e.message),
+            None => e.message.clone(),
+        };
+        let _ = writeln!(out, "::error {properties}::{}", escape_data(&text));
+    }
+}
+
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")

@@ -6,6 +6,24 @@ use std::io::Write;
 
 use beyan_l10n::Report;
 
+/// Configuration errors (exit 2) as a JSON document: `{"errors": [{file, line, column, key,
+/// message}]}`.
+pub fn config_errors_json(errors: &[beyan_content::ConfigError]) -> anyhow::Result<()> {
+    let list: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "file": e.file, "line": e.line, "column": e.column,
+                "key": e.key, "message": e.message,
+            })
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "errors": list }))?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 pub fn check_json(report: &Report) -> anyhow::Result<()> {
     // Buffered: stdout is line-buffered, and a report has a line per diagnostic.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -6,15 +6,17 @@
 mod check_github;
 mod check_human;
 mod check_json;
+mod check_sarif;
 mod error;
 mod status_html;
 mod status_human;
 mod status_json;
 mod verdict;
 
-pub use check_github::check_github;
+pub use check_github::{check_github, config_errors_github};
 pub use check_human::check_human;
-pub use check_json::check_json;
+pub use check_json::{check_json, config_errors_json};
+pub use check_sarif::{check_sarif, config_errors_sarif};
 pub use error::error;
 pub use status_html::status_html;
 pub use status_human::status_human;

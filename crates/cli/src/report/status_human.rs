@@ -52,6 +52,21 @@ pub fn status_human(status: &Status) -> String {
             s.push_str(&row(&format!("  {}", locale.locale), &locale.progress));
         }
     }
+    if let Some(first) = status.locales.first()
+        && first.glossary.terms > 0
+    {
+        s.push_str(&format!(
+            "\n{bold}glossary{bold:#} ({} terms, glossary.toml)\n",
+            first.glossary.terms
+        ));
+        for locale in &status.locales {
+            let g = &locale.glossary;
+            s.push_str(&format!(
+                "  {:<8} {}/{} terms rendered, {} message(s) without an approved rendering\n",
+                locale.locale, g.rendered, g.terms, g.mismatches
+            ));
+        }
+    }
     let pending: Vec<String> = status
         .locales
         .iter()

@@ -73,6 +73,9 @@ pub struct Entry {
     /// Bytes of the visible text that are not whitespace: with `words`, a fingerprint that
     /// rules out nearly every pair of different texts before their bodies are compared.
     ink: u32,
+    /// What the content checks may find in the text ([`crate::content_checks::TextFlags`]),
+    /// read here with the text rather than again for every pair that compares the entry.
+    pub content_flags: u8,
     /// Offsets of bidi control characters in the entry's text.
     pub bidi_controls: ThinVec<usize>,
     /// The inline markup (links, emphasis) of each variant of each part, sorted and unique;
@@ -233,6 +236,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
                 plural_selects: ThinVec::new(),
                 words: 0,
                 ink: 0,
+                content_flags: 0,
                 bidi_controls: ThinVec::new(),
                 markup: None,
             },
@@ -268,6 +272,12 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
             .iter()
             .any(|p| p.markup != crate::markup::MarkupSummary::NONE)
             .then(|| part_markup.into_iter().collect());
+        entry.content_flags = crate::content_checks::TextFlags::read(
+            text,
+            std::mem::take(&mut scratch.odd_space),
+            std::mem::take(&mut scratch.literal),
+        )
+        .bits();
         scratch.variables.sort_by(|a, b| a.value.cmp(&b.value));
         scratch.variables.dedup_by(|a, b| a.value == b.value);
         entry.attributes = exact(&mut scratch.attributes);
@@ -316,6 +326,11 @@ struct Scratch {
     invalid_characters: Vec<(usize, char)>,
     plural_selects: Vec<Located<PluralSelect>>,
     bidi_controls: Vec<usize>,
+    /// A text element with doubled spaces, a tab, a no-break space or a space before a line
+    /// break.
+    odd_space: bool,
+    /// A string literal placeable (its text is not in `text`).
+    literal: bool,
 }
 
 /// The items of `buffer`, moved into a list of exactly their number (most lists are empty or
@@ -374,6 +389,13 @@ impl Walker<'_> {
                     if may_have_invalid_character(value) {
                         let base = self.offset(value);
                         self.invalid_characters(value, base);
+                    }
+                    if !self.scratch.odd_space
+                        && (value.contains("  ")
+                            || value.contains(['\t', '\u{00A0}'])
+                            || value.contains(" \n"))
+                    {
+                        self.scratch.odd_space = true;
                     }
                     if self.bidi_in_file && has_bidi_control(value) {
                         let base = self.offset(value);
@@ -441,6 +463,7 @@ impl Walker<'_> {
     fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
         match inline {
             ast::InlineExpression::StringLiteral { value } => {
+                self.scratch.literal = true;
                 if value.contains('\\') || value.chars().any(is_invalid_character) {
                     let unescaped = fluent_syntax::unicode::unescape_unicode_to_string(value);
                     // Reported at the literal's opening quote: an escape has no single column.
@@ -500,10 +523,14 @@ impl Walker<'_> {
     }
 
     fn arguments(&mut self, arguments: &ast::CallArguments<&str>) {
-        for positional in &arguments.positional {
+        // A literal argument (`dateStyle: "long"`) is an option, not text.
+        let text_free = |e: &ast::InlineExpression<&str>| {
+            !matches!(e, ast::InlineExpression::StringLiteral { .. })
+        };
+        for positional in arguments.positional.iter().filter(|e| text_free(e)) {
             self.inline(positional);
         }
-        for named in &arguments.named {
+        for named in arguments.named.iter().filter(|n| text_free(&n.value)) {
             self.inline(&named.value);
         }
     }

@@ -1,0 +1,368 @@
+//! A look at the raw source of a pair that rules out, without parsing it again, the pairs on
+//! which no content check can fire — nearly all of them. It must never rule out a pair with a
+//! finding: each condition is implied by a check's own (the test below runs the checks as the
+//! oracle).
+
+use super::glossary::GlossaryIndex;
+use super::number::digit_value;
+
+/// What the gate needs of a pair: the messages' [`TextFlags`], the reference's body (for the
+/// glossary) and their comments.
+pub struct RawPair<'a> {
+    pub reference_flags: TextFlags,
+    pub translation_flags: TextFlags,
+    pub reference: &'a str,
+    pub translation: &'a str,
+    pub reference_comment: &'a str,
+    pub translation_comment: &'a str,
+}
+
+/// What a message's visible text may hold, read once when the file is parsed
+/// ([`crate::load::entry::Entry::content_flags`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextFlags(u8);
+
+impl TextFlags {
+    const DIGIT: u8 = 1;
+    const ADDRESS: u8 = 2;
+    const SENTENCE: u8 = 4;
+    const ODD_SPACE: u8 = 8;
+    const REPEAT: u8 = 16;
+    const LITERAL: u8 = 32;
+
+    /// Reads `text` (the visible text of every variant and attribute, placeables as spaces);
+    /// `odd_space` and `literal` are what the parser saw in its text elements and placeables.
+    pub fn read(text: &str, odd_space: bool, literal: bool) -> Self {
+        let mut bits = 0;
+        for (flag, set) in [
+            (Self::DIGIT, has_digit(text)),
+            // A link's destination is `markup-mismatch`'s, not `url-mismatch`'s.
+            (
+                Self::ADDRESS,
+                has_address(text) && super::url::addresses(text).iter().any(|a| !a.in_link),
+            ),
+            (Self::SENTENCE, ends_a_sentence(text)),
+            (Self::ODD_SPACE, odd_space),
+            (Self::REPEAT, may_repeat_a_word(text)),
+            (Self::LITERAL, literal),
+        ] {
+            if set {
+                bits |= flag;
+            }
+        }
+        Self(bits)
+    }
+
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    pub fn from_bits(bits: u8) -> Self {
+        Self(bits)
+    }
+
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+}
+
+/// Which checks could fire on a pair; the others need not run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Open {
+    pub number: bool,
+    pub address: bool,
+    pub punctuation: bool,
+    pub whitespace: bool,
+    pub repeated_word: bool,
+    pub too_long: bool,
+    pub glossary: bool,
+    pub suppression: bool,
+}
+
+impl Open {
+    /// Whether any check could fire (else the pair is not read again at all).
+    pub fn any(&self) -> bool {
+        *self != Self::default()
+    }
+
+    /// Every check open (for the checks' own tests).
+    #[cfg(test)]
+    pub const ALL: Self = Self {
+        number: true,
+        address: true,
+        punctuation: true,
+        whitespace: true,
+        repeated_word: true,
+        too_long: true,
+        glossary: true,
+        suppression: true,
+    };
+}
+
+/// Which content checks could fire on the pair. A string literal's text is not in the flags'
+/// reading, so a literal opens the checks that read the text's shape.
+pub fn open(pair: &RawPair<'_>, glossary: &GlossaryIndex, reference_turkic: bool) -> Open {
+    let (r, t) = (pair.reference_flags, pair.translation_flags);
+    let literal = |f: TextFlags| f.has(TextFlags::LITERAL);
+    Open {
+        number: r.has(TextFlags::DIGIT) || t.has(TextFlags::DIGIT) || literal(r) || literal(t),
+        address: r.has(TextFlags::ADDRESS) || literal(r),
+        punctuation: r.has(TextFlags::SENTENCE) || literal(r),
+        whitespace: t.has(TextFlags::ODD_SPACE) || literal(t),
+        repeated_word: t.has(TextFlags::REPEAT) || literal(t),
+        too_long: pair.reference_comment.contains("max-length"),
+        glossary: glossary.may_match(reference_turkic, pair.reference, pair.translation),
+        suppression: pair.translation_comment.contains("beyan-ignore"),
+    }
+}
+
+/// A decimal digit of any script (numbers are compared only when there are digits). Outside
+/// ASCII, the two-byte forms of the Arabic-Indic, Extended Arabic-Indic and NKo digits are
+/// known by their bytes (every other two-byte character is no digit); longer characters are
+/// asked.
+pub fn has_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if text.is_ascii() {
+        return false;
+    }
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| match (b, bytes.get(i + 1)) {
+            (0xD9, Some(0xA0..=0xA9)) | (0xDB, Some(0xB0..=0xB9)) | (0xDF, Some(0x80..=0x89)) => {
+                true
+            }
+            (0xE0..=0xF4, _) => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| digit_value(c).is_some()),
+            _ => false,
+        })
+}
+
+/// Something that may be a URL or an e-mail address.
+pub fn has_address(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'@', bytes).is_some()
+        || memchr::memmem::find(bytes, b"://").is_some()
+        || memchr::memchr2_iter(b'w', b'W', bytes).any(|at| {
+            bytes
+                .get(at..at + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        })
+}
+
+/// A mark (`.` `?` `!` `:`) at the end of a line of the reference, closing quotes, brackets
+/// and placeables aside: where a value, a variant or an attribute ends.
+fn ends_a_sentence(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\''
+                        | '”'
+                        | '’'
+                        | '»'
+                        | '›'
+                        | ')'
+                        | ']'
+                        | '*'
+                        | '_'
+                        | '}'
+                        | '」'
+                        | '』'
+                        | '“'
+                        | '«'
+                )
+        })
+        .ends_with(['.', '?', '!', ':'])
+    })
+}
+
+/// A letter lower-cased so that words equal once case-folded have equal first and last
+/// letters: the dotted and dotless `i` of Turkic together, and `None` (anything may match) for
+/// a letter whose folding is more than one letter (`ß`, ligatures).
+fn letter(c: char) -> Option<char> {
+    match c {
+        'İ' | 'I' | 'ı' | 'i' => Some('i'),
+        c if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if !matches!(l, 'ß' | 'ſ' | 'ς') => Some(l),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Whether two words may be equal once case-folded (which also drops nonspacing marks): their
+/// first and last letters, marks aside, agree.
+fn may_fold_equal(a: &str, b: &str) -> bool {
+    let categories =
+        icu::properties::CodePointMapData::<icu::properties::props::GeneralCategory>::new();
+    let is_mark = |c: &char| {
+        !c.is_ascii()
+            && categories.get(*c) == icu::properties::props::GeneralCategory::NonspacingMark
+    };
+    let first = |w: &str| w.chars().find(|c| !is_mark(c)).map(letter);
+    let last = |w: &str| w.chars().rev().find(|c| !is_mark(c)).map(letter);
+    let agree = |x: Option<Option<char>>, y: Option<Option<char>>| match (x, y) {
+        (Some(Some(x)), Some(Some(y))) => x == y,
+        _ => true,
+    };
+    // The last letters are looked up only for the few words that begin alike.
+    agree(first(a), first(b)) && agree(last(a), last(b))
+}
+
+/// Two neighbouring words that may be one word twice: equal with ASCII case aside, or (outside
+/// ASCII) with the same first and last letters, case aside (the check compares them
+/// case-folded).
+fn may_repeat_a_word(text: &str) -> bool {
+    let mut previous: Option<&str> = None;
+    for word in text.split([' ', '\n']).filter(|w| !w.is_empty()) {
+        // Trimmed as the check trims the second word.
+        let word = word.trim_end_matches(|c: char| {
+            if c.is_ascii() {
+                !c.is_ascii_alphanumeric()
+            } else {
+                !c.is_alphanumeric()
+            }
+        });
+        // The check compares only words whose lengths differ by four bytes at most.
+        if let Some(before) = previous
+            && !word.is_empty()
+            && before.len().abs_diff(word.len()) <= 4
+        {
+            let same = if before.is_ascii() && word.is_ascii() {
+                before.eq_ignore_ascii_case(word)
+            } else {
+                may_fold_equal(before, word)
+            };
+            if same {
+                return true;
+            }
+        }
+        previous = Some(word);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Open;
+    use crate::content_checks::{ContentChecks, MessageSource};
+    use crate::load::source_file::SourceFile;
+    use beyan_content::{Glossary, Locale, LocalesConfig};
+
+    const REFERENCES: [&str; 15] = [
+        "Read [the war](https://patriotic.example/war) text.",
+        "Read [the Patriotic War](mailto:a@b.example) or https://x.example/Patriotic War",
+        "On { DATETIME($date, dateStyle: \"long\") }",
+        "Ends { \".\" }",
+        "Quoted “a.”",
+        "Victory Day",
+        "On 8 November 2025 the war ended.",
+        "See https://mfa.gov.az/en now",
+        "Write to press@embassy.example",
+        "Who came?",
+        "The embassy and the people",
+        "{ $n ->\n    [one] One day\n   *[other] { $n } days\n}",
+        "Text\n    .title = Title: here",
+        "The Patriotic War",
+        "Slowly",
+    ];
+    const TRANSLATIONS: [&str; 25] = [
+        "{ $n } Vatan Savaşı’nda",
+        "{ $n } Vatan{ \" \" }Savaşı",
+        "Büyükelçilik büyükelçiliK",
+        "جنگِ جنگ",
+        "Vatan Savaşı’nda",
+        "Bakın https://vatan.example/Vatan Savaşı",
+        "{ $vatan } Savaşı",
+        "{ DATETIME($date, dateStyle: \"long\") } tarihinde",
+        "Biter{ \"  \" }",
+        "Zafer Günü",
+        "11 Kasım 2025’te savaş bitti.",
+        "Bakın https://mfa.gov.az/tr",
+        "basin@embassy.example adresine yazın",
+        "Kim geldi",
+        "Büyükelçilik ve ve halk",
+        "Büyükelçilik ve Ve halk",
+        "{ $n ->\n   *[other] { $n } gün\n}",
+        "Metin\n    .title = Başlık",
+        "Büyük Savaş",
+        "Yavaş  yavaş",
+        "{ \" \" }Yavaş",
+        "Yavaş\u{00A0} yavaş",
+        "İstanbul istanbul",
+        "Iğdır ığdır",
+        "۸ نومبر ۲۰۲۵",
+    ];
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::decode("t.ftl".into(), text.as_bytes())
+    }
+
+    /// The message `m` of `file`, with the flags its parse gives it.
+    fn source(file: &SourceFile) -> MessageSource<'_> {
+        let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        let entry = crate::load::entry::entries(&resource, file)
+            .into_iter()
+            .find(|e| e.id == "m")
+            .expect("m");
+        MessageSource {
+            file_text: &file.text,
+            start: entry.start,
+            end: entry.end,
+            flags: entry.content_flags,
+        }
+    }
+
+    #[test]
+    fn the_gate_never_hides_a_finding() {
+        let locales = LocalesConfig {
+            reference: Locale::parse("en").unwrap(),
+            required: vec![Locale::parse("tr").unwrap()],
+            optional: Vec::new(),
+        };
+        let glossary = Glossary::parse(
+            "glossary.toml",
+            "[[term]]\nen = \"Patriotic War\"\ntr = \"Vatan Savaşı\"\n",
+            &locales,
+        )
+        .unwrap();
+        let checks = ContentChecks::new(&glossary, &locales.reference, &locales.required[0]);
+        let mut gated = 0;
+        for reference in REFERENCES {
+            for translation in TRANSLATIONS {
+                for (reference_comment, translation_comment) in [
+                    ("", ""),
+                    ("# max-length: 3\n", ""),
+                    ("", "# beyan-ignore: glossary\n"),
+                ] {
+                    let r = format!("{reference_comment}m = {reference}\n");
+                    let t = format!("{translation_comment}m = {translation}\n");
+                    let (r, t) = (file(&r), file(&t));
+                    let (r, t) = (source(&r), source(&t));
+                    let (all, all_suppression) = checks.check_open(r, t, Open::ALL);
+                    let open = checks.open(r, t);
+                    let (gated_findings, gated_suppression) = checks.check_open(r, t, open);
+                    assert_eq!(all, gated_findings, "{reference:?} / {translation:?}");
+                    assert_eq!(all_suppression, gated_suppression);
+                    if !open.any() {
+                        gated += 1;
+                    }
+                }
+            }
+        }
+        // The gate does close on some pairs (else it would be of no use).
+        assert!(gated > 0);
+    }
+}

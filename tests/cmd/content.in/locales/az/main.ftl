@@ -1,0 +1,16 @@
+date-line = 8 noyabr 2025-ci ildə səfirlik günü qeyd etdi.
+since = 2020-ci ildən bəri 1.500 nəfər ziyarət edib.
+range = Danışıqlar 19–20 noyabrda keçirilib.
+days = Müharibə 44 gün davam etdi.
+link = Ətraflı: https://mfa.gov.az/en.
+mail = Bu gün press@embassy.example ünvanına yazın.
+question = Kimlər iştirak etdi?
+ended = Mərasim başa çatdı.
+spaced = Mərasim başa çatdı.
+doubled = Səfirlik və xalq.
+short = Beşinci ildönümü
+war = Müharibə qələbə ilə başa çatdı.
+president = Prezident İlham Əliyevin çıxışı.
+product = Bəyan bəyanatlar dərc edir.
+noted = 2025-ci il.
+unexplained = 2025-ci il.
