@@ -161,3 +161,65 @@ fn a_pasted_empty_message_and_an_unclosed_brace_are_one_diagnostic_each() {
     let missing_city = about("`dateline-city`");
     assert!(missing_city.is_empty(), "{missing_city:#?}");
 }
+
+#[test]
+fn a_missing_translation_file_is_one_line_in_human_output() {
+    let ws = Sandbox::sample();
+    let rel = format!("locales/tr/releases/{SLUG}.ftl");
+    std::fs::remove_file(ws.path(&rel)).expect("remove");
+    let human = ws.beyan(&["check", "-l", "tr"]).expect(1);
+    let line =
+        format!("error[missing-message]: {rel} is missing: 15 messages — beyan todo --locale tr");
+    assert_eq!(human.stdout.matches(&line).count(), 1, "{}", human.stdout);
+    assert!(
+        !human.stdout.contains("missing message `headline`"),
+        "{}",
+        human.stdout
+    );
+    // JSON keeps every message.
+    let json = ws.beyan(&["check", "-f", "json", "-l", "tr"]).json();
+    let missing = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "missing-message" && d["file"] == rel.as_str())
+        .count();
+    assert_eq!(missing, 15);
+}
+
+#[test]
+fn render_says_when_it_publishes_stale_translations() {
+    let ws = Sandbox::sample();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../beyan.lock"),
+        ws.path("beyan.lock"),
+    )
+    .expect("lock");
+    let rel = format!("locales/en/releases/{SLUG}.ftl");
+    let text = ws.read(&rel);
+    let headline = text
+        .lines()
+        .find(|l| l.starts_with("headline ="))
+        .expect("headline");
+    ws.write(
+        &rel,
+        &text.replacen(headline, "headline = A new English headline", 1),
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let run = ws
+        .beyan(&[
+            "render",
+            "--now",
+            "2025-11-10T00:00:00Z",
+            "-o",
+            &site.to_string_lossy(),
+        ])
+        .expect(0);
+    for locale in ["az", "tr", "ur"] {
+        let said = format!(
+            "published 1 stale translation in {locale} whose reference text changed since (beyan todo --locale {locale})"
+        );
+        assert!(run.stderr.contains(&said), "{}", run.stderr);
+    }
+}

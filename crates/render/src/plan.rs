@@ -101,6 +101,10 @@ pub struct Plan {
     pub incomplete: Vec<Incomplete>,
     /// Releases left out because of their embargo.
     pub embargoed: Vec<Slug>,
+    /// Per translated locale, how many of its published messages are stale (their reference
+    /// text changed after they were translated; see `beyan.lock`). Stale is not incomplete:
+    /// they are published, and the render says so.
+    pub stale: Vec<(Locale, usize)>,
     pub now: Timestamp,
 }
 
@@ -168,7 +172,9 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
         .collect();
     // Read and parse once: the same catalogs serve the completeness check and the bundles.
     let catalogs = load_catalogs(&workspace.root, &config.selected(&targets));
-    let report = check_catalogs(workspace, &catalogs, None);
+    // A lock that cannot be read only means nothing is known to be stale: `check` reports it.
+    let lock = beyan_l10n::Lockfile::load(&workspace.root).ok().flatten();
+    let report = check_catalogs(workspace, &catalogs, lock.as_ref());
 
     let mut releases = Vec::new();
     let mut incomplete = Vec::new();
@@ -208,6 +214,28 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     locales.retain(|locale| {
         locale.source == config.reference || shared_problems(&report, &locale.source).is_empty()
     });
+    let stale = locales
+        .iter()
+        .filter(|l| l.source != config.reference)
+        .filter_map(|l| {
+            let summary = report
+                .locales
+                .iter()
+                .find(|s| s.locale == l.source.as_str())?;
+            let count: usize = summary
+                .files
+                .iter()
+                .filter(|f| match &f.release {
+                    None => true,
+                    Some(slug) => releases
+                        .iter()
+                        .any(|r| r.release.slug.as_str() == slug && r.locales.contains(&l.locale)),
+                })
+                .map(|f| f.messages.stale)
+                .sum();
+            (count > 0).then(|| (l.locale.clone(), count))
+        })
+        .collect();
     // The reference comes first when it is published.
     let default_locale = locales
         .first()
@@ -220,6 +248,7 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
         releases,
         incomplete,
         embargoed,
+        stale,
         now: options.now,
     })
 }

@@ -68,7 +68,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let lock = lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))??;
     let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
     match args.format {
-        Format::Human => report::check_human(&report, args.strict, context.quiet),
+        Format::Human => report::check_human(&report, args.strict, context.quiet, &workspace.root),
         Format::Json => report::check_json(&report)?,
         Format::Github => report::check_github(&report, args.strict),
         Format::Sarif => report::check_sarif(&report)?,

@@ -167,6 +167,13 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     if context.quiet {
         return Ok(ExitCode::SUCCESS);
     }
+    for (locale, count) in &plan.stale {
+        let _ = writeln!(
+            err,
+            "published {} in {locale} whose reference text changed since (beyan todo --locale {locale})",
+            crate::report::count(*count, "stale translation", "stale translations"),
+        );
+    }
     let codes: Vec<&str> = site.locales.iter().map(Locale::as_str).collect();
     let _ = writeln!(
         err,

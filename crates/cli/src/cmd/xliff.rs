@@ -165,7 +165,7 @@ fn import(args: ImportArgs, context: &Context) -> anyhow::Result<ExitCode> {
         let lock = Lockfile::load(&workspace.root)?;
         let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
         let _ = writeln!(anstream::stdout());
-        report::check_human(&report, false, context.quiet);
+        report::check_human(&report, false, context.quiet, &workspace.root);
     }
     Ok(ExitCode::SUCCESS)
 }

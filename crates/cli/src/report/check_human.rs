@@ -1,19 +1,42 @@
 //! `check --format human`: compiler-style diagnostics, then a summary table per locale.
 
 use std::io::Write;
+use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
-use beyan_l10n::{Diagnostic, Report, Severity};
+use beyan_l10n::{Code, Diagnostic, Report, Severity};
 
 use super::bar;
 use super::error::byte_of_column;
 
-pub fn check_human(report: &Report, strict: bool, quiet: bool) {
+/// `root` is the workspace's: a translation file that does not exist there is one line, not a
+/// block per message it lacks (JSON keeps every message).
+pub fn check_human(report: &Report, strict: bool, quiet: bool, root: &Path) {
     // Built whole, then written once: stdout is line-buffered.
     let renderer = Renderer::styled();
     let mut text = String::new();
+    let absent = |file: &str| !root.join(file).exists();
+    let mut said: Option<(&str, &str)> = None;
     for d in &report.diagnostics {
+        if d.code == Code::MissingMessage && d.line.is_none() && absent(&d.file) {
+            if said != Some((d.locale.as_str(), d.file.as_str())) {
+                said = Some((d.locale.as_str(), d.file.as_str()));
+                let count = report
+                    .diagnostics
+                    .iter()
+                    .filter(|o| o.code == Code::MissingMessage && o.file == d.file)
+                    .count();
+                let red = AnsiColor::Red.on_default().bold();
+                text.push_str(&format!(
+                    "{red}error[missing-message]{red:#}: {} is missing: {} — beyan todo --locale {}\n\n",
+                    d.file,
+                    super::count(count, "message", "messages"),
+                    d.locale
+                ));
+            }
+            continue;
+        }
         text.push_str(&renderer.render(&[snippet(d)]));
         text.push_str("\n\n");
     }
