@@ -318,15 +318,7 @@ mod tests {
     use beyan_content::Locale;
 
     fn catalog(locale: &str, files: &[(&str, &str)]) -> Catalog {
-        let locale = Locale::parse(locale).unwrap();
-        Catalog {
-            files: files
-                .iter()
-                .map(|(rel, text)| FtlFile::parse(&locale, (*rel).to_owned(), text.as_bytes()))
-                .collect(),
-            locale,
-            exists: true,
-        }
+        Catalog::from_texts(&Locale::parse(locale).unwrap(), files)
     }
 
     fn split(text: &str) -> Vec<String> {

@@ -325,15 +325,7 @@ mod tests {
     use crate::load::lockfile::{LockEntry, content_hash};
 
     fn catalog(locale: &str, files: &[(&str, &str)]) -> Catalog {
-        let locale = Locale::parse(locale).unwrap();
-        Catalog {
-            files: files
-                .iter()
-                .map(|(rel, text)| FtlFile::parse(&locale, (*rel).to_owned(), text.as_bytes()))
-                .collect(),
-            locale,
-            exists: true,
-        }
+        Catalog::from_texts(&Locale::parse(locale).unwrap(), files)
     }
 
     #[test]

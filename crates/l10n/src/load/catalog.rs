@@ -236,6 +236,19 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// A catalog of texts given in memory, as if read from `locales/<locale>/` (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_texts(locale: &Locale, files: &[(&str, &str)]) -> Self {
+        Self {
+            files: files
+                .iter()
+                .map(|(rel, text)| FtlFile::parse(locale, (*rel).to_owned(), text.as_bytes()))
+                .collect(),
+            locale: locale.clone(),
+            exists: true,
+        }
+    }
+
     /// The own file of release `slug`, if the locale has one.
     pub fn release_file(&self, slug: &str) -> Option<&FtlFile> {
         self.file(&format!("releases/{slug}.ftl"))
