@@ -223,3 +223,21 @@ fn render_says_when_it_publishes_stale_translations() {
         assert!(run.stderr.contains(&said), "{}", run.stderr);
     }
 }
+
+#[test]
+fn json_documents_carry_their_version_and_the_verdict() {
+    let ws = Sandbox::sample();
+    let check = ws.beyan(&["check", "-f", "json"]).expect(0).json();
+    assert_eq!(check["version"], 1);
+    assert_eq!(check["passed"], true);
+    let status = ws.beyan(&["status", "-f", "json"]).expect(0).json();
+    assert_eq!(status["version"], 1);
+    ws.write("locales/az/extra.ftl", "obsolete-here = x\n");
+    let strict = ws
+        .beyan(&["check", "-f", "json", "--strict"])
+        .expect(1)
+        .json();
+    assert_eq!(strict["passed"], false);
+    let lenient = ws.beyan(&["check", "-f", "json"]).expect(0).json();
+    assert_eq!(lenient["passed"], true);
+}

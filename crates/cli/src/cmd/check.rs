@@ -69,7 +69,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
     match args.format {
         Format::Human => report::check_human(&report, args.strict, context.quiet, &workspace.root),
-        Format::Json => report::check_json(&report)?,
+        Format::Json => report::check_json(&report, args.strict)?,
         Format::Github => report::check_github(&report, args.strict),
         Format::Sarif => report::check_sarif(&report)?,
     }

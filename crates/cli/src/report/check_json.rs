@@ -24,16 +24,24 @@ pub fn config_errors_json(errors: &[beyan_content::ConfigError]) -> anyhow::Resu
     Ok(())
 }
 
-pub fn check_json(report: &Report) -> anyhow::Result<()> {
+/// The version of the JSON documents of `check` and `status`: it changes only when a field is
+/// removed or changes meaning (new fields may appear at any time).
+pub const JSON_VERSION: u32 = 1;
+
+pub fn check_json(report: &Report, strict: bool) -> anyhow::Result<()> {
     // Buffered: stdout is line-buffered, and a report has a line per diagnostic.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write_report(&mut out, report)?;
+    let passed = super::Verdict::of(report, strict).passed;
+    write_report(&mut out, report, passed)?;
     out.flush()?;
     Ok(())
 }
 
-fn write_report(out: &mut impl Write, report: &Report) -> anyhow::Result<()> {
-    out.write_all(b"{\n  \"reference\": ")?;
+fn write_report(out: &mut impl Write, report: &Report, passed: bool) -> anyhow::Result<()> {
+    write!(
+        out,
+        "{{\n  \"version\": {JSON_VERSION},\n  \"passed\": {passed},\n  \"reference\": "
+    )?;
     serde_json::to_writer(&mut *out, &report.reference)?;
     out.write_all(b",\n  \"locales\": ")?;
     // Pretty-printed at the top level, then indented one level to sit inside the document.
@@ -87,12 +95,17 @@ mod tests {
                 diagnostics: (1..=count).map(diagnostic).collect(),
             };
             let mut out = Vec::new();
-            write_report(&mut out, &report).unwrap();
-            let parsed: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            write_report(&mut out, &report, false).unwrap();
+            let mut parsed: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(parsed["version"], JSON_VERSION);
+            assert_eq!(parsed["passed"], false);
+            let object = parsed.as_object_mut().unwrap();
+            object.remove("version");
+            object.remove("passed");
             assert_eq!(parsed, serde_json::to_value(&report).unwrap(), "{count}");
             let text = String::from_utf8(out).unwrap();
             // One line per diagnostic, between the summary and the closing lines.
-            let expected = if count == 0 { 5 } else { 6 + count };
+            let expected = if count == 0 { 7 } else { 8 + count };
             assert_eq!(text.lines().count(), expected, "{count}");
         }
     }
