@@ -78,7 +78,7 @@ fn init_with_locales_then_todo_is_the_next_step() {
         .expect(0);
     assert!(
         run.stdout
-            .ends_with("next: cd press && beyan todo --locale az\n"),
+            .ends_with("next: cd press && beyan todo --locale az --write\n"),
         "{}",
         run.stdout
     );
@@ -240,4 +240,92 @@ fn json_documents_carry_their_version_and_the_verdict() {
     assert_eq!(strict["passed"], false);
     let lenient = ws.beyan(&["check", "-f", "json"]).expect(0).json();
     assert_eq!(lenient["passed"], true);
+}
+
+/// Writes a (placeholder) translation after every empty `id =` and `.attribute =` of a file.
+fn fill(path: &std::path::Path) {
+    let text = std::fs::read_to_string(path).expect("to-do file");
+    let filled: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if !line.starts_with('#') && line.trim_end().ends_with(" =") {
+                format!("{line} Tərcümə {}", line.trim().trim_end_matches(" ="))
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(path, filled.join("\n") + "\n").expect("filled");
+}
+
+/// The README's "Your first release in ten minutes", run: each command's next-step hint is
+/// the command run next.
+#[test]
+fn walkthrough_from_init_to_a_published_release() {
+    let ws = Sandbox::empty();
+    let run = ws
+        .beyan_in(ws.root(), &["init", "press", "--locales", "az"])
+        .expect(0);
+    assert!(
+        run.stdout
+            .ends_with("next: cd press && beyan todo --locale az --write\n"),
+        "{}",
+        run.stdout
+    );
+    let press = ws.path("press");
+    let run = ws
+        .beyan_in(&press, &["new", "2026-12-01-trade-mission"])
+        .expect(0);
+    assert!(
+        run.stdout
+            .contains("beyan todo --locale <locale> --release 2026-12-01-trade-mission")
+    );
+    let run = ws
+        .beyan_in(&press, &["todo", "--locale", "az", "--write"])
+        .expect(0);
+    assert!(
+        run.stdout.ends_with(
+            "next: write the az text after each empty `=`, then run `beyan check --locale az`\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    // Before it is filled, each message is one "not translated yet".
+    let json = ws
+        .beyan_in(&press, &["check", "-f", "json", "--locale", "az"])
+        .json();
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+    let empty = diagnostics
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("not translated yet")
+        })
+        .count();
+    assert!(empty > 20, "{diagnostics:#?}");
+    assert!(
+        !diagnostics
+            .iter()
+            .any(|d| d["code"] == "missing-message" && d["locale"] == "az"),
+        "{diagnostics:#?}"
+    );
+    for file in [
+        "locales/az/common.ftl",
+        "locales/az/releases/example-release.ftl",
+        "locales/az/releases/2026-12-01-trade-mission.ftl",
+    ] {
+        fill(&press.join(file));
+    }
+    ws.beyan_in(&press, &["check", "--locale", "az"]).expect(0);
+    let run = ws.beyan_in(&press, &["lock"]).expect(0);
+    assert!(run.stdout.starts_with("wrote beyan.lock"), "{}", run.stdout);
+    let run = ws
+        .beyan_in(&press, &["render", "--now", "2026-12-02T00:00:00Z"])
+        .expect(0);
+    assert!(run.stderr.contains("to "), "{}", run.stderr);
+    let page = std::fs::read_to_string(press.join("dist/az/2026-12-01-trade-mission.html"))
+        .expect("the Azerbaijani page");
+    assert!(page.contains("Tərcümə headline"), "{page}");
 }

@@ -203,6 +203,27 @@ fn ready_message(id: &str, body: &str) -> String {
     }
 }
 
+impl TodoItem {
+    /// A missing message as a block to paste or append: the reference in comments, then
+    /// `id =` (and `.attribute =` lines) to fill. Left empty it does not parse, so it cannot
+    /// pass for a translation.
+    pub fn skeleton(&self, reference: &str, reference_path: &str) -> String {
+        let mut out = format!(
+            "# {reference} ({reference_path}:{}):\n",
+            self.reference_line
+        );
+        for line in self.reference_source.lines() {
+            if line.trim().is_empty() {
+                out.push_str("#\n");
+            } else {
+                out.push_str(&format!("#   {line}\n"));
+            }
+        }
+        out.push_str(&empty_message(&self.reference_source, &self.id));
+        out
+    }
+}
+
 /// `id =` and one empty `.attribute =` line per attribute of the reference.
 fn empty_message(reference_source: &str, id: &str) -> String {
     let mut out = format!("{id} =\n");

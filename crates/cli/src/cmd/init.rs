@@ -76,7 +76,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         writeln!(out, "  {}", file.path)?;
     }
     let step = match locales.first() {
-        Some(locale) => format!("beyan todo --locale {locale}"),
+        Some(locale) => format!("beyan todo --locale {locale} --write"),
         None => "beyan check && beyan render".to_owned(),
     };
     if dir == Path::new(".") {
