@@ -21,7 +21,8 @@ pub struct ReadRefused {
 /// The files below a folder that may be read, and the entries that were refused.
 #[derive(Debug, Default)]
 pub struct Listing {
-    /// (path relative to the listed folder with `/`, path to open), sorted by name.
+    /// (path relative to the listed folder with `/`, path to open with [`ReadGate::read_listed`]:
+    /// for a link, its target), sorted by name.
     pub files: Vec<(String, PathBuf)>,
     /// Entries refused (a link out of the workspace, a file that is not a regular file), with
     /// their path relative to the listed folder.
@@ -115,6 +116,27 @@ impl ReadGate {
         Ok(Some(bytes))
     }
 
+    /// Reads a file that [`ReadGate::list`] returned: the walk already resolved its links and
+    /// judged its folders, so only the file itself is opened (never through a link planted
+    /// since), without resolving every component of its path again.
+    pub fn read_listed(&self, path: &Path) -> Result<Vec<u8>, ReadRefused> {
+        let refuse = |e: io::Error| self.refused(path, format!("cannot be read: {e}"));
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+        }
+        let mut file = options.open(path).map_err(refuse)?;
+        if !file.metadata().map_err(refuse)?.is_file() {
+            return Err(self.refused(path, "not a regular file; it was not read".to_owned()));
+        }
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut file, &mut bytes).map_err(refuse)?;
+        Ok(bytes)
+    }
+
     /// Whether `path` is a folder inside the workspace (following links that stay inside).
     pub fn is_dir(&self, path: &Path) -> bool {
         matches!(self.resolve(path), Ok(Some(target)) if target.is_dir())
@@ -169,15 +191,18 @@ impl ReadGate {
             };
             let path = entry.path();
             let rel = format!("{prefix}{name}");
+            let mut path = path;
             if kind.is_symlink() {
                 // Only a link that could matter is resolved: a folder, or a file we keep.
                 match self.resolve(&path) {
                     Ok(Some(target)) => match std::fs::metadata(&target) {
                         Ok(meta) => {
                             kind = meta.file_type();
-                            if kind.is_dir() && !seen.insert(target) {
+                            if kind.is_dir() && !seen.insert(target.clone()) {
                                 continue;
                             }
+                            // Opened where it leads: `read_listed` never follows a link.
+                            path = target;
                         }
                         Err(_) => continue,
                     },
@@ -271,6 +296,23 @@ mod tests {
                 .unwrap(),
             b"a = b\n"
         );
+    }
+
+    #[test]
+    fn listed_files_are_read_without_following_a_link_planted_later() {
+        let (dir, root) = workspace();
+        symlink(root.join("locales/en/common.ftl"), root.join("locales/en/alias.ftl")).unwrap();
+        let gate = ReadGate::new(&root).unwrap();
+        let listing = gate.list(&root.join("locales/en"), true, &|n| n.ends_with(".ftl"));
+        for (_, path) in &listing.files {
+            assert_eq!(gate.read_listed(path).unwrap(), b"a = b\n");
+        }
+        // Swapped for a link out of the workspace after the walk: refused, never read.
+        let common = root.join("locales/en/common.ftl");
+        std::fs::remove_file(&common).unwrap();
+        symlink(dir.path().join("secret.txt"), &common).unwrap();
+        let error = gate.read_listed(&common).unwrap_err();
+        assert!(!error.to_string().contains("SECRET"), "{error}");
     }
 
     #[test]

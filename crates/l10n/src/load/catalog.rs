@@ -293,9 +293,8 @@ pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
     let parsed: Vec<(usize, FtlFile)> = listed
         .into_par_iter()
         .map(|(i, rel, path)| {
-            let read = path.and_then(|path| match gate.as_ref().map(|g| g.read(&path)) {
-                Some(Ok(Some(bytes))) => Ok(bytes),
-                Some(Ok(None)) => Err("the file disappeared while it was read".to_owned()),
+            let read = path.and_then(|path| match gate.as_ref().map(|g| g.read_listed(&path)) {
+                Some(Ok(bytes)) => Ok(bytes),
                 Some(Err(refused)) => Err(refused.to_string()),
                 None => Err("the workspace cannot be opened".to_owned()),
             });
