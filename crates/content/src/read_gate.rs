@@ -301,7 +301,11 @@ mod tests {
     #[test]
     fn listed_files_are_read_without_following_a_link_planted_later() {
         let (dir, root) = workspace();
-        symlink(root.join("locales/en/common.ftl"), root.join("locales/en/alias.ftl")).unwrap();
+        symlink(
+            root.join("locales/en/common.ftl"),
+            root.join("locales/en/alias.ftl"),
+        )
+        .unwrap();
         let gate = ReadGate::new(&root).unwrap();
         let listing = gate.list(&root.join("locales/en"), true, &|n| n.ends_with(".ftl"));
         for (_, path) in &listing.files {
