@@ -487,6 +487,16 @@ impl<'a> SiteContext<'a> {
             .collect()
     }
 
+    /// The releases of a locale's feeds (Atom and JSON Feed): published, previews left out,
+    /// each with its full text.
+    fn feed_releases(&self, locale: &Locale) -> Vec<ReleaseView> {
+        self.published_in(locale)
+            .into_iter()
+            .filter(|r| !r.preview)
+            .map(|r| self.release_view(r, locale, true))
+            .collect()
+    }
+
     fn published_in(&self, locale: &Locale) -> Vec<&'a PlannedRelease> {
         self.plan
             .releases
@@ -589,12 +599,7 @@ impl<'a> SiteContext<'a> {
             }
             Job::Feed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Xml, None, "../");
-                let releases: Vec<ReleaseView> = self
-                    .published_in(locale)
-                    .into_iter()
-                    .filter(|r| !r.preview)
-                    .map(|r| self.release_view(r, locale, true))
-                    .collect();
+                let releases = self.feed_releases(locale);
                 let updated = releases
                     .first()
                     .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |r| r.updated.clone());
@@ -619,12 +624,7 @@ impl<'a> SiteContext<'a> {
             }
             Job::JsonFeed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Text, None, "../");
-                let releases: Vec<ReleaseView> = self
-                    .published_in(locale)
-                    .into_iter()
-                    .filter(|r| !r.preview)
-                    .map(|r| self.release_view(r, locale, true))
-                    .collect();
+                let releases = self.feed_releases(locale);
                 context.insert("releases", &releases);
                 context.insert("feed_url", &self.url(&format!("{locale}/feed.json"), "../"));
                 context.insert(

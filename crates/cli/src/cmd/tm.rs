@@ -37,6 +37,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let Command::Export(args) = args.command;
     let workspace = context.workspace()?;
     let locale = target_locales(&workspace, std::slice::from_ref(&args.locale))?.remove(0);
+    // Judged before any work: a refused -o costs nothing.
     let target = match &args.output {
         Some(path) => Some(WriteGate::for_workspace(&workspace.root)?.output_file(path)?),
         None => None,
@@ -46,9 +47,8 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let catalogs = load_catalogs(&workspace.root, &[reference.clone(), locale.clone()]);
     let memory = TranslationMemory::new(&catalogs[0], &catalogs[1], lock.as_ref());
     let tmx = to_tmx(&memory, reference.as_str(), locale.as_str());
-    match &args.output {
-        Some(path) => {
-            let target = target.as_deref().unwrap_or(path);
+    match (&args.output, &target) {
+        (Some(path), Some(target)) => {
             beyan_content::write_atomically(target, tmx.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!(
@@ -57,7 +57,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
                 memory.len()
             );
         }
-        None => std::io::stdout().lock().write_all(tmx.as_bytes())?,
+        _ => std::io::stdout().lock().write_all(tmx.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

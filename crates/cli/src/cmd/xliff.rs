@@ -60,6 +60,7 @@ fn export(args: ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
             bail!("no release `{slug}` (there is no releases/{slug}.toml)");
         }
     }
+    // Judged before any work: a refused -o costs nothing.
     let target = match &args.output {
         Some(path) => Some(WriteGate::for_workspace(&workspace.root)?.output_file(path)?),
         None => None,
@@ -69,9 +70,8 @@ fn export(args: ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
     if export.units == 0 {
         bail!("nothing to export: the reference has no messages in the files asked for");
     }
-    match &args.output {
-        Some(path) => {
-            let target = target.as_deref().unwrap_or(path);
+    match (&args.output, &target) {
+        (Some(path), Some(target)) => {
             beyan_content::write_atomically(target, export.xml.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!(
@@ -81,7 +81,7 @@ fn export(args: ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
                 export.files
             );
         }
-        None => std::io::stdout().lock().write_all(export.xml.as_bytes())?,
+        _ => std::io::stdout().lock().write_all(export.xml.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,26 +16,36 @@ pub fn check_human(report: &Report, strict: bool, quiet: bool, root: &Path) {
     // Built whole, then written once: stdout is line-buffered.
     let renderer = Renderer::styled();
     let mut text = String::new();
-    let absent = |file: &str| !root.join(file).exists();
-    let mut said: Option<(&str, &str)> = None;
+    // Whether a file is absent, asked once per file: a missing file's diagnostics follow
+    // one another (they are sorted by file).
+    let mut last: Option<(&str, bool)> = None;
     for d in &report.diagnostics {
-        if d.code == Code::MissingMessage && d.line.is_none() && absent(&d.file) {
-            if said != Some((d.locale.as_str(), d.file.as_str())) {
-                said = Some((d.locale.as_str(), d.file.as_str()));
-                let count = report
-                    .diagnostics
-                    .iter()
-                    .filter(|o| o.code == Code::MissingMessage && o.file == d.file)
-                    .count();
-                let red = AnsiColor::Red.on_default().bold();
-                text.push_str(&format!(
-                    "{red}error[missing-message]{red:#}: {} is missing: {} — beyan todo --locale {}\n\n",
-                    d.file,
-                    super::count(count, "message", "messages"),
-                    d.locale
-                ));
+        if d.code == Code::MissingMessage && d.line.is_none() {
+            let absent = match last {
+                Some((file, absent)) if file == d.file => absent,
+                _ => {
+                    let absent = !root.join(&d.file).exists();
+                    last = Some((d.file.as_str(), absent));
+                    if absent {
+                        let count = report
+                            .diagnostics
+                            .iter()
+                            .filter(|o| o.code == Code::MissingMessage && o.file == d.file)
+                            .count();
+                        let red = AnsiColor::Red.on_default().bold();
+                        text.push_str(&format!(
+                            "{red}error[missing-message]{red:#}: {} is missing: {} — beyan todo --locale {}\n\n",
+                            d.file,
+                            super::count(count, "message", "messages"),
+                            d.locale
+                        ));
+                    }
+                    absent
+                }
+            };
+            if absent {
+                continue;
             }
-            continue;
         }
         text.push_str(&renderer.render(&[snippet(d)]));
         text.push_str("\n\n");
