@@ -46,6 +46,7 @@ pub const CHECK_CODES: &[&str] = &[
     "obsolete-attribute",
     "unused-variable",
     "missing-plural-category",
+    "unknown-plural-category",
     "stale-translation",
     "same-as-source",
     "bidi-control",

@@ -323,6 +323,7 @@ fn judge_locale(
             message: format!(
                 "the folder `locales/{locale}` does not exist: every message of the reference is missing"
             ),
+            help: None,
             source_line: None,
             scope: None,
         });

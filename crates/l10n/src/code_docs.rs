@@ -93,6 +93,11 @@ impl Code {
                 "# ur needs `one` and `other`\nreleases-count = { $count ->\n   *[other] { $count } ریلیز\n}",
                 "Add a variant for each category the message names (`[one]`, `[few]`, … as CLDR gives them for the locale).",
             ),
+            Code::UnknownPluralCategory => (
+                "A variant of a plural selector is named after a CLDR plural category that the locale does not have, so no number ever matches it.",
+                "# tr has only `one` and `other`\nreleases-count = { $count ->\n    [few] { $count } bülten\n    [one] { $count } bülten\n   *[other] { $count } bülten\n}",
+                "Remove the variant, or move its text to a category the locale has (the warning lists them, as CLDR gives them).",
+            ),
             Code::StaleTranslation => (
                 "The reference text changed after the translation was made (recorded in `beyan.lock`).",
                 "# beyan.lock recorded the English before its last edit\nheadline = Zafer Günü",

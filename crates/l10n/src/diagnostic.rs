@@ -55,6 +55,7 @@ codes! {
     ObsoleteAttribute => "obsolete-attribute", Warning;
     UnusedVariable => "unused-variable", Warning;
     MissingPluralCategory => "missing-plural-category", Warning;
+    UnknownPluralCategory => "unknown-plural-category", Warning;
     StaleTranslation => "stale-translation", Warning;
     SameAsSource => "same-as-source", Warning;
     BidiControl => "bidi-control", Warning;
@@ -107,6 +108,10 @@ pub struct Diagnostic {
     /// The message or term id (`-term`, `message.attribute`), when the problem has one.
     pub id: Option<String>,
     pub message: String,
+    /// What to do about it, when there is a likely fix ("did you mean `-org-short`?"); in the
+    /// JSON only when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
     /// The source line, for a caret display; not part of the JSON.
     #[serde(skip)]
     pub source_line: Option<String>,

@@ -19,7 +19,10 @@ pub fn check_github(report: &Report, strict: bool) {
             properties.push_str(&format!(",col={column}"));
         }
         properties.push_str(&format!(",title={}", escape_property(d.code.as_str())));
-        let text = format!("[{}] {}", d.locale, d.message);
+        let mut text = format!("[{}] {}", d.locale, d.message);
+        if let Some(help) = &d.help {
+            text.push_str(&format!("; {help}"));
+        }
         let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&text));
     }
     for l in &report.locales {

@@ -66,7 +66,7 @@ fn snippet(d: &Diagnostic) -> annotate_snippets::Group<'_> {
         Severity::Warning => Level::WARNING,
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
-    match (&d.source_line, d.line, d.column) {
+    let group = match (&d.source_line, d.line, d.column) {
         (Some(source), Some(line), Some(column)) => {
             let start = byte_of_column(source, column);
             let end = source[start..]
@@ -85,6 +85,10 @@ fn snippet(d: &Diagnostic) -> annotate_snippets::Group<'_> {
             )
         }
         _ => title.element(Origin::path(d.file.as_str())),
+    };
+    match &d.help {
+        Some(help) => group.element(Level::HELP.message(help.as_str())),
+        None => group,
     }
 }
 

@@ -80,6 +80,7 @@ mod tests {
             column: None,
             id: Some("x".into()),
             message: "missing `x`\nnext".into(),
+            help: None,
             source_line: None,
             scope: None,
         }

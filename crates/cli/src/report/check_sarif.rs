@@ -110,11 +110,15 @@ fn result(d: &Diagnostic) -> Value {
     if let Some(id) = &d.id {
         properties["id"] = json!(id);
     }
+    let mut text = format!("[{}] {}", d.locale, d.message);
+    if let Some(help) = &d.help {
+        text.push_str(&format!("; {help}"));
+    }
     json!({
         "ruleId": d.code.as_str(),
         "ruleIndex": index,
         "level": level(d.severity),
-        "message": {"text": format!("[{}] {}", d.locale, d.message)},
+        "message": {"text": text},
         "locations": [location(&d.file, d.line, d.column)],
         "properties": properties,
     })

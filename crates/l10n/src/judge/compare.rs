@@ -59,7 +59,7 @@ pub fn variables(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
     let id = reference.id.as_str();
     for variable in &translation.variables {
         if !reference.uses_variable(&variable.value) {
-            out.push(
+            let unknown = out.push(
                 Code::UnknownVariable,
                 file,
                 Some(variable.offset),
@@ -70,6 +70,9 @@ pub fn variables(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
                     list_variables(reference)
                 ),
             );
+            let known = reference.variables.iter().map(|v| v.value.as_str());
+            unknown.help = beyan_content::closest(&variable.value, known)
+                .map(|name| format!("did you mean `${name}`?"));
         }
     }
     for variable in &reference.variables {
@@ -118,6 +121,40 @@ pub fn plural_categories(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findin
                     cx.plural.join(", ")
                 ),
             );
+        }
+    }
+}
+
+/// Variants of a plural selector named after a CLDR category the locale does not have
+/// (`[few]` in Turkish): no number ever matches them.
+pub fn unknown_plural_categories(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+    let Some((file, translation)) = pair.translated() else {
+        return;
+    };
+    let id = pair.reference.id.as_str();
+    for select in &translation.plural_selects {
+        for key in &select.value.keys {
+            if !cx.plural.contains(&key.as_str()) {
+                let unknown = out.push(
+                    Code::UnknownPluralCategory,
+                    file,
+                    Some(select.offset),
+                    Some(id),
+                    format!(
+                        "`[{key}]` in `{id}` is never selected: `{key}` is not a plural category of {} (CLDR: {})",
+                        cx.locale,
+                        cx.plural.join(", ")
+                    ),
+                );
+                unknown.help = Some(format!(
+                    "remove the `[{key}]` variant, or move its text to one of {}",
+                    cx.plural
+                        .iter()
+                        .map(|c| format!("`[{c}]`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
         }
     }
 }

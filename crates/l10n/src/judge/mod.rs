@@ -35,6 +35,7 @@ pub const PAIR_JUDGES: &[PairJudge] = &[
     compare::structure,
     compare::variables,
     compare::plural_categories,
+    compare::unknown_plural_categories,
     compare::freshness,
     compare::same_as_source,
     compare::bidi_controls,
@@ -55,7 +56,8 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// A finding in `file` at byte `offset` (or the whole file), about `id`.
+    /// A finding in `file` at byte `offset` (or the whole file), about `id`; returned so that
+    /// a rule can add its `help`.
     pub fn push(
         &mut self,
         code: Code,
@@ -63,9 +65,11 @@ impl<'a> Findings<'a> {
         offset: Option<usize>,
         id: Option<&str>,
         message: String,
-    ) {
+    ) -> &mut Diagnostic {
         self.diagnostics
             .push(diagnostic(code, self.locale, file, offset, id, message));
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
     }
 }
 
@@ -98,6 +102,7 @@ pub fn diagnostic(
         column,
         id: id.map(str::to_owned),
         message,
+        help: None,
         source_line,
         scope: Some(file.scope.clone()),
     }

@@ -198,7 +198,7 @@ fn scope_checks(
         for reference in &entry.references {
             let id = reference.value.id.as_str();
             if !visible.iter().any(|scope| scope.contains_key(id)) {
-                out.push(
+                let unknown = out.push(
                     Code::UnknownReference,
                     file,
                     Some(reference.offset),
@@ -209,6 +209,14 @@ fn scope_checks(
                         kind_of(id)
                     ),
                 );
+                // Terms for a term, messages for a message: the kinds never stand in for
+                // each other.
+                let known = visible
+                    .iter()
+                    .flat_map(|scope| scope.keys().copied())
+                    .filter(|known| known.starts_with('-') == id.starts_with('-'));
+                unknown.help =
+                    beyan_content::closest(id, known).map(|name| format!("did you mean `{name}`?"));
                 keyed(
                     out,
                     Some((
