@@ -127,7 +127,44 @@ pub fn lock(
         .flat_map(|files| files.values())
         .map(BTreeMap::len)
         .sum();
+    outcome.lock.texts = recorded_texts(reference, &outcome.lock, previous);
     Ok(outcome)
+}
+
+/// The reference text of every hash the new lock records: the current reference's, or, for a
+/// translation that stays stale, the text the previous lock kept (absent from a version 1
+/// lock).
+fn recorded_texts(
+    reference: &Catalog,
+    lock: &Lockfile,
+    previous: Option<&Lockfile>,
+) -> BTreeMap<u64, String> {
+    let wanted: HashSet<u64> = lock
+        .locales
+        .values()
+        .flat_map(|files| files.values())
+        .flat_map(|entries| entries.values())
+        .map(|entry| entry.reference)
+        .collect();
+    let mut texts = BTreeMap::new();
+    for file in &reference.files {
+        for entry in &file.entries {
+            let hash = file.hash_of(entry);
+            if wanted.contains(&hash) {
+                texts
+                    .entry(hash)
+                    .or_insert_with(|| entry.body(&file.source).to_owned());
+            }
+        }
+    }
+    if let Some(previous) = previous {
+        for (hash, text) in &previous.texts {
+            if wanted.contains(hash) {
+                texts.entry(*hash).or_insert_with(|| text.clone());
+            }
+        }
+    }
+    texts
 }
 
 type FileEntries = BTreeMap<String, BTreeMap<String, LockEntry>>;

@@ -48,6 +48,9 @@ pub struct TodoItem {
     pub words: usize,
     /// The current translation's source, id included (stale and incomplete messages).
     pub translation_source: Option<String>,
+    /// For a stale message, the reference text the translation was made from (without its
+    /// id), when `beyan.lock` recorded it (a version 1 lock did not).
+    pub previous_reference_body: Option<String>,
     /// Attributes (`.title`) or `value` the translation lacks (incomplete messages).
     pub lacking: Vec<String>,
     /// A translation of the same (or a similar) reference text elsewhere in the workspace,
@@ -125,20 +128,19 @@ impl Todo {
                     TodoState::Incomplete => {
                         format!("incomplete, lacks {}", item.lacking.join(", "))
                     }
-                    TodoState::Stale => {
-                        "stale: the reference changed after this was translated".to_owned()
-                    }
+                    TodoState::Stale => format!(
+                        "stale: the {} text changed after this was translated",
+                        self.reference
+                    ),
                 };
-                out.push_str(&format!(
-                    "# {why}; {} ({}:{}):\n",
-                    self.reference, file.reference_path, item.reference_line
-                ));
-                for line in item.reference_source.lines() {
-                    if line.trim().is_empty() {
-                        out.push_str("#\n");
-                    } else {
-                        out.push_str(&format!("#   {line}\n"));
-                    }
+                if item.state == TodoState::Stale {
+                    out.push_str(&self.stale_lines(file, item));
+                } else {
+                    out.push_str(&format!(
+                        "# {why}; {} ({}:{}):\n",
+                        self.reference, file.reference_path, item.reference_line
+                    ));
+                    out.push_str(&commented(&item.reference_source));
                 }
                 if let Some(memory) = &item.memory {
                     out.push_str(&memory_lines(memory, locale, &self.reference));
@@ -163,6 +165,31 @@ impl Todo {
                 }
             }
         }
+        out
+    }
+}
+
+impl Todo {
+    /// A stale message's comment: the reference text before and now, and both ways out.
+    fn stale_lines(&self, file: &TodoFile, item: &TodoItem) -> String {
+        let reference = &self.reference;
+        let mut out = format!(
+            "# stale: the {reference} text changed after this was translated ({}:{}):\n",
+            file.reference_path, item.reference_line
+        );
+        match &item.previous_reference_body {
+            Some(before) => {
+                out.push_str(&format!("# {reference} before:\n"));
+                out.push_str(&commented(&format!("{} = {before}", item.id)));
+                out.push_str(&format!("# {reference} now:\n"));
+            }
+            None => out.push_str(&format!("# {reference} now:\n")),
+        }
+        out.push_str(&commented(&item.reference_source));
+        out.push_str(&format!(
+            "# Revise the translation below, or, if it is still right: beyan lock --locale {} --accept {}\n",
+            self.locale, item.id
+        ));
         out
     }
 }
@@ -270,7 +297,7 @@ pub fn todo(reference: &Catalog, target: &Catalog, lock: Option<&Lockfile>) -> T
         .iter()
         .filter_map(|aligned| {
             let reference_file = aligned.reference_file;
-            let items = file_items(aligned);
+            let items = file_items(aligned, lock);
             (!items.is_empty()).then(|| TodoFile {
                 file: reference_file.rel.clone(),
                 path: format!("locales/{locale}/{}", reference_file.rel),
@@ -288,7 +315,7 @@ pub fn todo(reference: &Catalog, target: &Catalog, lock: Option<&Lockfile>) -> T
     }
 }
 
-fn file_items(aligned: &AlignedFile<'_>) -> Vec<TodoItem> {
+fn file_items(aligned: &AlignedFile<'_>, lock: Option<&Lockfile>) -> Vec<TodoItem> {
     let source = &aligned.reference_file.source;
     let mut items = Vec::new();
     for pair in &aligned.pairs {
@@ -305,6 +332,7 @@ fn file_items(aligned: &AlignedFile<'_>) -> Vec<TodoItem> {
             reference_body: entry.body(source).to_owned(),
             words: entry.words as usize,
             translation_source: None,
+            previous_reference_body: None,
             lacking: Vec::new(),
             memory: None,
         };
@@ -325,6 +353,11 @@ fn file_items(aligned: &AlignedFile<'_>) -> Vec<TodoItem> {
         item.state = if !item.lacking.is_empty() {
             TodoState::Incomplete
         } else if pair.is_stale() {
+            item.previous_reference_body = pair
+                .record
+                .zip(lock)
+                .and_then(|(record, lock)| lock.text_of(record.reference))
+                .map(str::to_owned);
             TodoState::Stale
         } else {
             continue;
@@ -375,6 +408,8 @@ mod tests {
                     translation: content_hash("Qamma"),
                 },
             );
+        lock.texts
+            .insert(content_hash("Old gamma"), "Old gamma".to_owned());
         let todo = todo(&reference, &target, Some(&lock));
         let found: Vec<(&str, &str, TodoState)> = todo
             .files
@@ -398,7 +433,12 @@ mod tests {
         assert!(ftl.contains("2 missing, 1 incomplete, 1 stale"), "{ftl}");
         assert!(ftl.contains("# locales/az/releases/x.ftl (new file: create it)\n"));
         assert!(ftl.contains("#   b = Beta\n#       .title = Bee\nb = Betta\n    .title =\n"));
-        assert!(ftl.contains("#   c = Gamma\nc = Qamma\n"), "{ftl}");
+        assert!(
+            ftl.contains(
+                "# en before:\n#   c = Old gamma\n# en now:\n#   c = Gamma\n# Revise the translation below, or, if it is still right: beyan lock --locale az --accept c\nc = Qamma\n"
+            ),
+            "{ftl}"
+        );
         assert!(ftl.contains("\na =\n"));
     }
 

@@ -160,21 +160,23 @@ pub fn unknown_plural_categories(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mu
 }
 
 /// A translation made from a reference text that has changed since (see `beyan.lock`).
-pub fn freshness(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
+pub fn freshness(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
     let Some((file, translation)) = pair.translated() else {
         return;
     };
     if pair.is_stale() {
         let id = pair.reference.id.as_str();
-        out.push(
+        let stale = out.push(
             Code::StaleTranslation,
             file,
             Some(translation.start),
             Some(id),
-            format!(
-                "the reference text of `{id}` changed after this translation was made; update it, then run `beyan lock`"
-            ),
+            format!("the reference text of `{id}` changed after this translation was made"),
         );
+        let locale = cx.locale;
+        stale.help = Some(format!(
+            "`beyan todo --locale {locale}` shows what changed; revise the translation, or keep it with `beyan lock --locale {locale} --accept {id}`"
+        ));
     }
 }
 

@@ -1,5 +1,7 @@
 //! `beyan.lock`: per locale, file and message, a hash of the reference text a translation was
-//! made from and of the translation itself (see Freshness in PRODUCT.md).
+//! made from and of the translation itself (see Freshness in PRODUCT.md); and, once per hash,
+//! the reference text itself, so that `todo` can show what changed in a stale message's
+//! reference (version 2; a version 1 lock, without texts, is still read).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -22,6 +24,9 @@ pub type LockTable = BTreeMap<String, BTreeMap<String, BTreeMap<String, LockEntr
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lockfile {
     pub locales: LockTable,
+    /// The reference text (a message's source without its id) of each reference hash the
+    /// entries record; empty in a version 1 lock.
+    pub texts: BTreeMap<u64, String>,
 }
 
 /// A `beyan.lock` that cannot be read; it is reported, never silently rewritten.
@@ -34,7 +39,9 @@ pub struct LockError {
 }
 
 const HEADER: &str = "# beyan.lock: the reference text each translation was made from.\n# Written by `beyan lock`; sorted and deterministic. Edit translations, not this file.\n";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// The table of reference texts, by hash.
+const TEXTS_TABLE: &str = "reference-texts";
 
 impl Lockfile {
     /// Reads `beyan.lock` under `root`; `Ok(None)` when there is none. The file is read line by
@@ -71,6 +78,9 @@ impl Lockfile {
             message,
         };
         let mut locales = LockTable::new();
+        let mut texts = BTreeMap::new();
+        // In the `[reference-texts]` table rather than a `[locale."file"]` one.
+        let mut in_texts = false;
         let mut version = None;
         let mut table: Option<(String, String)> = None;
         // The current table's entries (id, entry, line number), added to `locales` at its end.
@@ -116,6 +126,17 @@ impl Lockfile {
                     .ok_or_else(|| fail(&cursor, "a locale code"))?
                     .into_owned();
                 cursor.skip_space();
+                if locale == TEXTS_TABLE && cursor.eat(b']') {
+                    cursor
+                        .end()
+                        .map_err(|()| fail(&cursor, "the end of the line"))?;
+                    if let Some(done) = table.take() {
+                        add_table(&mut locales, &done, &mut pending)
+                            .map_err(|(line, message)| error(line, 1, message))?;
+                    }
+                    in_texts = true;
+                    continue;
+                }
                 if !cursor.eat(b'.') {
                     return Err(fail(&cursor, "`.` and a file name"));
                 }
@@ -139,6 +160,7 @@ impl Lockfile {
                         .map_err(|(line, message)| error(line, 1, message))?;
                 }
                 table = Some((locale, path));
+                in_texts = false;
                 continue;
             }
             let key = cursor.key().ok_or_else(|| fail(&cursor, "a key"))?;
@@ -155,14 +177,29 @@ impl Lockfile {
                 cursor
                     .end()
                     .map_err(|()| fail(&cursor, "the end of the line"))?;
-                if value != VERSION {
+                if !(1..=VERSION).contains(&value) {
                     return Err(error(
                         number,
                         1,
-                        format!("unsupported version {value}, expected {VERSION}"),
+                        format!("unsupported version {value}, expected {VERSION} or lower"),
                     ));
                 }
                 version = Some(value);
+                continue;
+            }
+            if in_texts {
+                let hash = parse_hash(&key).ok_or_else(|| {
+                    error(number, 1, format!("`{key}` is not a 16-digit hex hash"))
+                })?;
+                let text = cursor
+                    .string()
+                    .ok_or_else(|| fail(&cursor, "a quoted text"))?;
+                cursor
+                    .end()
+                    .map_err(|()| fail(&cursor, "the end of the line"))?;
+                if texts.insert(hash, text.into_owned()).is_some() {
+                    return Err(error(number, 1, format!("`{key}` is recorded twice")));
+                }
                 continue;
             }
             if table.is_none() {
@@ -256,7 +293,12 @@ impl Lockfile {
                 message: "missing `version = 1`".to_owned(),
             });
         }
-        Ok(Self { locales })
+        Ok(Self { locales, texts })
+    }
+
+    /// The reference text recorded with hash `hash`, when the lock has it.
+    pub fn text_of(&self, hash: u64) -> Option<&str> {
+        self.texts.get(&hash).map(String::as_str)
     }
 
     pub fn get(&self, locale: &str, file: &str, id: &str) -> Option<&LockEntry> {
@@ -283,8 +325,33 @@ impl Lockfile {
                 }
             }
         }
+        if !self.texts.is_empty() {
+            out.push_str(&format!("\n[{TEXTS_TABLE}]\n"));
+            for (hash, text) in &self.texts {
+                out.push_str(&format!("{hash:016x} = {}\n", basic_string(text)));
+            }
+        }
         out
     }
+}
+
+/// `text` as a one-line TOML basic string: the lock is read line by line.
+fn basic_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn quote_key(key: &str) -> String {
@@ -564,6 +631,46 @@ mod tests {
     }
 
     #[test]
+    fn reference_texts_round_trip_and_a_version_1_lock_is_still_read() {
+        let mut lock = Lockfile::default();
+        let text = "Victory \"Day\"\n    .title = a\\b\ttab \u{1} ə";
+        lock.texts.insert(content_hash(text), text.to_owned());
+        lock.texts.insert(content_hash("plain"), "plain".to_owned());
+        lock.locales
+            .entry("az".into())
+            .or_default()
+            .entry("a.ftl".into())
+            .or_default()
+            .insert(
+                "x".into(),
+                LockEntry {
+                    reference: content_hash(text),
+                    translation: 1,
+                },
+            );
+        let written = lock.to_text();
+        assert!(written.contains("version = 2\n"), "{written}");
+        assert!(written.contains("\n[reference-texts]\n"), "{written}");
+        assert_eq!(
+            written.lines().count(),
+            4 + 3 + 3,
+            "one line per text: {written}"
+        );
+        let read = Lockfile::parse("beyan.lock", &written).unwrap();
+        assert_eq!(read, lock);
+        assert_eq!(read.text_of(content_hash(text)), Some(text));
+        let old = "version = 1\n[az.\"a.ftl\"]\nx = { reference = \"0123456789abcdef\", translation = \"0123456789abcdef\" }\n";
+        let read = Lockfile::parse("beyan.lock", old).unwrap();
+        assert!(read.texts.is_empty());
+        assert!(read.get("az", "a.ftl", "x").is_some());
+        let bad = "version = 2\n[reference-texts]\nnot-a-hash = \"x\"\n";
+        assert_eq!(
+            Lockfile::parse("beyan.lock", bad).unwrap_err().position,
+            Some((3, 1))
+        );
+    }
+
+    #[test]
     fn corrupt_lock_names_line() {
         let error = Lockfile::parse("beyan.lock", "version = 1\n[az.\"a.ftl\"]\nx = { reference = \"zz\", translation = \"0000000000000000\" }\n").unwrap_err();
         assert_eq!(error.position.unwrap().0, 3);
@@ -580,7 +687,7 @@ mod tests {
         let lock = Lockfile::parse("beyan.lock", &ok).unwrap();
         assert!(lock.get("az", "dir/a \"b\".ftl", "x").is_some());
         let cases = [
-            ("version = 2\n".to_owned(), (1, 1), "unsupported version"),
+            ("version = 3\n".to_owned(), (1, 1), "unsupported version"),
             (
                 format!("version = 1\nx = {{ reference = \"{hash}\" }}\n"),
                 (2, 1),
