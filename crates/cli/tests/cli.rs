@@ -6,6 +6,7 @@ mod browser;
 mod colour;
 mod first_hour;
 mod gate;
+mod json_schema;
 mod render;
 mod robustness;
 mod safety;

@@ -39,9 +39,11 @@ pub struct MessageCounts {
     pub stale: usize,
 }
 
+/// Words of the reference text, split by whether their message is translated.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct WordCounts {
     pub total: usize,
+    pub translated: usize,
     pub missing: usize,
 }
 
@@ -211,6 +213,7 @@ pub fn check_catalogs(
         }
         messages.translated = messages.total - messages.missing;
         messages.obsolete = obsolete;
+        words.translated = words.total - words.missing;
         let errors = found
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -434,6 +437,7 @@ fn judge_file(
             ),
         );
     }
+    summary.messages.obsolete = aligned.obsolete.len();
     (out.diagnostics, summary, aligned.obsolete.len(), suppressed)
 }
 

@@ -42,8 +42,7 @@ pub use markup::{MarkupSummary, summarize_markup};
 pub use plural::plural_categories;
 pub use runtime::pseudo::Pseudo;
 pub use status::{
-    GlossaryCoverage, LocaleStatus, MessageProgress, Part, PartLocale, PendingMessage, Progress,
-    Status, WordProgress, status,
+    GlossaryCoverage, LocaleStatus, Part, PartLocale, PendingMessage, Progress, Status, status,
 };
 pub use tm::{FUZZY_THRESHOLD, MemoryMatch, TranslationMemory, to_tmx};
 pub use todo::{Todo, TodoFile, TodoItem, TodoState, load_todo, todo};

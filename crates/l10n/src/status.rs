@@ -5,34 +5,18 @@
 use beyan_content::{Locale, Workspace};
 use serde::Serialize;
 
-use crate::check::{FileSummary, check_catalogs};
+use crate::check::{FileSummary, MessageCounts, WordCounts, check_catalogs};
 use crate::load::catalog::load_catalogs;
 use crate::load::lockfile::Lockfile;
 use crate::runtime::direction::Direction;
 use crate::todo::{Todo, TodoState, todo};
 
-/// Messages of a locale (or of one release in a locale).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct MessageProgress {
-    pub total: usize,
-    pub translated: usize,
-    pub missing: usize,
-    pub stale: usize,
-}
-
-/// Words of the reference text, split by whether their message is translated.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct WordProgress {
-    pub total: usize,
-    pub translated: usize,
-    pub missing: usize,
-}
-
-/// One locale's progress over a set of files.
+/// One locale's progress over a set of files: the counts `check` reports, under the same
+/// names (one JSON shape for both commands).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Progress {
-    pub messages: MessageProgress,
-    pub words: WordProgress,
+    pub messages: MessageCounts,
+    pub words: WordCounts,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -43,6 +27,7 @@ impl Progress {
         self.messages.missing += file.messages.missing;
         self.messages.translated += file.messages.total - file.messages.missing;
         self.messages.stale += file.messages.stale;
+        self.messages.obsolete += file.messages.obsolete;
         self.words.total += file.words.total;
         self.words.missing += file.words.missing;
         self.words.translated += file.words.total - file.words.missing;
@@ -105,8 +90,8 @@ pub struct LocaleStatus {
     pub direction: &'static str,
     #[serde(flatten)]
     pub progress: Progress,
-    /// Messages in the locale that the reference does not have.
-    pub obsolete: usize,
+    /// Diagnostics silenced by `# beyan-ignore` comments.
+    pub suppressed: usize,
     pub glossary: GlossaryCoverage,
     pub pending: Vec<PendingMessage>,
     /// The full to-do, with texts (for the HTML dashboard and `beyan todo`).
@@ -138,12 +123,12 @@ pub struct Part {
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     pub reference: String,
+    /// Errors found in the reference itself.
+    pub reference_errors: usize,
     /// Messages and terms of the reference (each id once per file).
     pub messages: usize,
     /// Words of the reference text.
     pub words: usize,
-    /// Errors found in the reference itself.
-    pub reference_errors: usize,
     pub locales: Vec<LocaleStatus>,
     /// The shared files (everything outside `releases/`).
     pub shared: Part,
@@ -215,6 +200,8 @@ pub fn status(workspace: &Workspace, locales: &[Locale], lock: Option<&Lockfile>
         // Problems outside the reference's files (an obsolete file) count for the locale.
         progress.errors = summary.errors;
         progress.warnings = summary.warnings;
+        // Obsolete files too, which no reference file's summary holds.
+        progress.messages.obsolete = summary.messages.obsolete;
         shared.locales.push(PartLocale {
             locale: summary.locale.clone(),
             progress: shared_progress,
@@ -258,7 +245,7 @@ pub fn status(workspace: &Workspace, locales: &[Locale], lock: Option<&Lockfile>
             complete: summary.complete,
             direction: Direction::of(&catalog.locale).as_str(),
             progress,
-            obsolete: summary.messages.obsolete,
+            suppressed: summary.suppressed,
             glossary,
             pending,
             todo,
@@ -274,9 +261,9 @@ pub fn status(workspace: &Workspace, locales: &[Locale], lock: Option<&Lockfile>
     }
     Status {
         reference: report.reference.clone(),
+        reference_errors: report.reference_errors(),
         messages,
         words,
-        reference_errors: report.reference_errors(),
         locales: statuses,
         shared,
         releases,

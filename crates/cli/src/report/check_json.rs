@@ -43,7 +43,11 @@ fn write_report(out: &mut impl Write, report: &Report, passed: bool) -> anyhow::
         "{{\n  \"version\": {JSON_VERSION},\n  \"passed\": {passed},\n  \"reference\": "
     )?;
     serde_json::to_writer(&mut *out, &report.reference)?;
-    out.write_all(b",\n  \"locales\": ")?;
+    write!(
+        out,
+        ",\n  \"reference_errors\": {},\n  \"locales\": ",
+        report.reference_errors()
+    )?;
     // Pretty-printed at the top level, then indented one level to sit inside the document.
     let locales = serde_json::to_vec_pretty(&report.locales)?;
     for (i, line) in locales.split(|&b| b == b'\n').enumerate() {
@@ -103,10 +107,11 @@ mod tests {
             let object = parsed.as_object_mut().unwrap();
             object.remove("version");
             object.remove("passed");
+            assert_eq!(object.remove("reference_errors"), Some(0.into()));
             assert_eq!(parsed, serde_json::to_value(&report).unwrap(), "{count}");
             let text = String::from_utf8(out).unwrap();
             // One line per diagnostic, between the summary and the closing lines.
-            let expected = if count == 0 { 7 } else { 8 + count };
+            let expected = if count == 0 { 8 } else { 9 + count };
             assert_eq!(text.lines().count(), expected, "{count}");
         }
     }
