@@ -45,8 +45,27 @@ fn colour_is_chosen_by_flag() {
 #[test]
 fn every_help_shows_examples_and_exit_codes() {
     let ws = Sandbox::empty();
-    for command in ["check", "render", "status", "todo", "lock", "new", "init"] {
-        let run = ws.beyan_in(ws.root(), &[command, "--help"]).expect(0);
+    for command in [
+        "check",
+        "render",
+        "status",
+        "todo",
+        "lock",
+        "new",
+        "init",
+        "xliff",
+        "xliff export",
+        "xliff import",
+        "tm",
+        "tm export",
+        "serve",
+        "explain",
+        "completions",
+        "man",
+    ] {
+        let mut args: Vec<&str> = command.split(' ').collect();
+        args.push("--help");
+        let run = ws.beyan_in(ws.root(), &args).expect(0);
         assert!(
             run.stdout.contains("Examples:\n  beyan "),
             "{command}: {}",
@@ -54,6 +73,17 @@ fn every_help_shows_examples_and_exit_codes() {
         );
         assert!(run.stdout.contains("Exit codes: 0 success"), "{command}");
     }
+    // Where diagnostics are involved, the help leads to `beyan explain`.
+    for command in ["check", "render", "xliff", "serve"] {
+        let run = ws.beyan_in(ws.root(), &[command, "--help"]).expect(0);
+        assert!(run.stdout.contains("beyan explain"), "{command}");
+    }
+    // For init the folder is DIR: no --workspace in its help, though it is still accepted.
+    let init = ws.beyan_in(ws.root(), &["init", "--help"]).expect(0);
+    assert!(!init.stdout.contains("--workspace"), "{}", init.stdout);
+    ws.beyan_in(ws.root(), &["init", "-q", "-w", "press"])
+        .expect(0);
+    assert!(ws.path("press/beyan.toml").is_file());
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::report;
     "beyan check -l az,tr --strict      two locales; warnings block too",
     "beyan check -f github              annotations on a pull request",
     "beyan check -f json > report.json  one JSON document",
+    "beyan explain unknown-variable     what a diagnostic code means and how to fix it",
 ))]
 pub struct Args {
     /// Check only this locale (repeatable).

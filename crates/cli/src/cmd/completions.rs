@@ -8,6 +8,10 @@ use clap_complete::Shell;
 use super::Cli;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan completions bash > ~/.local/share/bash-completion/completions/beyan",
+    "beyan completions zsh > ~/.zfunc/_beyan",
+))]
 pub struct Args {
     /// bash, zsh, fish, powershell or elvish.
     shell: Shell,

@@ -8,6 +8,10 @@ use anyhow::bail;
 use beyan_l10n::Code;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan explain                               every diagnostic code, with its default severity",
+    "beyan explain number-mismatch               what it means, an example and the fix",
+))]
 pub struct Args {
     /// The diagnostic code (`number-mismatch`); without it, the list of codes.
     code: Option<String>,

@@ -26,11 +26,16 @@ pub struct Args {
         value_delimiter = ','
     )]
     locales: Vec<String>,
+    /// The global `--workspace`, taken here so that `init --help` does not list it: the folder
+    /// is DIR. Still accepted (`beyan init -w press` is `beyan init press`).
+    #[arg(long = "workspace", short = 'w', value_name = "DIR", hide = true)]
+    workspace: Option<PathBuf>,
 }
 
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let dir = args
         .dir
+        .or(args.workspace)
         .or_else(|| context.workspace.clone())
         .unwrap_or_else(|| PathBuf::from("."));
     let mut locales: Vec<Locale> = Vec::new();

@@ -10,6 +10,10 @@ use clap::CommandFactory;
 use super::Cli;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan man -o /usr/local/share/man/man1      beyan.1 and a page per command",
+    "beyan man | man -l -                        read beyan.1 now",
+))]
 pub struct Args {
     /// Write every page into this folder (created if needed) instead of `beyan.1` on stdout.
     #[arg(long, short = 'o', value_name = "DIR")]

@@ -20,6 +20,7 @@ use crate::context::Context;
     "beyan render -o site --release 2025-11-08-victory-day",
     "beyan render --skip-incomplete                 publish what is complete, name the rest",
     "beyan render --include-embargoed --now 2025-11-08T09:00:00+05:00",
+    "beyan check                                    why a version is incomplete (beyan explain CODE)",
 ))]
 pub struct Args {
     /// Publish only this release (repeatable).
@@ -59,8 +60,12 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let workspace = context.workspace()?;
     let now = match &args.now {
-        Some(text) => text.parse::<jiff::Timestamp>().with_context(|| {
-            format!("--now `{text}` is not an RFC 3339 instant such as 2025-11-08T09:00:00+05:00")
+        // The parser's own reason names its internals ("four digit integer"); the example
+        // says what to write.
+        Some(text) => text.parse::<jiff::Timestamp>().map_err(|_| {
+            anyhow::anyhow!(
+                "--now `{text}` is not a date and time with a UTC offset, such as 2025-11-08T09:00:00+05:00 (RFC 3339)"
+            )
         })?,
         None => jiff::Timestamp::now(),
     };
@@ -130,7 +135,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let progress =
         (std::io::stderr().is_terminal() && !context.quiet).then(|| indicatif::ProgressBar::new(0));
     if let Some(bar) = &progress
-        && let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages")
+        && let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len}")
     {
         bar.set_style(style);
     }

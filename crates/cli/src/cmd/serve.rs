@@ -18,6 +18,11 @@ use crate::serve::http::{self, Shared};
 use crate::serve::preview;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan serve                                 preview on http://127.0.0.1:8150/",
+    "beyan serve --port 0 --open                 any free port, opened in the browser",
+    "beyan explain CODE                          a diagnostic the preview shows, explained",
+))]
 pub struct Args {
     /// The port to listen on; 0 picks any free port.
     #[arg(long, default_value_t = 8150)]
@@ -192,9 +197,9 @@ fn report_build(preview: &preview::Preview, started: Instant) {
         None => {
             let _ = writeln!(
                 err,
-                "rendered {} files in {elapsed:.0} ms ({} diagnostics)",
-                preview.files.len(),
-                preview.diagnostics.len()
+                "rendered {} in {elapsed:.0} ms ({})",
+                crate::report::count(preview.files.len(), "file", "files"),
+                crate::report::count(preview.diagnostics.len(), "diagnostic", "diagnostics")
             );
         }
     }

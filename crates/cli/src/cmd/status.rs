@@ -20,6 +20,7 @@ use crate::report;
     "beyan status                                a table per locale and per release",
     "beyan status -l ur -f json                   one locale as JSON",
     "beyan status -f html -o status.html         a self-contained dashboard",
+    "beyan check -l ur                           the diagnostics behind the errors and warnings",
 ))]
 pub struct Args {
     /// Only this locale (repeatable).

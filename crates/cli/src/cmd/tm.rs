@@ -12,6 +12,9 @@ use beyan_l10n::{Lockfile, TranslationMemory, load_catalogs, to_tmx};
 use crate::context::{Context, target_locales};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan tm export -l az -o az.tmx             the fresh az translations as TMX 1.4b",
+))]
 pub struct Args {
     #[command(subcommand)]
     command: Command,
@@ -24,6 +27,10 @@ enum Command {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan tm export -l az -o az.tmx",
+    "beyan tm export -l ur > ur.tmx",
+))]
 struct ExportArgs {
     /// The target locale.
     #[arg(long = "locale", short = 'l', value_name = "L")]

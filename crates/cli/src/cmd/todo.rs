@@ -13,6 +13,7 @@ use crate::context::{Context, target_locales};
 #[command(after_help = after_help!(
     "beyan todo -l az                            every missing or stale message of az",
     "beyan todo -l az --release 2025-11-08-victory-day",
+    "beyan todo -l az --write                    append the missing messages to az's files, ready to fill",
 ))]
 pub struct Args {
     /// The locale to translate (repeatable or comma-separated: one to-do after the other).

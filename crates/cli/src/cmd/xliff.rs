@@ -12,6 +12,11 @@ use crate::context::{Context, target_locales};
 use crate::report;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan xliff export -l az -o az.xlf          every message of az, for a CAT tool",
+    "beyan xliff import az.xlf                   the translated units back into locales/az/",
+    "beyan check -l az                           then: what the import left to fix (beyan explain CODE)",
+))]
 pub struct Args {
     #[command(subcommand)]
     command: Command,
@@ -26,6 +31,10 @@ enum Command {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan xliff export -l az -o az.xlf",
+    "beyan xliff export -l tr --release 2025-11-08-victory-day > release.xlf",
+))]
 struct ExportArgs {
     /// The target locale.
     #[arg(long = "locale", short = 'l', value_name = "L")]
@@ -39,6 +48,9 @@ struct ExportArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help!(
+    "beyan xliff import az.xlf tr.xlf            nothing is written unless every file is valid",
+))]
 struct ImportArgs {
     /// XLIFF 2 files, as exported by `beyan xliff export` and translated.
     #[arg(value_name = "FILE", required = true)]
@@ -75,10 +87,10 @@ fn export(args: ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
             beyan_content::write_atomically(target, export.xml.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!(
-                "wrote {}: {} units in {} files for {locale}",
+                "wrote {}: {} in {} for {locale}",
                 path.display(),
-                export.units,
-                export.files
+                crate::report::count(export.units, "unit", "units"),
+                crate::report::count(export.files, "file", "files")
             );
         }
         _ => std::io::stdout().lock().write_all(export.xml.as_bytes())?,

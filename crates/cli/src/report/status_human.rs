@@ -12,8 +12,10 @@ const BAR: usize = 14;
 pub fn status_human(status: &Status) -> String {
     let bold = Style::new().bold();
     let mut s = format!(
-        "{bold}translation status{bold:#} (reference {}: {} messages, {} words)\n\n",
-        status.reference, status.messages, status.words
+        "{bold}translation status{bold:#} (reference {}: {}, {})\n\n",
+        status.reference,
+        super::count(status.messages, "message", "messages"),
+        super::count(status.words, "word", "words")
     );
     // A broken reference blocks every locale: it comes first, before any percentage.
     if status.reference_errors > 0 {
@@ -56,14 +58,17 @@ pub fn status_human(status: &Status) -> String {
         && first.glossary.terms > 0
     {
         s.push_str(&format!(
-            "\n{bold}glossary{bold:#} ({} terms, glossary.toml)\n",
-            first.glossary.terms
+            "\n{bold}glossary{bold:#} ({}, glossary.toml)\n",
+            super::count(first.glossary.terms, "term", "terms")
         ));
         for locale in &status.locales {
             let g = &locale.glossary;
             s.push_str(&format!(
-                "  {:<8} {}/{} terms rendered, {} message(s) without an approved rendering\n",
-                locale.locale, g.rendered, g.terms, g.mismatches
+                "  {:<8} {}/{} terms rendered, {} without an approved rendering\n",
+                locale.locale,
+                g.rendered,
+                g.terms,
+                super::count(g.mismatches, "message", "messages")
             ));
         }
     }

@@ -36,7 +36,10 @@ pub fn check(limit: usize, variant: &Variant) -> Option<Finding> {
     (length > limit).then(|| Finding {
         code: Code::TooLong,
         offset: variant.offset(0),
-        message: format!("{length} characters, more than the {limit} that `# max-length` allows"),
+        message: match length {
+            1 => format!("1 character, more than the {limit} that `# max-length` allows"),
+            _ => format!("{length} characters, more than the {limit} that `# max-length` allows"),
+        },
     })
 }
 

@@ -225,8 +225,11 @@ pub fn bidi_controls(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_
             Some(offset),
             Some(id),
             format!(
-                "`{id}` contains {} bidirectional control character(s); the renderer sets direction itself",
-                translation.bidi_controls.len()
+                "`{id}` contains {}; delete them: the renderer sets the text direction itself",
+                match translation.bidi_controls.len() {
+                    1 => "a bidirectional control character".to_owned(),
+                    n => format!("{n} bidirectional control characters"),
+                }
             ),
         );
     }
@@ -264,10 +267,7 @@ pub fn markup(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
         };
         let nearest = expected[0];
         let detail = if nearest.links != found.links {
-            format!(
-                "links differ: reference {:?}, translation {:?}",
-                nearest.links, found.links
-            )
+            links_differ(&nearest.links, &found.links)
         } else {
             "emphasis or inline markup differs from the reference".to_owned()
         };
@@ -284,6 +284,53 @@ pub fn markup(_: &PairContext<'_>, pair: &Pair<'_>, out: &mut Findings<'_>) {
         );
         // One finding per message, as before the comparison went variant by variant.
         return;
+    }
+}
+
+/// What a translation's links change: "the translation drops the link to `a` and adds one
+/// to `b`". Both lists are sorted.
+fn links_differ(reference: &[String], translation: &[String]) -> String {
+    let quoted = |links: Vec<&String>| {
+        links
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let dropped: Vec<&String> = reference
+        .iter()
+        .filter(|l| !translation.contains(l))
+        .collect();
+    let added: Vec<&String> = translation
+        .iter()
+        .filter(|l| !reference.contains(l))
+        .collect();
+    let mut changes = Vec::new();
+    match dropped.len() {
+        0 => {}
+        1 => changes.push(format!("drops the link to {}", quoted(dropped))),
+        _ => changes.push(format!("drops the links to {}", quoted(dropped))),
+    }
+    match added.len() {
+        0 => {}
+        1 => changes.push(format!("adds a link to {}", quoted(added))),
+        _ => changes.push(format!("adds links to {}", quoted(added))),
+    }
+    if changes.is_empty() {
+        // The same destinations, another number of times.
+        return format!(
+            "the reference has {} and the translation {}",
+            link_count(reference.len()),
+            link_count(translation.len())
+        );
+    }
+    format!("the translation {}", changes.join(" and "))
+}
+
+fn link_count(n: usize) -> String {
+    match n {
+        1 => "1 link".to_owned(),
+        n => format!("{n} links"),
     }
 }
 
