@@ -60,7 +60,7 @@ pub fn target_locales(workspace: &Workspace, given: &[String]) -> anyhow::Result
             }
             if !locales.targets().any(|l| *l == locale) {
                 let known: Vec<&str> = locales.targets().map(Locale::as_str).collect();
-                let hint = beyan_content::closest(locale.as_str(), known.iter().copied())
+                let hint = beyan_content::closest_locale(locale.as_str(), known.iter().copied())
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_default();
                 bail!(

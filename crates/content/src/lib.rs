@@ -37,6 +37,6 @@ pub use resolved_path::resolve;
 pub use scaffold::{EXAMPLE_SLUG, ScaffoldFile, release_files, workspace_files};
 pub use schema::{config_schema, glossary_schema};
 pub use slug::{Slug, is_valid_slug};
-pub use suggestion::closest;
+pub use suggestion::{closest, closest_locale};
 pub use workspace::{CONFIG_FILE, LOCK_FILE, Workspace, discover_root};
 pub use write_gate::{LockedOutputDir, OutputDir, SITE_MANIFEST, WriteGate, WriteRefused};

@@ -1,11 +1,39 @@
 //! "Did you mean …?": the closest known name to a mistyped one, for ids, references,
-//! variables and locale codes.
+//! variables ([`closest`]) and locale codes ([`closest_locale`]).
 
 /// The candidate closest to `word`, when one is close enough to be what was meant: a few
-/// edits away for its length (`-org-shrt` → `-org-short`, `headlin` → `headline`), or the
-/// same language with another region (`tr-TR` → `tr`).
+/// edits away for its length (`-org-shrt` → `-org-short`, `headlin` → `headline`).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let language = |code: &str| code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+    nearest(word, candidates, |_| false)
+}
+
+/// [`closest`] for locale codes, where the same language with another region or script is
+/// also what was meant (`tr-TR` → `tr`), however many letters differ.
+pub fn closest_locale<'a>(
+    code: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let language = |code: &str| {
+        code.split(['-', '_'])
+            .next()
+            .unwrap_or(code)
+            .to_ascii_lowercase()
+    };
+    let wanted = language(code);
+    nearest(code, candidates, |candidate| {
+        (code.contains(['-', '_']) || candidate.contains('-'))
+            && !wanted.is_empty()
+            && language(candidate) == wanted
+    })
+}
+
+/// The nearest candidate within a third of `word`'s length in edits, or else one that
+/// `related` accepts (ranked after every close one).
+fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    related: impl Fn(&str) -> bool,
+) -> Option<&'a str> {
     // A third of the word's length: `fr` is no typo of `tr`, `headlin` is one of `headline`.
     let allowed = word.chars().count() / 3;
     candidates
@@ -13,10 +41,9 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|c| *c != word)
         .filter_map(|candidate| {
             let distance = strsim::damerau_levenshtein(word, candidate);
-            let same_language = word.contains('-') || candidate.contains('-');
             if distance <= allowed {
                 Some((distance, candidate))
-            } else if same_language && language(word) == language(candidate) {
+            } else if related(candidate) {
                 Some((allowed + 1, candidate))
             } else {
                 None
@@ -32,17 +59,31 @@ mod tests {
 
     #[test]
     fn typos_find_their_word_and_strangers_find_nothing() {
-        let ids = ["-org-short", "-org-name", "headline", "subheadline"];
+        let ids = ["-org-short", "-org-name", "headline", "subheadline", "-org"];
         assert_eq!(closest("-org-shrt", ids), Some("-org-short"));
         assert_eq!(closest("headlin", ids), Some("headline"));
         assert_eq!(closest("paragraph-99", ids), None);
-        assert_eq!(closest("tr-TR", ["az", "tr", "ur"]), Some("tr"));
-        assert_eq!(closest("de", ["az", "tr", "ur"]), None);
-        assert_eq!(closest("fr", ["az", "tr", "ur"]), None);
+        assert_eq!(
+            closest("-missing-term", ids),
+            None,
+            "two terms are not related by their leading `-`"
+        );
+        assert_eq!(closest("org-xyzabc", ["org-name"]), None);
         assert_eq!(
             closest("headline", ids),
             None,
             "the word itself is no suggestion"
         );
+    }
+
+    #[test]
+    fn a_locale_suggests_its_language() {
+        let locales = ["az", "tr", "ur"];
+        assert_eq!(closest_locale("tr-TR", locales), Some("tr"));
+        assert_eq!(closest_locale("az_Latn_AZ", locales), Some("az"));
+        assert_eq!(closest_locale("de", locales), None);
+        assert_eq!(closest_locale("fr", locales), None);
+        assert_eq!(closest_locale("de-DE", locales), None);
+        assert_eq!(closest_locale("tr", ["tr-CY", "az"]), Some("tr-CY"));
     }
 }
