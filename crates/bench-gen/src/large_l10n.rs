@@ -980,6 +980,15 @@ fn seed_defects(files: &mut Vec<GenFile>, lang: usize, count: usize, rng: &mut R
             variants.retain(|(key, _)| *key != "one");
         }
     }
+    // unknown-plural-category: a `[few]` variant, which none of az, tr and ur has.
+    for at in targets(files, &mut used, rng, count, is_plural) {
+        if let Some(Pattern::Plural { variants, .. }) = &mut entry_at(files, at).value
+            && let Some((_, pieces)) = variants.first()
+        {
+            let pieces = pieces.clone();
+            variants.insert(0, ("few", pieces));
+        }
+    }
     // same-as-source: English left in place, in messages of more than one word (a single
     // word is most often a name, which the check leaves alone).
     let is_prose = |e: &FtlEntry| {
