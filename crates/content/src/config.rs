@@ -322,11 +322,17 @@ impl Config {
                 errors.push(error(
                     "check.severity",
                     code.span(),
-                    format!(
-                        "unknown diagnostic code `{}`; expected one of {}",
-                        code.get_ref(),
-                        CHECK_CODES.join(", ")
-                    ),
+                    match crate::closest(code.get_ref(), CHECK_CODES.iter().copied()) {
+                        Some(close) => format!(
+                            "unknown diagnostic code `{}`; did you mean `{close}`?",
+                            code.get_ref()
+                        ),
+                        None => format!(
+                            "unknown diagnostic code `{}`; expected one of {}",
+                            code.get_ref(),
+                            CHECK_CODES.join(", ")
+                        ),
+                    },
                 ));
                 continue;
             }

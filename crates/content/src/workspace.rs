@@ -93,6 +93,16 @@ impl Workspace {
     pub fn release(&self, slug: &str) -> Option<&Release> {
         self.releases.iter().find(|r| r.slug.as_str() == slug)
     }
+
+    /// Why `slug` names no release, with the closest slug when one is close:
+    /// "no release `x` (there is no releases/x.toml); did you mean `y`?".
+    pub fn unknown_release(&self, slug: &str) -> String {
+        let known = self.releases.iter().map(|r| r.slug.as_str());
+        let hint = crate::closest(slug, known)
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        format!("no release `{slug}` (there is no releases/{slug}.toml){hint}")
+    }
 }
 
 fn load_glossary(

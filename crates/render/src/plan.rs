@@ -126,7 +126,8 @@ impl Plan {
 /// Why the request itself is wrong (a usage error, not a translation problem).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
-    #[error("no release `{0}` in releases/")]
+    /// The whole sentence, suggestion included ([`Workspace::unknown_release`]).
+    #[error("{0}")]
     UnknownRelease(String),
     #[error("locale `{0}` is not configured in beyan.toml")]
     UnknownLocale(String),
@@ -137,7 +138,9 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     let config = &workspace.config.locales;
     for slug in &options.releases {
         if workspace.release(slug.as_str()).is_none() {
-            return Err(PlanError::UnknownRelease(slug.to_string()));
+            return Err(PlanError::UnknownRelease(
+                workspace.unknown_release(slug.as_str()),
+            ));
         }
     }
     for locale in &options.locales {

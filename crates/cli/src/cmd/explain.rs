@@ -33,6 +33,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let Some(code) = Code::from_name(name.trim()) else {
         let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        if let Some(code) = beyan_content::closest(name.trim(), names.iter().copied()) {
+            bail!(
+                "`{name}` is not a diagnostic code; did you mean `{code}`? (`beyan explain` lists them all)"
+            );
+        }
         bail!(
             "`{name}` is not a diagnostic code; the codes are: {}",
             names.join(", ")

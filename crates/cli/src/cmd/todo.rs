@@ -40,7 +40,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     for slug in &args.releases {
         beyan_content::Slug::parse(slug).map_err(anyhow::Error::msg)?;
         if workspace.release(slug).is_none() {
-            bail!("no release `{slug}` (there is no releases/{slug}.toml)");
+            bail!("{}", workspace.unknown_release(slug));
         }
     }
     let lock = Lockfile::load(&workspace.root)?;

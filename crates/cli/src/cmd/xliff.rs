@@ -69,7 +69,7 @@ fn export(args: ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let locale = target_locales(&workspace, std::slice::from_ref(&args.locale))?.remove(0);
     for slug in &args.releases {
         if workspace.release(slug).is_none() {
-            bail!("no release `{slug}` (there is no releases/{slug}.toml)");
+            bail!("{}", workspace.unknown_release(slug));
         }
     }
     // Judged before any work: a refused -o costs nothing.

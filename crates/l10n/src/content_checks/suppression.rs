@@ -61,7 +61,13 @@ impl Suppression {
                 "{} {} not a diagnostic code",
                 self.unknown
                     .iter()
-                    .map(|u| format!("`{u}`"))
+                    .map(|u| {
+                        let codes = Code::ALL.iter().map(|c| c.as_str());
+                        match beyan_content::closest(u, codes) {
+                            Some(code) => format!("`{u}` (did you mean `{code}`?)"),
+                            None => format!("`{u}`"),
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(", "),
                 if self.unknown.len() == 1 { "is" } else { "are" }

@@ -133,12 +133,19 @@ pub fn unknown_plural_categories(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mu
     };
     let id = pair.reference.id.as_str();
     for select in &translation.plural_selects {
-        for key in &select.value.keys {
+        for (i, key) in select.value.keys.iter().enumerate() {
             if !cx.plural.contains(&key.as_str()) {
+                // The select's offset is its first key's; a later key is found after it.
+                let offset = if i == 0 {
+                    select.offset
+                } else {
+                    variant_key_offset(&file.source.text, select.offset, translation.end, key)
+                        .unwrap_or(select.offset)
+                };
                 let unknown = out.push(
                     Code::UnknownPluralCategory,
                     file,
-                    Some(select.offset),
+                    Some(offset),
                     Some(id),
                     format!(
                         "`[{key}]` in `{id}` is never selected: `{key}` is not a plural category of {} (CLDR: {})",
@@ -157,6 +164,26 @@ pub fn unknown_plural_categories(cx: &PairContext<'_>, pair: &Pair<'_>, out: &mu
             }
         }
     }
+}
+
+/// The byte offset of `key`'s name in a variant key `[key]` between `from` and `end` of
+/// `text`, read only when a finding needs it. A variant key begins its line (after spaces and
+/// the default's `*`); a `[` elsewhere is text, such as a link's.
+fn variant_key_offset(text: &str, from: usize, end: usize, key: &str) -> Option<usize> {
+    let region = text.get(from..end)?;
+    let mut at = 0;
+    while let Some(open) = region[at..].find('[') {
+        let start = at + open + 1;
+        let close = start + region[start..].find(']')?;
+        let inside = &region[start..close];
+        let line_start = region[..start - 1].rfind('\n').map_or(0, |n| n + 1);
+        let before = region[line_start..start - 1].trim_start();
+        if (before.is_empty() || before == "*") && inside.trim() == key {
+            return Some(from + start + (inside.len() - inside.trim_start().len()));
+        }
+        at = close + 1;
+    }
+    None
 }
 
 /// A translation made from a reference text that has changed since (see `beyan.lock`).
@@ -344,5 +371,21 @@ fn list_variables(entry: &Entry) -> String {
             .map(|v| format!("${}", v.value))
             .collect();
         format!(" (the reference uses {})", names.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::variant_key_offset;
+
+    #[test]
+    fn a_later_variant_key_is_found_by_name_not_in_link_text() {
+        let text = "n = { $c ->\n    [one] [few](https://x) one\n    [ few ] x\n   *[other] y\n}\n";
+        let from = text.find("one").unwrap();
+        let at = variant_key_offset(text, from, text.len(), "few").unwrap();
+        assert_eq!(&text[at..at + 3], "few");
+        assert_eq!(&text[at - 2..at], "[ ", "the key, not the link text");
+        assert_eq!(variant_key_offset(text, from, text.len(), "two"), None);
+        assert_eq!(variant_key_offset(text, from, text.len() + 5, "few"), None);
     }
 }
