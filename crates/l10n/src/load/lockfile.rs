@@ -188,6 +188,12 @@ impl Lockfile {
                 continue;
             }
             if in_texts {
+                if let Some((hash, text)) = written_text(line) {
+                    if texts.insert(hash, text.into_owned()).is_some() {
+                        return Err(error(number, 1, format!("`{hash:016x}` is recorded twice")));
+                    }
+                    continue;
+                }
                 let hash = parse_hash(&key).ok_or_else(|| {
                     error(number, 1, format!("`{key}` is not a 16-digit hex hash"))
                 })?;
@@ -466,6 +472,44 @@ fn written_entry(line: &str) -> Option<(&str, LockEntry)> {
     ))
 }
 
+/// A reference text's line as `beyan lock` writes it (a bare hash, a string with only the
+/// escapes [`basic_string`] writes): read without the general reader, which takes any other
+/// shape.
+fn written_text(line: &str) -> Option<(u64, Cow<'_, str>)> {
+    let hash = parse_hash(line.get(..16)?)?;
+    let quoted = line.get(16..)?.strip_prefix(" = \"")?.strip_suffix('"')?;
+    if !quoted.bytes().any(|b| b == b'\\' || b == b'"') {
+        return Some((hash, Cow::Borrowed(quoted)));
+    }
+    let mut text = String::with_capacity(quoted.len());
+    let mut rest = quoted;
+    while let Some(at) = rest.find(['\\', '"']) {
+        text.push_str(&rest[..at]);
+        let escaped = rest[at..].strip_prefix('\\')?;
+        let mut chars = escaped.chars();
+        match chars.next()? {
+            'n' => text.push('\n'),
+            't' => text.push('\t'),
+            'r' => text.push('\r'),
+            '"' => text.push('"'),
+            '\\' => text.push('\\'),
+            'u' => {
+                let digits = escaped.get(1..5)?;
+                if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                text.push(char::from_u32(u32::from_str_radix(digits, 16).ok()?)?);
+                rest = &escaped[5..];
+                continue;
+            }
+            _ => return None,
+        }
+        rest = chars.as_str();
+    }
+    text.push_str(rest);
+    Some((hash, Cow::Owned(text)))
+}
+
 /// A hash as the lock writes it: exactly 16 hex digits.
 fn parse_hash(text: &str) -> Option<u64> {
     /// Each byte's value as a hex digit; 0xFF for any other byte.
@@ -663,6 +707,24 @@ mod tests {
         let read = Lockfile::parse("beyan.lock", old).unwrap();
         assert!(read.texts.is_empty());
         assert!(read.get("az", "a.ftl", "x").is_some());
+        let text_of = |line: &str| written_text(line).map(|(_, text)| text.into_owned());
+        assert_eq!(
+            text_of("0123456789abcdef = \"Victory Day\"").as_deref(),
+            Some("Victory Day")
+        );
+        assert_eq!(
+            text_of(r#"0123456789abcdef = "a\nb \"c\" \\ \u0001ə""#).as_deref(),
+            Some("a\nb \"c\" \\ \u{1}ə")
+        );
+        for other in [
+            "0123456789abcdef = \"a\" # note",
+            r#"0123456789abcdef = "a\x""#,
+            r#"0123456789abcdef = "a\u00""#,
+            r#"0123456789abcdef = "a\"#,
+            r#"0123456789abcdef = "a"b""#,
+        ] {
+            assert_eq!(text_of(other), None, "{other}");
+        }
         let bad = "version = 2\n[reference-texts]\nnot-a-hash = \"x\"\n";
         assert_eq!(
             Lockfile::parse("beyan.lock", bad).unwrap_err().position,
