@@ -122,7 +122,7 @@ mod tests {
                 .problems()
                 .unwrap()
                 .message
-                .contains("`too-lng` is not")
+                .contains("`too-lng` (did you mean `too-long`?) is not a diagnostic code")
         );
         let empty = Suppression::parse("beyan-ignore: — why").unwrap();
         assert!(empty.problems().unwrap().message.contains("names no code"));
