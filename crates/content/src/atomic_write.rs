@@ -14,7 +14,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let (dir, name) = parent_and_name(path);
     let prefix = format!(".{name}.beyan-tmp-");
     remove_abandoned_temp_files(&dir, &prefix);
-    let mut file = tempfile::Builder::new().prefix(&prefix).tempfile_in(&dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(&prefix)
+        .tempfile_in(&dir)
+        .map_err(without_temp_path)?;
     // Held until the file is renamed: a concurrent writer sees that this one is alive.
     lock_file(file.as_file(), false);
     // A temporary file is private (0600); the result should read like any file the user
@@ -26,7 +29,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.as_file().set_permissions(permissions)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
+    file.persist(path).map_err(|e| without_temp_path(e.error))?;
     Ok(())
 }
 
@@ -49,7 +52,8 @@ where
     std::fs::create_dir_all(&parent)?;
     let staging = tempfile::Builder::new()
         .prefix(&staging_prefix(&name))
-        .tempdir_in(&parent)?;
+        .tempdir_in(&parent)
+        .map_err(without_temp_path)?;
     // On failure the staging folder is dropped, and so removed.
     fill(staging.path())?;
     // A temporary folder is private (0700); published output must be readable.
@@ -80,7 +84,8 @@ where
     }
     let staging = tempfile::Builder::new()
         .prefix(".beyan-init-")
-        .tempdir_in(dir)?;
+        .tempdir_in(dir)
+        .map_err(without_temp_path)?;
     fill(staging.path())?;
     let mut moved: Vec<PathBuf> = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(staging.path())?.collect::<Result<_, _>>()?;
@@ -96,6 +101,17 @@ where
         moved.push(to);
     }
     Ok(())
+}
+
+/// tempfile's errors end with the temporary name (`… at path "/w/.beyan.lock.beyan-tmp-x1Y2"`),
+/// which the user never asked for and cannot act on: keep what went wrong, not where (the
+/// caller names the file it was writing).
+fn without_temp_path(error: io::Error) -> io::Error {
+    let text = error.to_string();
+    match text.split_once(" at path \"") {
+        Some((what, _)) => io::Error::new(error.kind(), what.to_owned()),
+        None => error,
+    }
 }
 
 /// The prefix of a staging folder beside `name` (`.dist.beyan-new-`).
@@ -115,7 +131,8 @@ fn swap_in(staged: &Path, target: &Path, parent: &Path, name: &str) -> io::Resul
     // when the second fails.
     let old = tempfile::Builder::new()
         .prefix(&format!(".{name}.beyan-old-"))
-        .tempdir_in(parent)?
+        .tempdir_in(parent)
+        .map_err(without_temp_path)?
         .keep();
     std::fs::remove_dir(&old)?;
     std::fs::rename(target, &old)?;
@@ -243,6 +260,16 @@ fn default_permissions(_mode: u32) -> std::fs::Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_write_does_not_name_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let error =
+            write_atomically(&dir.path().join("no-such-folder/beyan.lock"), b"x").unwrap_err();
+        let text = error.to_string();
+        assert!(!text.contains("beyan-tmp"), "{text}");
+        assert_eq!(error.kind(), io::ErrorKind::NotFound, "{text}");
+    }
 
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
