@@ -66,7 +66,10 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         (lock.join(), catalogs)
     });
     let lock = lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))??;
-    let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
+    // What `render` will ask of the reference: the labels its templates print.
+    let templates = beyan_render::TemplateSet::load(&workspace.root)?;
+    let required = beyan_render::template_requirements(&templates);
+    let report = check_catalogs(&workspace, &catalogs, lock.as_ref(), &required);
     match args.format {
         Format::Human => report::check_human(&report, args.strict, context.quiet, &workspace.root),
         Format::Json => report::check_json(&report, args.strict)?,
