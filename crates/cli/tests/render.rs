@@ -179,11 +179,21 @@ fn a_template_error_is_exit_2_with_file_and_line_and_keeps_the_old_output() {
     let sample = Sample::new();
     sample.render(&[]).success();
     let before = snapshot(&sample.out());
-    sample.write("templates/release.txt", "line one\n{{ t(id=\"nope\") }}\n");
+    sample.write(
+        "templates/release.txt",
+        "line one\n{{ t(id=\"headline\", attr=\"nope\") }}\n",
+    );
     let assert = sample.render(&[]).code(2);
     let said = stderr(&assert);
     assert!(said.contains("templates/release.txt:2:"), "{said}");
     assert!(said.contains("nope"), "{said}");
+    assert_eq!(snapshot(&sample.out()), before);
+    // A message the template names that no locale defines is known before rendering: the
+    // release is incomplete (exit 1), as `check` says, and nothing is written either.
+    sample.write("templates/release.txt", "line one\n{{ t(id=\"nope\") }}\n");
+    let assert = sample.render(&[]).code(1);
+    let said = stderr(&assert);
+    assert!(said.contains("missing `nope`"), "{said}");
     assert_eq!(snapshot(&sample.out()), before);
 }
 

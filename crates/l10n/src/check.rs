@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::align::{AlignedFile, align_file, file_records, orphan_files};
 use crate::content_checks::{ContentChecks, MessageSource};
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::judge::required::{RequiredMessage, missing_required};
 use crate::judge::scope::{DefectKey, local_checks};
 use crate::judge::{Findings, PAIR_JUDGES, PairContext, kind_of};
 use crate::load::catalog::FtlFile;
@@ -26,6 +27,8 @@ pub struct CheckOptions<'a> {
     pub locales: Vec<Locale>,
     /// Freshness records; without them no translation is stale.
     pub lock: Option<&'a Lockfile>,
+    /// Messages the templates use, which the reference must define.
+    pub required: &'a [RequiredMessage],
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -118,14 +121,17 @@ impl Report {
 pub fn check(workspace: &Workspace, options: &CheckOptions<'_>) -> Report {
     let locales = workspace.config.locales.selected(&options.locales);
     let catalogs = load_catalogs(&workspace.root, &locales);
-    check_catalogs(workspace, &catalogs, options.lock)
+    check_catalogs(workspace, &catalogs, options.lock, options.required)
 }
 
-/// Checks catalogs already loaded: the reference first, then the target locales.
+/// Checks catalogs already loaded: the reference first, then the target locales. `required`
+/// lists the messages the templates use (see [`RequiredMessage`]); the reference must define
+/// each where the pages that format it find it.
 pub fn check_catalogs(
     workspace: &Workspace,
     catalogs: &[Catalog],
     lock: Option<&Lockfile>,
+    required: &[RequiredMessage],
 ) -> Report {
     let config = &workspace.config;
     let Some((reference_catalog, target_catalogs)) = catalogs.split_first() else {
@@ -161,10 +167,12 @@ pub fn check_catalogs(
         .iter()
         .filter_map(|f| f.key.as_ref())
         .collect();
+    let releases: Vec<&beyan_content::Slug> = workspace.releases.iter().map(|r| &r.slug).collect();
     let mut diagnostics = apply_overrides(
         reference_findings
             .iter()
             .map(|f| f.diagnostic.clone())
+            .chain(missing_required(reference_catalog, &releases, required))
             .collect(),
         config,
     );

@@ -29,9 +29,9 @@ impl Code {
                 "Save the file as UTF-8 (without changing the text) in your editor.",
             ),
             Code::MissingMessage => (
-                "A message or term (`-id`) of the reference is absent from the translation.",
+                "A message or term (`-id`) of the reference is absent from the translation; or a message the templates print (`feed-title`, `headline`) is absent from the reference, so `render` could not publish.",
                 "# en: subheadline = Statement of the Embassy on Victory Day\n# tr: (no `subheadline`)",
-                "Translate the message into the locale's file with the same relative path (`beyan todo --locale L` prints a snippet to start from).",
+                "Translate the message into the locale's file with the same relative path (`beyan todo --locale L` prints a snippet to start from). A label the templates print belongs in the reference's shared file (`locales/en/common.ftl`), a release's text in its own file.",
             ),
             Code::MissingAttribute => (
                 "An attribute of the reference message is absent from the translation.",

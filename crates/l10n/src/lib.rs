@@ -33,6 +33,7 @@ pub use check::{
 pub use code_docs::CodeDoc;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
+pub use judge::required::{RequiredIn, RequiredMessage};
 pub use load::catalog::{Catalog, FileScope, FtlFile, load_catalog, load_catalogs};
 pub use load::entry::{Entry, EntryKind, PartMarkup, Reference};
 pub use load::lockfile::{LockEntry, LockError, Lockfile, content_hash};

@@ -140,7 +140,7 @@ pub struct Status {
 pub fn status(workspace: &Workspace, locales: &[Locale], lock: Option<&Lockfile>) -> Status {
     // One read and parse of every file serves both the check and the to-do lists.
     let catalogs = load_catalogs(&workspace.root, &workspace.config.locales.selected(locales));
-    let report = check_catalogs(workspace, &catalogs, lock);
+    let report = check_catalogs(workspace, &catalogs, lock, &[]);
     let (reference, targets) = catalogs.split_first().expect("reference listed");
 
     let mut shared = Part {

@@ -247,8 +247,8 @@ fn ftl_pipeline_never_panics() {
             let report = check(
                 &workspace,
                 &CheckOptions {
-                    locales: Vec::new(),
                     lock: lock.as_ref(),
+                    ..CheckOptions::default()
                 },
             );
             assert!(!report.locales.is_empty());

@@ -24,7 +24,9 @@ pub use plan::{
     Incomplete, Plan, PlanError, PlanLocale, PlannedRelease, Problem, RenderOptions, plan,
 };
 pub use render_error::{RenderError, TemplateError};
-pub use requirements::{TemplateMessage, template_messages};
+pub use requirements::{
+    OPTIONAL_MESSAGES, TemplateMessage, template_messages, template_requirements,
+};
 pub use site::{Progress, Site, render};
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};
 pub use workspace_assets::AssetError;

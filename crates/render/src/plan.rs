@@ -177,7 +177,12 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     let catalogs = load_catalogs(&workspace.root, &config.selected(&targets));
     // A lock that cannot be read only means nothing is known to be stale: `check` reports it.
     let lock = beyan_l10n::Lockfile::load(&workspace.root).ok().flatten();
-    let report = check_catalogs(workspace, &catalogs, lock.as_ref());
+    // The labels the templates print, as `check` is told of them; templates that cannot be
+    // read stop the render itself, with their error.
+    let required = crate::templates::TemplateSet::load(&workspace.root)
+        .map(|set| crate::requirements::template_requirements(&set))
+        .unwrap_or_default();
+    let report = check_catalogs(workspace, &catalogs, lock.as_ref(), &required);
 
     let mut releases = Vec::new();
     let mut incomplete = Vec::new();

@@ -1,9 +1,15 @@
 //! What the templates need of the reference: every message a template names literally
-//! (`t(id="press-releases")`) must resolve in the bundles it is formatted with. Listed here so
-//! that the gate's tests (and, later, `check`) can tell a workspace `render` cannot publish
-//! because of its templates from one the check let through.
+//! (`t(id="press-releases")`) must resolve in the bundles it is formatted with. `check` is
+//! given this list ([`template_requirements`]), so that a workspace whose reference lacks a
+//! label the pages print fails the gate instead of stopping `render` half-way.
+
+use beyan_l10n::{RequiredIn, RequiredMessage};
 
 use crate::templates::TemplateSet;
+
+/// Messages the site tests with `has_message` before a template formats them (`site.rs`): a
+/// release may go without them.
+pub const OPTIONAL_MESSAGES: &[&str] = &["subheadline", "contact-name"];
 
 /// A message a template names literally, with where it is first named.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +21,17 @@ pub struct TemplateMessage {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// Where the pages of no release first format it (`templates/index.html (built-in), line
+    /// 8`), if they do: a call outside the `release.*` templates without `release=` (index,
+    /// feeds, the language chooser) uses the locale's shared bundle.
+    pub shared_use: Option<String>,
+}
+
+impl TemplateMessage {
+    /// Where it is first named, for messages.
+    pub fn first_use(&self) -> String {
+        format!("{}, line {}", self.template, self.line)
+    }
 }
 
 /// The messages the templates name literally, each once, in template order.
@@ -31,11 +48,21 @@ pub fn template_messages(set: &TemplateSet) -> Vec<TemplateMessage> {
                 break;
             };
             let id = &text[start..start + len];
-            if id.is_empty() || out.iter().any(|m| m.id == id) {
+            if id.is_empty() {
                 continue;
             }
             let before = &text[..start];
             let line = before.matches('\n').count() + 1;
+            let arguments = text[start..].split(')').next().unwrap_or("");
+            let shared_use = (!template.name.starts_with("release.")
+                && !arguments.contains("release="))
+            .then(|| format!("{}, line {line}", template.display_path()));
+            if let Some(seen) = out.iter_mut().find(|m| m.id == id) {
+                if seen.shared_use.is_none() {
+                    seen.shared_use = shared_use;
+                }
+                continue;
+            }
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             out.push(TemplateMessage {
                 id: id.to_owned(),
@@ -46,8 +73,49 @@ pub fn template_messages(set: &TemplateSet) -> Vec<TemplateMessage> {
                     .unwrap_or_else(|| format!("templates/{}", template.name)),
                 line,
                 column,
+                shared_use,
             });
         }
     }
     out
+}
+
+/// What `check` must make sure the reference defines for these templates: every message they
+/// name but the [optional](OPTIONAL_MESSAGES) ones.
+pub fn template_requirements(set: &TemplateSet) -> Vec<RequiredMessage> {
+    template_messages(set)
+        .into_iter()
+        .filter(|m| !OPTIONAL_MESSAGES.contains(&m.id.as_str()))
+        .map(|m| {
+            let (required_in, used_by) = match &m.shared_use {
+                Some(shared_use) => (RequiredIn::Shared, shared_use.clone()),
+                None => (RequiredIn::EveryRelease, m.first_use()),
+            };
+            RequiredMessage {
+                id: m.id,
+                required_in,
+                used_by,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_of_index_pages_are_shared_and_release_texts_per_release() {
+        let set = TemplateSet::built_in();
+        let required = template_requirements(&set);
+        let find = |id: &str| required.iter().find(|m| m.id == id).map(|m| m.required_in);
+        assert_eq!(find("feed-title"), Some(RequiredIn::Shared));
+        assert_eq!(find("org-name"), Some(RequiredIn::Shared));
+        assert_eq!(find("headline"), Some(RequiredIn::EveryRelease));
+        assert_eq!(find("dateline-city"), Some(RequiredIn::EveryRelease));
+        assert_eq!(find("subheadline"), None);
+        assert_eq!(find("contact-name"), None);
+        let feed_title = required.iter().find(|m| m.id == "feed-title").unwrap();
+        assert!(!feed_title.used_by.contains("release."), "{feed_title:?}");
+    }
 }

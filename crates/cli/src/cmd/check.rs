@@ -67,7 +67,13 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         (lock.join(), catalogs)
     });
     let lock = lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))??;
-    let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
+    // What `render` will ask of the reference: the labels its templates print.
+    let templates = beyan_render::TemplateSet::load(&workspace.root)?;
+    let required = beyan_render::template_requirements(&templates);
+    let report = check_catalogs(&workspace, &catalogs, lock.as_ref(), &required);
+    // A large workspace's catalogs are hundreds of thousands of small values: they are freed on
+    // another thread while the report prints, and the process exits without waiting for it.
+    std::thread::spawn(move || drop((catalogs, lock)));
     match args.format {
         Format::Human => report::check_human(&report, args.strict, context.quiet, &workspace.root),
         Format::Json => report::check_json(&report, args.strict)?,

@@ -89,6 +89,15 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     };
     let out_arg = args.out.unwrap_or_else(|| workspace.root.join("dist"));
     let mut err = anstream::stderr();
+    // A translation project (no releases/) has no site: its index pages would list nothing,
+    // and `check` does not ask its reference for the site's labels.
+    if workspace.releases.is_empty() {
+        let _ = writeln!(
+            err,
+            "nothing to publish: the workspace has no releases (`beyan new SLUG` scaffolds one); nothing was written"
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     // Judged and locked before anything is rendered: a folder beyan may not replace is
     // refused at once, and a concurrent render into it is waited for.
     let out = WriteGate::for_workspace(&workspace.root)

@@ -175,7 +175,7 @@ fn import(args: ImportArgs, context: &Context) -> anyhow::Result<ExitCode> {
             &workspace.config.locales.selected(&locales),
         );
         let lock = Lockfile::load(&workspace.root)?;
-        let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
+        let report = check_catalogs(&workspace, &catalogs, lock.as_ref(), &[]);
         let _ = writeln!(anstream::stdout());
         report::check_human(&report, false, context.quiet, &workspace.root);
     }

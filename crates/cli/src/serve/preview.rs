@@ -76,7 +76,7 @@ pub fn build(root: &Path) -> Preview {
     };
     let locales: Vec<Locale> = workspace.config.locales.targets().cloned().collect();
     let catalogs = load_catalogs(root, &workspace.config.locales.selected(&locales));
-    let report = check_catalogs(&workspace, &catalogs, lock.as_ref());
+    let report = check_catalogs(&workspace, &catalogs, lock.as_ref(), &[]);
     preview.diagnostics = report.diagnostics.clone();
 
     let copy = match filled_copy(&workspace, &locales, lock.as_ref()) {

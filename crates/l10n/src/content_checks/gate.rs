@@ -219,6 +219,16 @@ fn may_fold_equal(a: &str, b: &str) -> bool {
     agree(first(a), first(b)) && agree(last(a), last(b))
 }
 
+/// Whether two words may begin with the same letter, case aside, by their first bytes: two
+/// ASCII first letters must agree with ASCII case aside (every Turkic `i` that is not ASCII
+/// goes on to [`may_fold_equal`]). Most neighbouring words are told apart here, undecoded.
+fn may_begin_alike(a: &str, b: &str) -> bool {
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x.is_ascii() && y.is_ascii() => x.eq_ignore_ascii_case(y),
+        _ => true,
+    }
+}
+
 /// Two neighbouring words that may be one word twice: equal with ASCII case aside, or (outside
 /// ASCII) with the same first and last letters, case aside (the check compares them
 /// case-folded).
@@ -237,6 +247,7 @@ fn may_repeat_a_word(text: &str) -> bool {
         if let Some(before) = previous
             && !word.is_empty()
             && before.len().abs_diff(word.len()) <= 4
+            && may_begin_alike(before, word)
         {
             let same = if before.is_ascii() && word.is_ascii() {
                 before.eq_ignore_ascii_case(word)

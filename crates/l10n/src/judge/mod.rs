@@ -5,11 +5,13 @@
 //!   [`PairJudge`] in [`PAIR_JUDGES`]. A new rule over pairs is a function added there.
 //! - [`scope`]: what a locale needs on its own (encoding, syntax, characters, duplicates,
 //!   references resolved in the runtime's scopes).
+//! - [`required`]: what the reference must define because the templates use it.
 //! - [`graph`]: the reference graph of a scope (a node per value and per attribute): cycles and
 //!   the runtime's placeable limit.
 
 pub mod compare;
 pub mod graph;
+pub mod required;
 pub mod scope;
 
 use beyan_content::{Config, Locale};
