@@ -28,19 +28,22 @@ use crate::render_error::TemplateError;
 use crate::templates::TemplateSet;
 
 /// The bundles of one render, by locale: the shared text's and each release's.
-#[derive(Debug, Default)]
+///
+/// A bundle is shared (`Arc`) so that a streaming render can hold every locale's shared
+/// bundle in each locale's pass without building it again.
+#[derive(Debug, Default, Clone)]
 pub struct Bundles {
     locales: HashMap<String, LocaleBundles>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct LocaleBundles {
-    shared: Option<LocaleBundle>,
-    releases: HashMap<String, LocaleBundle>,
+    shared: Option<Arc<LocaleBundle>>,
+    releases: HashMap<String, Arc<LocaleBundle>>,
 }
 
 impl Bundles {
-    pub fn insert(&mut self, locale: &str, release: Option<&str>, bundle: LocaleBundle) {
+    pub fn insert(&mut self, locale: &str, release: Option<&str>, bundle: Arc<LocaleBundle>) {
         let bundles = self.locales.entry(locale.to_owned()).or_default();
         match release {
             Some(slug) => {
@@ -53,9 +56,27 @@ impl Bundles {
     pub fn get(&self, locale: &str, release: Option<&str>) -> Option<&LocaleBundle> {
         let bundles = self.locales.get(locale)?;
         match release {
-            Some(slug) => bundles.releases.get(slug),
-            None => bundles.shared.as_ref(),
+            Some(slug) => bundles.releases.get(slug).map(Arc::as_ref),
+            None => bundles.shared.as_deref(),
         }
+    }
+
+    /// Adds every bundle of `other`.
+    pub fn extend(&mut self, other: Self) {
+        for (locale, bundles) in other.locales {
+            let mine = self.locales.entry(locale).or_default();
+            if bundles.shared.is_some() {
+                mine.shared = bundles.shared;
+            }
+            mine.releases.extend(bundles.releases);
+        }
+    }
+
+    /// Every locale's shared bundle.
+    pub fn locales_shared(&self) -> impl Iterator<Item = (&str, Arc<LocaleBundle>)> {
+        self.locales.iter().filter_map(|(locale, bundles)| {
+            Some((locale.as_str(), Arc::clone(bundles.shared.as_ref()?)))
+        })
     }
 }
 

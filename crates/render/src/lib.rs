@@ -9,6 +9,7 @@
 
 mod email;
 mod engine;
+mod live_site;
 mod markup;
 mod plan;
 mod render_error;
@@ -17,6 +18,7 @@ mod site;
 mod templates;
 mod workspace_assets;
 
+pub use live_site::{LiveSite, Update};
 pub use markup::{
     Format, Isolation, escape_html, is_permitted_url, plain, render as render_markup,
 };
@@ -25,6 +27,6 @@ pub use plan::{
 };
 pub use render_error::{RenderError, TemplateError};
 pub use requirements::{TemplateMessage, template_messages};
-pub use site::{Progress, Site, render};
+pub use site::{FolderSink, PageSink, Progress, Rendered, Site, render, render_into, render_to};
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};
 pub use workspace_assets::AssetError;

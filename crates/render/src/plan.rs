@@ -256,7 +256,7 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
 /// The errors that keep `slug` from being published in `locale`: those in the files its
 /// bundle holds (the locale's shared files and that release's own, by their typed scope) and
 /// those of the whole locale (its folder is missing); other releases' files do not matter.
-fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
+pub(crate) fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
     report
         .diagnostics
         .iter()
