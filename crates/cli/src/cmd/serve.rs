@@ -51,12 +51,14 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let local = listener.local_addr()?;
 
     let started = Instant::now();
-    let first = preview::build(&root);
-    report_build(&first, started);
-    let shared = Arc::new(Shared::new(first));
+    let (first, mut session) = preview::build(&root);
+    report_build(&first, started, "rendered");
+    let mut current = Arc::new(first);
+    let shared = Arc::new(Shared::new(Arc::clone(&current)));
 
-    // Changes arrive debounced; each batch re-renders once.
-    let (changes, changed) = mpsc::channel::<()>();
+    // Changes arrive debounced, as the workspace-relative paths of the saved sources; each
+    // batch re-renders once. An empty batch only wakes the builder.
+    let (changes, changed) = mpsc::channel::<Vec<String>>();
     let wake = changes.clone();
     let watched_root = root.clone();
     let mut debouncer = new_debouncer(
@@ -65,14 +67,18 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         move |result: DebounceEventResult| {
             // Reading a file is an event too (inotify's close-after-read): only writes count,
             // or every render would start the next.
-            if let Ok(events) = result
-                && events
+            if let Ok(events) = result {
+                let mut paths: Vec<String> = events
                     .iter()
                     .filter(|e| !matches!(e.kind, EventKind::Access(_)))
                     .flat_map(|e| &e.paths)
-                    .any(|p| is_source(&watched_root, p))
-            {
-                let _ = changes.send(());
+                    .filter_map(|p| source_path(&watched_root, p))
+                    .collect();
+                paths.sort();
+                paths.dedup();
+                if !paths.is_empty() {
+                    let _ = changes.send(paths);
+                }
             }
         },
     )
@@ -91,21 +97,40 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         let root = root.clone();
         let debouncer = Arc::clone(&debouncer);
         std::thread::spawn(move || {
-            while changed.recv().is_ok() {
+            while let Ok(mut paths) = changed.recv() {
                 // A burst of saves is one render.
-                while changed.try_recv().is_ok() {}
+                while let Ok(more) = changed.try_recv() {
+                    paths.extend(more);
+                }
                 if shared.stopped() {
                     break;
                 }
+                paths.sort();
+                paths.dedup();
                 if let Ok(mut debouncer) = debouncer.lock()
                     && let Err(e) = watch_new_folders(&mut debouncer, &root, &mut watched)
                 {
                     let _ = writeln!(anstream::stderr(), "warning: {e:#}");
                 }
                 let started = Instant::now();
-                let preview = preview::build(&root);
-                report_build(&preview, started);
-                shared.publish(preview);
+                // A release's `.ftl`: only what it affects; anything else: everything.
+                let updated = session
+                    .as_mut()
+                    .and_then(|session| session.update(&current, &paths));
+                let next = match updated {
+                    Some(preview) => {
+                        report_build(&preview, started, "updated");
+                        preview
+                    }
+                    None => {
+                        let (preview, next_session) = preview::build(&root);
+                        session = next_session;
+                        report_build(&preview, started, "rendered");
+                        preview
+                    }
+                };
+                current = Arc::new(next);
+                shared.publish(Arc::clone(&current));
             }
         })
     };
@@ -135,7 +160,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     }
     http::accept_loop(&listener, &shared);
     // The builder sees the stop once woken.
-    let _ = wake.send(());
+    let _ = wake.send(Vec::new());
     let _ = builder.join();
     let _ = writeln!(err, "stopped");
     Ok(ExitCode::SUCCESS)
@@ -164,24 +189,24 @@ fn watch_new_folders(
     Ok(())
 }
 
-/// Whether a changed path is one of the sources the preview reads.
-fn is_source(root: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(root) else {
-        return false;
-    };
-    let mut components = rel.components();
-    let first = components
-        .next()
+/// A changed path as workspace-relative text with `/`, when it is one of the sources the
+/// preview reads.
+fn source_path(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if components.next().is_some() {
-        WATCHED_FOLDERS.contains(&first.as_str())
+        .collect();
+    let first = parts.first()?.as_str();
+    let source = if parts.len() > 1 {
+        WATCHED_FOLDERS.contains(&first)
     } else {
-        WATCHED_FILES.contains(&first.as_str()) || WATCHED_FOLDERS.contains(&first.as_str())
-    }
+        WATCHED_FILES.contains(&first) || WATCHED_FOLDERS.contains(&first)
+    };
+    source.then(|| parts.join("/"))
 }
 
-fn report_build(preview: &preview::Preview, started: Instant) {
+fn report_build(preview: &preview::Preview, started: Instant, verb: &str) {
     let mut err = anstream::stderr();
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     match &preview.error {
@@ -192,7 +217,7 @@ fn report_build(preview: &preview::Preview, started: Instant) {
         None => {
             let _ = writeln!(
                 err,
-                "rendered {} files in {elapsed:.0} ms ({} diagnostics)",
+                "{verb} {} files in {elapsed:.0} ms ({} diagnostics)",
                 preview.files.len(),
                 preview.diagnostics.len()
             );
