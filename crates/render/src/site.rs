@@ -359,6 +359,9 @@ thread_local! {
     static PAGE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The largest page buffer a thread keeps for the next page.
+const LARGEST_KEPT_BUFFER: usize = 1 << 20;
+
 /// Renders template `name` as the page at `path` into `sink`.
 fn page(
     engine: &Engine,
@@ -371,6 +374,10 @@ fn page(
         let mut buffer = buffer.borrow_mut();
         engine.render_to(name, context, &mut buffer)?;
         sink.page(path, &buffer)?;
+        // A feed of thousands of releases is megabytes: that much is not kept per thread.
+        if buffer.capacity() > LARGEST_KEPT_BUFFER {
+            *buffer = Vec::new();
+        }
         Ok(())
     })
 }

@@ -124,18 +124,31 @@ fn release_page() -> String {
     format!("/az/{SLUG}.html")
 }
 
+/// Every page and feed of the sample's preview.
+fn every_page() -> Vec<String> {
+    let mut pages = vec![
+        "/".to_owned(),
+        "/sitemap.xml".to_owned(),
+        "/assets/style.css".to_owned(),
+    ];
+    for locale in ["en", "az", "tr", "ur"] {
+        pages.push(format!("/{locale}/"));
+        for name in ["index.html", "feed.xml", "feed.json"] {
+            pages.push(format!("/{locale}/{name}"));
+        }
+        for extension in ["html", "txt", "md", "json", "eml"] {
+            pages.push(format!("/{locale}/{SLUG}.{extension}"));
+        }
+    }
+    pages
+}
+
 #[test]
 fn serves_reloads_and_shows_errors() {
     let ws = Sandbox::sample();
     let server = Server::start(&ws);
-    for path in [
-        "/",
-        "/en/",
-        "/az/index.html",
-        "/tr/feed.xml",
-        &format!("/ur/{SLUG}.html"),
-    ] {
-        server.get(path);
+    for path in every_page() {
+        server.get(&path);
     }
     let page = server.get(&release_page());
     assert!(
@@ -166,6 +179,13 @@ fn serves_reloads_and_shows_errors() {
             .get(&release_page())
             .contains("Yeni başlıq önizləmədə")
     );
+    // What the save re-rendered and what it kept equal what a server started now renders
+    // from the saved workspace.
+    let fresh = Server::start(&ws);
+    for path in every_page() {
+        assert_eq!(server.get(&path), fresh.get(&path), "{path} after the save");
+    }
+    drop(fresh);
 
     // A missing message: the reference text in a visible mark, and the panel names it.
     ws.write(&rel, &text.replace(&format!("{headline}\n"), ""));
@@ -176,6 +196,32 @@ fn serves_reloads_and_shows_errors() {
         "the reference stands in for the missing headline"
     );
     assert!(page.contains("missing-message"), "the panel lists it");
+
+    // The reference changes: the mark shows its new text, and every page equals a fresh
+    // render.
+    let reference = format!("locales/en/releases/{SLUG}.ftl");
+    let english = ws.read(&reference);
+    let english_headline = english
+        .lines()
+        .find(|l| l.starts_with("headline = "))
+        .expect("headline")
+        .to_owned();
+    ws.write(
+        &reference,
+        &english.replace(&english_headline, "headline = A revised English headline"),
+    );
+    next_reload(&mut events);
+    assert!(
+        server
+            .get(&release_page())
+            .contains("A revised English headline</mark>"),
+        "the missing headline shows the new reference text"
+    );
+    let fresh = Server::start(&ws);
+    for path in every_page() {
+        assert_eq!(server.get(&path), fresh.get(&path), "{path} after the save");
+    }
+    drop(fresh);
 
     // A broken template: an error page, then the site again once fixed.
     ws.write("templates/release.html", "{% if %}");
