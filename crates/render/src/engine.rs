@@ -189,8 +189,18 @@ impl Engine {
         out: &mut Vec<u8>,
     ) -> Result<(), TemplateError> {
         out.clear();
+        self.write_to(name, context, &mut *out)
+    }
+
+    /// Renders template `name` into `out` as it goes.
+    pub fn write_to(
+        &self,
+        name: &str,
+        context: &Context,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), TemplateError> {
         self.tera
-            .render_to(name, context, &mut *out)
+            .render_to(name, context, out)
             .map_err(|e| TemplateError::from_tera(&e, &self.templates, Some(name)))
     }
 }

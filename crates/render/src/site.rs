@@ -32,6 +32,19 @@ const FONT_LICENSE: &[u8] = include_bytes!("../assets/fonts/OFL.txt");
 pub trait PageSink: Sync {
     /// Takes the page at `path` (relative to the output folder, with `/`).
     fn page(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// Takes the page at `path` as `write` writes it: a sink on disk writes a long page (a
+    /// feed of thousands of releases) to its file as it is rendered instead of holding it.
+    fn page_from(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.page(path, &bytes)?;
+        Ok(())
+    }
 }
 
 /// Writes pages below a folder (which must exist), creating the folders they need.
@@ -50,8 +63,9 @@ impl FolderSink {
     }
 }
 
-impl PageSink for FolderSink {
-    fn page(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+impl FolderSink {
+    /// The file of `path`, its folder created when it is not known to exist.
+    fn file_path(&self, path: &str) -> std::io::Result<PathBuf> {
         if let Some((folder, _)) = path.rsplit_once('/') {
             let known = self
                 .folders
@@ -66,7 +80,25 @@ impl PageSink for FolderSink {
                     .insert(folder.to_owned());
             }
         }
-        std::fs::write(self.dir.join(path), bytes)
+        Ok(self.dir.join(path))
+    }
+}
+
+impl PageSink for FolderSink {
+    fn page(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        std::fs::write(self.file_path(path)?, bytes)
+    }
+
+    fn page_from(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        let file = std::fs::File::create(self.file_path(path)?)?;
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+        write(&mut out)?;
+        std::io::Write::flush(&mut out)?;
+        Ok(())
     }
 }
 
@@ -83,6 +115,18 @@ impl PageSink for Counted<'_> {
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         self.sink.page(path, bytes)
+    }
+
+    fn page_from(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        if !path.starts_with("assets/") {
+            self.pages
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.sink.page_from(path, write)
     }
 }
 
@@ -353,16 +397,7 @@ const RELEASE_PAGES: [(&str, &str, Format); 4] = [
     ("release.json", "json", Format::Text),
 ];
 
-thread_local! {
-    /// The buffer pages are rendered into on this thread: it grows to the largest page once,
-    /// and pages go to the sink from it without a copy.
-    static PAGE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The largest page buffer a thread keeps for the next page.
-const LARGEST_KEPT_BUFFER: usize = 1 << 20;
-
-/// Renders template `name` as the page at `path` into `sink`.
+/// Renders template `name` as the page at `path` into `sink`, as it goes.
 fn page(
     engine: &Engine,
     name: &str,
@@ -370,16 +405,7 @@ fn page(
     path: &str,
     sink: &dyn PageSink,
 ) -> Result<(), RenderError> {
-    PAGE_BUFFER.with(|buffer| {
-        let mut buffer = buffer.borrow_mut();
-        engine.render_to(name, context, &mut buffer)?;
-        sink.page(path, &buffer)?;
-        // A feed of thousands of releases is megabytes: that much is not kept per thread.
-        if buffer.capacity() > LARGEST_KEPT_BUFFER {
-            *buffer = Vec::new();
-        }
-        Ok(())
-    })
+    sink.page_from(path, &mut |out| Ok(engine.write_to(name, context, out)?))
 }
 
 /// Renders template `name` into a page of its own.
