@@ -39,7 +39,8 @@ def main():
         server = subprocess.Popen(
             [beyan, "--workspace", tmp, "serve", "--port", "0"],
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            # What serve reports (its own timing of each update) goes to BEYAN_SERVE_LOG.
+            stderr=open(os.environ["BEYAN_SERVE_LOG"], "w") if "BEYAN_SERVE_LOG" in os.environ else subprocess.DEVNULL,
             text=True,
         )
         try:

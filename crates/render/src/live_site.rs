@@ -9,10 +9,11 @@
 use std::sync::Arc;
 
 use beyan_content::{Locale, Workspace};
-use beyan_l10n::{BundleBuilder, Catalog, FileScope, FtlFile, check_catalogs};
+use beyan_l10n::{BundleBuilder, Catalog, FileScope, FtlFile, LocaleBundle, check_catalogs};
+use rayon::prelude::*;
 
 use crate::engine::{Bundles, Engine};
-use crate::plan::{Plan, problems};
+use crate::plan::{Plan, PlanLocale, problems, shared_problems};
 use crate::render_error::RenderError;
 use crate::site::{
     Counted, Job, PageSink, Progress, Rendered, SiteContext, bundle_builders, jobs, load_bundles,
@@ -207,6 +208,149 @@ impl LiveSite {
         Ok(Update::Rendered {
             pages: counted.pages.into_inner(),
         })
+    }
+
+    /// Replaces shared files (`common.ftl`…) of the translation `source` and renders again
+    /// every page of the locales made from it, and the language chooser. The locale is checked
+    /// again whole; [`Update::Replan`] when a version's verdict changes, when the locale's own
+    /// name (which every page's language switcher shows) changes, or for the reference's
+    /// files (every translation is judged against them).
+    pub fn update_shared_files(
+        &mut self,
+        source: &Locale,
+        files: Vec<FtlFile>,
+        sink: &dyn PageSink,
+    ) -> Result<Update, RenderError> {
+        let locales: Vec<PlanLocale> = self
+            .plan
+            .locales
+            .iter()
+            .filter(|l| &l.source == source)
+            .cloned()
+            .collect();
+        if *source == self.plan.reference || locales.is_empty() {
+            return Ok(Update::Replan);
+        }
+        let names_before: Vec<Option<String>> =
+            locales.iter().map(|l| self.language_name(l)).collect();
+        let Some(catalog) = self.plan.catalogs.iter_mut().find(|c| &c.locale == source) else {
+            return Ok(Update::Replan);
+        };
+        for file in files {
+            if file.scope != FileScope::Shared {
+                return Ok(Update::Replan);
+            }
+            match catalog
+                .files
+                .binary_search_by(|f| f.rel.as_str().cmp(&file.rel))
+            {
+                Ok(i) => catalog.files[i] = file,
+                Err(i) => catalog.files.insert(i, file),
+            }
+        }
+        let catalog = catalog.clone();
+        let Some(reference) = self
+            .plan
+            .catalogs
+            .iter()
+            .find(|c| c.locale == self.plan.reference)
+        else {
+            return Ok(Update::Replan);
+        };
+        let report = check_catalogs(&self.workspace, &[reference.clone(), catalog.clone()], None);
+        if !shared_problems(&report, source).is_empty() {
+            return Ok(Update::Replan);
+        }
+        for planned in &self.plan.releases {
+            for locale in &locales {
+                let found = problems(&report, source, &planned.release.slug);
+                if found.is_empty() != planned.locales.contains(&locale.locale) {
+                    return Ok(Update::Replan);
+                }
+                if let Some(incomplete) = self
+                    .plan
+                    .incomplete
+                    .iter_mut()
+                    .find(|i| i.release == planned.release.slug && i.locale == locale.locale)
+                {
+                    incomplete.problems = found;
+                }
+            }
+        }
+
+        let mut tasks: Vec<(&Locale, Option<&str>, usize)> = Vec::new();
+        let builders: Vec<BundleBuilder<'_>> = locales
+            .iter()
+            .map(|l| BundleBuilder::new(&catalog, &l.locale, l.options))
+            .collect();
+        for (i, locale) in locales.iter().enumerate() {
+            tasks.push((&locale.locale, None, i));
+            for planned in &self.plan.releases {
+                if planned.locales.contains(&locale.locale) {
+                    tasks.push((&locale.locale, Some(planned.release.slug.as_str()), i));
+                }
+            }
+        }
+        let built: Vec<(&Locale, Option<&str>, LocaleBundle)> = tasks
+            .par_iter()
+            .map(|(locale, slug, i)| {
+                builders[*i]
+                    .release(*slug)
+                    .map(|bundle| (*locale, *slug, bundle))
+            })
+            .collect::<Result<_, _>>()?;
+        self.engine = None;
+        let Some(bundles) = Arc::get_mut(&mut self.bundles) else {
+            return Ok(Update::Replan);
+        };
+        for (locale, slug, bundle) in built {
+            bundles.insert(locale.as_str(), slug, Arc::new(bundle));
+        }
+        self.engine = Some(Engine::new(
+            self.templates.clone(),
+            Arc::clone(&self.bundles),
+        )?);
+        let names_after: Vec<Option<String>> =
+            locales.iter().map(|l| self.language_name(l)).collect();
+        if names_after != names_before {
+            return Ok(Update::Replan);
+        }
+
+        let mut affected: Vec<Job<'_>> = Vec::new();
+        for locale in &locales {
+            let locale = &locale.locale;
+            let Some(locale) = self
+                .plan
+                .locales
+                .iter()
+                .map(|l| &l.locale)
+                .find(|l| *l == locale)
+            else {
+                continue;
+            };
+            affected.extend([Job::Feed(locale), Job::JsonFeed(locale), Job::Index(locale)]);
+            for planned in &self.plan.releases {
+                if let Some(locale) = planned.locales.iter().find(|l| *l == locale) {
+                    affected.push(Job::Release { planned, locale });
+                }
+            }
+        }
+        affected.push(Job::Languages);
+        let counted = Counted {
+            sink,
+            pages: std::sync::atomic::AtomicUsize::new(0),
+        };
+        self.render_jobs(&affected, &counted)?;
+        Ok(Update::Rendered {
+            pages: counted.pages.into_inner(),
+        })
+    }
+
+    /// The name a locale gives itself (`language-name`), as its shared bundle formats it.
+    fn language_name(&self, locale: &PlanLocale) -> Option<String> {
+        self.bundles
+            .get(locale.locale.as_str(), None)
+            .and_then(|b| b.format("language-name", None).ok())
     }
 
     /// Checks release `slug` again in every locale (its own file and the shared files, the

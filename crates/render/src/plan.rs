@@ -277,7 +277,10 @@ pub(crate) fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Pro
 
 /// The errors in the files every bundle of `locale` holds (its shared files) and those of the
 /// whole locale.
-fn shared_problems<'r>(report: &'r Report, locale: &Locale) -> Vec<&'r beyan_l10n::Diagnostic> {
+pub(crate) fn shared_problems<'r>(
+    report: &'r Report,
+    locale: &Locale,
+) -> Vec<&'r beyan_l10n::Diagnostic> {
     report
         .diagnostics
         .iter()

@@ -201,6 +201,84 @@ impl Session {
         if current.error.is_some() {
             return None;
         }
+        if changed.iter().all(|rel| release_file(rel).is_some()) {
+            return self.update_releases(current, changed);
+        }
+        // The shared files of one translation (its `common.ftl`…): that locale's pages.
+        let mut locale = None;
+        let mut shared = Vec::new();
+        for rel in changed {
+            let (code, file) = rel.strip_prefix("locales/")?.split_once('/')?;
+            let scoped = file.ends_with(".ftl") && FileScope::of(file) == FileScope::Shared;
+            if !scoped || locale.is_some_and(|l| l != code) {
+                return None;
+            }
+            locale = Some(code);
+            shared.push(file.to_owned());
+        }
+        let config = &self.workspace.config.locales;
+        let locale = config
+            .targets()
+            .find(|l| Some(l.as_str()) == locale)?
+            .clone();
+        self.update_shared(current, &locale, &shared)
+    }
+
+    /// [`Session::update`] for the shared files `rels` (locale-relative) of a translation.
+    fn update_shared(
+        &mut self,
+        current: &Preview,
+        locale: &Locale,
+        rels: &[String],
+    ) -> Option<Preview> {
+        let index = self.catalogs.iter().position(|c| &c.locale == locale)?;
+        for rel in rels {
+            // Only files the last build knew: a new or deleted file changes what is listed.
+            self.catalogs[index].file(rel)?;
+            let path = self.workspace.root.join(format!("locales/{locale}/{rel}"));
+            let bytes = self.workspace.reader.read(&path).ok()??;
+            let file = FtlFile::parse_owned(locale, rel.clone(), bytes);
+            let catalog = &mut self.catalogs[index];
+            let i = catalog
+                .files
+                .binary_search_by(|f| f.rel.as_str().cmp(&file.rel))
+                .ok()?;
+            catalog.files[i] = file;
+        }
+        let pair = [self.catalogs[0].clone(), self.catalogs[index].clone()];
+        let report = check_catalogs(&self.workspace, &pair, self.lock.as_ref());
+        let mut next = current.clone();
+        next.diagnostics
+            .retain(|d| d.locale.as_str() != locale.as_str());
+        next.diagnostics.extend(
+            report
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.locale.as_str() == locale.as_str()),
+        );
+        sort_diagnostics(&mut next.diagnostics);
+        let mut copies = Vec::new();
+        for rel in rels {
+            let bytes = self.filled_bytes(&pair[0], &pair[1], rel)?;
+            copies.push(FtlFile::parse_owned(locale, rel.clone(), bytes));
+        }
+        let pages = PreviewPages {
+            base_url: self.base_url.clone(),
+            ..PreviewPages::default()
+        };
+        match self.live.update_shared_files(locale, copies, &pages) {
+            Ok(Update::Rendered { .. }) => {}
+            Ok(Update::Replan) | Err(_) => return None,
+        }
+        for (path, bytes) in pages.into_files() {
+            next.files.insert(path, bytes);
+        }
+        next.incomplete = self.live.plan().incomplete.clone();
+        Some(next)
+    }
+
+    /// [`Session::update`] for release files.
+    fn update_releases(&mut self, current: &Preview, changed: &[String]) -> Option<Preview> {
         let config = &self.workspace.config.locales;
         let reference = config.reference.clone();
         // (locale, slug) of each saved release file.
@@ -260,7 +338,7 @@ impl Session {
                 let bytes = if catalog.locale == reference {
                     self.real_bytes(&catalog.locale, &rel)?
                 } else {
-                    self.filled_bytes(&scoped[0], catalog, slug)?
+                    self.filled_bytes(&scoped[0], catalog, &rel)?
                 };
                 copies.push((
                     catalog.locale.clone(),
@@ -268,14 +346,7 @@ impl Session {
                 ));
             }
         }
-        next.diagnostics.sort_by(|a, b| {
-            (a.locale.as_str(), a.file.as_str(), a.line, a.column).cmp(&(
-                b.locale.as_str(),
-                b.file.as_str(),
-                b.line,
-                b.column,
-            ))
-        });
+        sort_diagnostics(&mut next.diagnostics);
 
         let pages = PreviewPages {
             base_url: self.base_url.clone(),
@@ -302,19 +373,18 @@ impl Session {
         }
     }
 
-    /// A translation's release file as the filled copy has it: as saved, with each missing
+    /// A translation's file `rel` as the filled copy has it: as saved, with each missing
     /// message added as the marked reference text (what [`filled_copy`] writes).
-    fn filled_bytes(&self, reference: &Catalog, target: &Catalog, slug: &str) -> Option<Vec<u8>> {
-        let rel = format!("releases/{slug}.ftl");
-        let exists = target.file(&rel).is_some();
+    fn filled_bytes(&self, reference: &Catalog, target: &Catalog, rel: &str) -> Option<Vec<u8>> {
+        let exists = target.file(rel).is_some();
         let bytes = if exists {
-            self.real_bytes(&target.locale, &rel)?
+            self.real_bytes(&target.locale, rel)?
         } else {
             Vec::new()
         };
         let only = |catalog: &Catalog| Catalog {
             locale: catalog.locale.clone(),
-            files: catalog.file(&rel).cloned().into_iter().collect(),
+            files: catalog.file(rel).cloned().into_iter().collect(),
             exists: catalog.exists,
         };
         let todo = beyan_l10n::todo(&only(reference), &only(target), self.lock.as_ref());
@@ -329,6 +399,18 @@ impl Session {
         text.push_str(&added);
         Some(text.into_bytes())
     }
+}
+
+/// In the order `check` reports them: locale, file, line, column.
+fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.locale.as_str(), a.file.as_str(), a.line, a.column).cmp(&(
+            b.locale.as_str(),
+            b.file.as_str(),
+            b.line,
+            b.column,
+        ))
+    });
 }
 
 /// `locales/<locale>/releases/<slug>.ftl` → (locale, slug).
@@ -430,6 +512,12 @@ fn filled_message(id: &str, body: &str) -> String {
 
 /// Replaces the markers: a `<mark>` in HTML, brackets in every other format.
 fn mark_missing(path: &str, bytes: Vec<u8>) -> Vec<u8> {
+    // Most pages have no marker: found without decoding a feed of megabytes.
+    let mut marker = [0; 4];
+    let marker = MISSING_START.encode_utf8(&mut marker).as_bytes();
+    if memchr::memmem::find(&bytes, marker).is_none() {
+        return bytes;
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         // Fonts and images: no markers.

@@ -14,17 +14,20 @@ use super::workspace::{SLUG, Sandbox};
 struct Server {
     child: Child,
     address: String,
+    /// Where the server's standard error goes.
+    log: tempfile::NamedTempFile,
 }
 
 impl Server {
     fn start(ws: &Sandbox) -> Self {
+        let log = tempfile::NamedTempFile::new().expect("a log file");
         let mut child = Command::cargo_bin("beyan")
             .expect("binary")
             .arg("--workspace")
             .arg(ws.root())
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log.reopen().expect("the log file"))
             .spawn()
             .expect("serve starts");
         let mut line = String::new();
@@ -41,7 +44,19 @@ impl Server {
             address.starts_with("127.0.0.1:"),
             "loopback by default: {line}"
         );
-        Self { child, address }
+        Self {
+            child,
+            address,
+            log,
+        }
+    }
+
+    /// How many times the server rendered the whole preview, and how many saves it brought
+    /// up to date by rendering only what they affect.
+    fn builds(&self) -> (usize, usize) {
+        let log = std::fs::read_to_string(self.log.path()).unwrap_or_default();
+        let count = |start: &str| log.lines().filter(|l| l.starts_with(start)).count();
+        (count("rendered "), count("updated "))
     }
 
     /// A raw request (the target is sent as given); the status code and the body.
@@ -222,6 +237,25 @@ fn serves_reloads_and_shows_errors() {
         assert_eq!(server.get(&path), fresh.get(&path), "{path} after the save");
     }
     drop(fresh);
+
+    // A translation's shared file: its pages and the chooser again, the rest kept.
+    ws.edit(
+        "locales/az/common.ftl",
+        "home = Ana səhifə",
+        "home = Baş səhifə",
+    );
+    next_reload(&mut events);
+    assert!(server.get(&release_page()).contains("Baş səhifə"));
+    let fresh = Server::start(&ws);
+    for path in every_page() {
+        assert_eq!(server.get(&path), fresh.get(&path), "{path} after the save");
+    }
+    drop(fresh);
+
+    // The four saves above were each brought up to date in part, never rendered whole.
+    let (whole, updated) = server.builds();
+    assert_eq!(whole, 1, "only the first build renders everything");
+    assert!(updated >= 4, "{updated} updates");
 
     // A broken template: an error page, then the site again once fixed.
     ws.write("templates/release.html", "{% if %}");

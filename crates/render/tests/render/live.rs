@@ -157,3 +157,46 @@ fn a_streamed_render_writes_the_bytes_of_a_render_in_memory() {
         "the manifest lists exactly what was written"
     );
 }
+
+#[test]
+fn a_live_site_updated_after_a_shared_file_is_saved_equals_a_full_render() {
+    let ws = workspace();
+    let (mut live, mut site) = live(&ws);
+    let rel = "locales/tr/common.ftl";
+    let text = std::fs::read_to_string(ws.root().join(rel)).expect("read");
+    let edited = text.replace(
+        "press-releases = Press releases",
+        "press-releases = Basın bültenleri",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(ws.root().join(rel), &edited).expect("saved");
+    let file = FtlFile::parse(&locale("tr"), "common.ftl".to_owned(), edited.as_bytes());
+    let pages = Pages::default();
+    let update = live
+        .update_shared_files(&locale("tr"), vec![file], &pages)
+        .expect("updated");
+    // Every page of tr (3 releases in 5 formats, the index and two feeds) and the chooser.
+    assert_eq!(
+        update,
+        Update::Rendered {
+            pages: 3 * 5 + 3 + 1
+        }
+    );
+    site.extend(pages.take());
+    assert!(String::from_utf8_lossy(&site["tr/index.html"]).contains("Basın bültenleri"));
+    assert_eq!(site, render(&ws.workspace(), &options(NOW)).files);
+
+    // The language's own name is on every locale's pages: that needs the whole site.
+    let renamed = edited.replace("language-name = Türkçe", "language-name = Türkçe (TR)");
+    let file = FtlFile::parse(&locale("tr"), "common.ftl".to_owned(), renamed.as_bytes());
+    let update = live
+        .update_shared_files(&locale("tr"), vec![file], &Pages::default())
+        .expect("judged");
+    assert_eq!(update, Update::Replan);
+    // The reference's shared text is what every translation is judged against.
+    let file = FtlFile::parse(&locale("en"), "common.ftl".to_owned(), text.as_bytes());
+    let update = live
+        .update_shared_files(&locale("en"), vec![file], &Pages::default())
+        .expect("judged");
+    assert_eq!(update, Update::Replan);
+}
