@@ -1,9 +1,11 @@
 //! Publishing layer of beyan: turns a workspace's releases into every language version (HTML,
 //! plain text, Markdown, IPTC ninjs, e-mail), per-locale indexes, Atom and JSON feeds, a language chooser and a sitemap.
 //!
-//! Resolve first (`plan`: locales, releases, completeness, embargo), then `render` the plan in
-//! memory and write it with `Site::write_to` into an output folder that `beyan_content::WriteGate`
-//! judged and locked. It never prints and never reads the
+//! Resolve first (`plan`: locales, releases, completeness, embargo), then render the plan:
+//! `render_to` streams the pages into an output folder that `beyan_content::WriteGate` judged
+//! and locked (one locale's bundles at a time, each page written as it is made), `render`
+//! collects them in memory (a `Site`), and a `LiveSite` keeps every bundle to render again
+//! only what a saved `.ftl` affects (the preview). It never prints and never reads the
 //! clock; the caller passes `now` and reports progress and problems.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

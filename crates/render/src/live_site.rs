@@ -1,10 +1,12 @@
-//! A render kept alive for the preview: every bundle stays built, so that a change to one
-//! release's `.ftl` re-checks that release and re-renders only the pages it shows on (its
-//! pages in each locale built from the file, and those locales' indexes and feeds).
+//! A render kept alive for the preview: every bundle stays built, so that a save re-checks and
+//! re-renders only what it affects. A release's `.ftl`: that release's pages in each locale
+//! built from the file, and those locales' indexes and feeds. A translation's shared `.ftl`:
+//! that locale's pages and the language chooser.
 //!
 //! It renders with the same jobs, contexts and templates as [`crate::render_into`]; a change it
-//! cannot judge on its own (a release that becomes publishable or stops being so, a file that
-//! is not a release's own) is reported to the caller, which plans and renders again.
+//! cannot judge on its own (a version that becomes publishable or stops being so, a language's
+//! new name, the reference's shared text) is reported to the caller, which plans and renders
+//! again.
 
 use std::sync::Arc;
 

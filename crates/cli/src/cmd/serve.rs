@@ -1,5 +1,5 @@
 //! `beyan serve`: a live preview. Renders the workspace in memory, serves it on loopback,
-//! re-renders on every save and tells open pages to reload (Server-Sent Events).
+//! re-renders what each save affects and tells open pages to reload (Server-Sent Events).
 
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
