@@ -147,7 +147,9 @@ impl Engine {
         tera.register_filter(
             "json",
             |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
-                Ok::<_, tera::Error>(Value::safe_string(&json_string(value.as_str())))
+                Ok::<_, tera::Error>(Value::safe_string(&crate::json_string::json_string(
+                    value.as_str(),
+                )))
             },
         );
         let for_ltr = Arc::clone(&bundles);
@@ -245,7 +247,11 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
     let attribute: Option<Cow<'_, str>> = kwargs.get("attr")?;
     let attribute = attribute.as_deref();
     let page_release = state.get::<Value>("_release")?;
-    let release: Option<Cow<'_, str>> = match kwargs.get::<Cow<'_, str>>("release")? {
+    let named_release = kwargs.get::<Cow<'_, str>>("release")?;
+    // Another release's message (an index's headlines, a feed's texts) comes once per page:
+    // remembering it would only cost.
+    let remember = named_release.is_none();
+    let release: Option<Cow<'_, str>> = match named_release {
         Some(slug) => Some(slug),
         None => page_release.as_ref().map(text_of).transpose()?,
     };
@@ -291,11 +297,15 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         args.set(name.to_owned(), value);
     }
     let key = (std::ptr::from_ref(bundle) as usize, call);
-    let remembered = MEMO.with(|memo| {
-        memo.borrow()
-            .as_ref()
-            .and_then(|m| m.messages.get(&key).cloned())
-    });
+    let remembered = if remember {
+        MEMO.with(|memo| {
+            memo.borrow()
+                .as_ref()
+                .and_then(|m| m.messages.get(&key).cloned())
+        })
+    } else {
+        None
+    };
     let message = match remembered {
         Some(message) => message,
         None => {
@@ -306,11 +316,13 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
             }
             .map_err(|e| tera::Error::message(e.to_string()))?;
             let message = Arc::new(Message::parse(&text));
-            MEMO.with(|memo| {
-                if let Some(memo) = memo.borrow_mut().as_mut() {
-                    memo.messages.insert(key, Arc::clone(&message));
-                }
-            });
+            if remember {
+                MEMO.with(|memo| {
+                    if let Some(memo) = memo.borrow_mut().as_mut() {
+                        memo.messages.insert(key, Arc::clone(&message));
+                    }
+                });
+            }
             message
         }
     };
@@ -387,29 +399,6 @@ fn icu_locale(code: &str) -> tera::TeraResult<icu::locale::Locale> {
         .map_err(|_| tera::Error::message(format!("`{code}` is not a locale")))
 }
 
-/// A JSON string literal for `text`. `<`, `>` and `&` are written as `\u003c`…, so the
-/// literal can stand inside an HTML `<script>` element without closing it.
-pub(crate) fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A left-to-right fact on its own line of right-to-left plain text: a right-to-left mark
 /// keeps the line's direction, and a left-to-right isolate keeps "+92 51 000 0000" from being
 /// shown with its groups reversed. Left-to-right pages and HTML (which has `dir="ltr"`) get
@@ -434,16 +423,20 @@ fn plain(value: StringInput<'_>) -> Value {
     if !value.is_safe() {
         return value.into_value();
     }
-    let mut out = String::with_capacity(value.as_str().len());
-    let mut in_tag = false;
-    for c in value.as_str().chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    // `<` and `>` are ASCII: the text between tags is copied a run at a time.
+    let text = value.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = "";
+            }
         }
     }
+    out.push_str(rest);
     Value::safe_string(&out)
 }
 

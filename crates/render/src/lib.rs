@@ -11,6 +11,7 @@
 
 mod email;
 mod engine;
+mod json_string;
 mod live_site;
 mod markup;
 mod plan;
