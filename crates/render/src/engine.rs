@@ -15,9 +15,9 @@
 //! - `text | upper`: upper-casing with the locale's rules (Turkish `i` → `İ`);
 //! - `release.date | date(style="long")`: a localized date (`time_style` too, for instants).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use beyan_l10n::{DateInput, FluentArgs, FluentValue, LocaleBundle, Style};
@@ -104,7 +104,7 @@ impl MemoScope {
     pub fn new() -> Self {
         MEMO.with(|memo| {
             *memo.borrow_mut() = Some(Memo {
-                messages: HashMap::new(),
+                messages: HashMap::default(),
             });
         });
         Self(())
