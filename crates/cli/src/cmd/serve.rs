@@ -73,6 +73,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
                     .filter(|e| !matches!(e.kind, EventKind::Access(_)))
                     .flat_map(|e| &e.paths)
                     .filter_map(|p| source_path(&watched_root, p))
+                    .filter(|rel| !is_editor_scratch(rel))
                     .collect();
                 paths.sort();
                 paths.dedup();
@@ -206,6 +207,27 @@ fn source_path(root: &Path, path: &Path) -> Option<String> {
     source.then(|| parts.join("/"))
 }
 
+/// A file an editor writes beside the sources while saving (vim's `4913` probe and `.swp`,
+/// `name~` backups, a temporary `.ftl.tmp`): `locales/` is read for `.ftl` files only and
+/// `releases/` for `.toml` files, so such a file changes nothing in the preview and must not
+/// turn a save into a whole render. A name without a dot may be a folder: that counts.
+fn is_editor_scratch(rel: &str) -> bool {
+    let mut parts = rel.split('/');
+    let wanted = match parts.next() {
+        Some("locales") => ".ftl",
+        Some("releases") => ".toml",
+        _ => return false,
+    };
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if rel.split('/').count() < 2 || name.ends_with(wanted) {
+        return false;
+    }
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.contains('.')
+        || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn report_build(preview: &preview::Preview, started: Instant, verb: &str) {
     let mut err = anstream::stderr();
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
@@ -258,5 +280,35 @@ fn open_browser(url: &str) {
             "warning: cannot open a browser ({}: {e}); open {url}",
             command.0
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_scratch_files_are_not_sources() {
+        for scratch in [
+            "locales/az/releases/4913",
+            "locales/az/releases/.2025-11-08-victory-day.ftl.swp",
+            "locales/az/common.ftl~",
+            "locales/az/common.ftl.tmp",
+            "releases/x.toml.swp",
+        ] {
+            assert!(is_editor_scratch(scratch), "{scratch}");
+        }
+        for source in [
+            "locales/az/releases/2025-11-08-victory-day.ftl",
+            "locales/az",
+            "locales/az/releases",
+            "releases/x.toml",
+            "templates/release.html",
+            "templates/.hidden",
+            "assets/logo.svg",
+            "beyan.toml",
+        ] {
+            assert!(!is_editor_scratch(source), "{source}");
+        }
     }
 }
