@@ -14,6 +14,7 @@ mod engine;
 mod json_string;
 mod live_site;
 mod markup;
+mod page_sink;
 mod plan;
 mod render_error;
 mod requirements;
@@ -25,11 +26,12 @@ pub use live_site::{LiveSite, Update};
 pub use markup::{
     Format, Isolation, escape_html, is_permitted_url, plain, render as render_markup,
 };
+pub use page_sink::{FolderSink, PageSink};
 pub use plan::{
     Incomplete, Plan, PlanError, PlanLocale, PlannedRelease, Problem, RenderOptions, plan,
 };
 pub use render_error::{RenderError, TemplateError};
 pub use requirements::{TemplateMessage, template_messages};
-pub use site::{FolderSink, PageSink, Progress, Rendered, Site, render, render_into, render_to};
+pub use site::{Progress, Rendered, Site, render, render_into, render_to};
 pub use templates::{BUILT_IN, TemplateLoadError, TemplateSet, TemplateSource};
 pub use workspace_assets::AssetError;

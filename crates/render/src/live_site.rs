@@ -15,11 +15,11 @@ use beyan_l10n::{BundleBuilder, Catalog, FileScope, FtlFile, LocaleBundle, check
 use rayon::prelude::*;
 
 use crate::engine::{Bundles, Engine};
+use crate::page_sink::{Counted, PageSink};
 use crate::plan::{Plan, PlanLocale, problems, shared_problems};
 use crate::render_error::RenderError;
 use crate::site::{
-    Counted, Job, PageSink, Progress, Rendered, SiteContext, bundle_builders, jobs, load_bundles,
-    put_assets,
+    Job, Progress, Rendered, SiteContext, bundle_builders, jobs, load_bundles, put_assets,
 };
 use crate::templates::TemplateSet;
 use crate::workspace_assets::WorkspaceAssets;
