@@ -5,6 +5,10 @@
 //! is rendered from that copy with the embargoed releases included. The markers become a
 //! visible "missing" mark; each page gets a panel with its diagnostics from `check` on the real
 //! workspace. Nothing here writes inside the workspace.
+//!
+//! A [`Session`] keeps the last build's catalogs and its [`LiveSite`]: a save re-reads and
+//! re-checks only the saved files (in the scope a bundle holds), fills them again, and has the
+//! live site render what they affect; the next preview shares every other page with the last.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -63,7 +67,8 @@ impl Preview {
 }
 
 /// What the last full build knew, kept to bring the preview up to date after a save of a
-/// release's `.ftl` without reading, checking and rendering everything again.
+/// release's `.ftl` or a translation's shared `.ftl` without reading, checking and rendering
+/// everything again.
 pub struct Session {
     /// The real workspace, its lock and its catalogs (the reference first), as `check` reads
     /// them.
