@@ -127,6 +127,9 @@ impl LiveSite {
                 .files
                 .binary_search_by(|f| f.rel.as_str().cmp(&file.rel))
             {
+                // The same text (a translation filled again after a reference's save, with
+                // nothing it lacks changed): its pages stay as they are.
+                Ok(i) if same_text(&catalog.files[i], &file) => continue,
                 Ok(i) => catalog.files[i] = file,
                 Err(i) => catalog.files.insert(i, file),
             }
@@ -401,4 +404,11 @@ impl LiveSite {
         }
         true
     }
+}
+
+/// Whether two parses of a file read the same text.
+fn same_text(a: &FtlFile, b: &FtlFile) -> bool {
+    a.source.text == b.source.text
+        && a.source.invalid_utf8_at == b.source.invalid_utf8_at
+        && a.io_error == b.io_error
 }
