@@ -1,7 +1,7 @@
-"""Writes BENCHMARKS.md (on stdout) from the hyperfine exports of bench/run.sh.
+"""Writes BENCHMARKS.md (on stdout) from the exports of bench/run.sh (hyperfine, GNU time, serve_latency.py).
 
 Reads target/bench/results/*.json and the facts run.sh exports in the environment; computes
-medians, ratios and whether each target of issue 5 is met. Standard library only.
+medians, ratios and whether each target of issues 5 and 14 is met. Standard library only.
 """
 
 import collections
@@ -49,6 +49,7 @@ round_ratios = sorted(r["beyan check"]["median"] / r["parse floor"]["median"] fo
 for export in ["compare-locales.json", "render.json", "sample.json"]:
     timings.update(runs(export))
 rss_kb = load("rss.json")
+serve = {"sample": load("serve-sample.json"), "archive": load("serve-archive.json")}
 
 
 def median(name):
@@ -132,6 +133,43 @@ w(
 w(
     f"| `beyan check` on the sample < 5 ms | {fmt_time(sample)} | {sample / 0.005:.2f} of the budget | "
     f"{yes(sample < 0.005)} |"
+)
+w("")
+w("## Targets (issue 14: streaming render, incremental serve)")
+w("")
+w("| target | measured | ratio | verdict |")
+w("| --- | --- | --- | --- |")
+MIB_150 = 150 * 1000 * 1000 / 1024
+for label, beyan_name, hugo_name in [
+    ("1,000", "beyan render", "hugo"),
+    ("4,000", "beyan render (4,000)", "hugo (4,000)"),
+]:
+    kib = rss_kb[beyan_name]
+    w(
+        f"| peak RSS of `render` of {label} releases ≤ 150 MB | {fmt_mib(kib)} (Hugo "
+        f"{fmt_mib(rss_kb[hugo_name])}) | {kib / MIB_150:.2f} of the budget; "
+        f"{rss_kb[hugo_name] / kib:.2f}× less than Hugo | {yes(kib <= MIB_150)} |"
+    )
+w(
+    f"| `render` of the archive ≥ 3× faster than Hugo | {fmt_time(render)} vs {fmt_time(hugo)} | "
+    f"{hugo / render:.2f}× faster | {yes(hugo / render >= 3)} |"
+)
+for name, budget in [("sample", 100), ("archive", 300)]:
+    figures = serve[name]
+    w(
+        f"| `serve`: save of a `.ftl` → reload event on the {name} ≤ {budget} ms | "
+        f"{figures['median_ms']:.0f} ms (median of {figures['runs']}; "
+        f"{figures['min_ms']:.0f} … {figures['max_ms']:.0f} ms) | "
+        f"{figures['median_ms'] / budget:.2f} of the budget | {yes(figures['median_ms'] <= budget)} |"
+    )
+w("")
+w(
+    "Serve: `bench/serve_latency.py` copies the workspace's sources to a temporary folder, "
+    "starts `beyan serve --port 0` on the copy, opens the event stream open pages listen to, "
+    "and saves `locales/az/releases/<slug>.ftl` with a new headline every 0.3 s (the first save "
+    f"a warm-up): from the end of the save to the `reload` event (slugs `{env['SAMPLE_SLUG']}` "
+    f"and `{env['ARCHIVE_SLUG']}`). The 4,000-release archive and Hugo site are "
+    "`bench-gen archive --releases 4000` and `bench-gen hugo-site --releases 4000`."
 )
 w("")
 w(
@@ -227,6 +265,11 @@ w(f"  --prepare 'rm -rf {sites}/out-hugo' '{display(env['HUGO_CMD'])}'")
 w(f"hyperfine -N -i --warmup 20 --runs {int(env['RUNS']) * 20} '{display(env['SAMPLE_CMD'])}'")
 w("# peak RSS: the largest 'Maximum resident set size' of three runs")
 w(f"/usr/bin/time -v {display(env['CHECK_CMD'])}")
+w(f"/usr/bin/time -v {display(env['RENDER4K_CMD'])}")
+w(f"/usr/bin/time -v {display(env['HUGO4K_CMD'])}")
+w("# serve: save of a release's .ftl -> reload event")
+w(f"python3 bench/serve_latency.py target/release/beyan . az {env['SAMPLE_SLUG']} {int(env['RUNS']) * 2}")
+w(f"python3 bench/serve_latency.py target/release/beyan target/bench/archive az {env['ARCHIVE_SLUG']} {int(env['RUNS']) * 2}")
 w("```")
 w("")
 w(

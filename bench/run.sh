@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The benchmarks of issue 5, side by side on this machine, in one run:
+# The benchmarks of issues 5 and 14, side by side on this machine, in one run:
 #   beyan check (large workspace) vs compare-locales 9.0.5 vs the read-and-parse floor,
 #   beyan render (1,000-release archive) vs Hugo on the same releases,
-#   peak RSS, and beyan check on the sample.
+#   peak RSS (render of 1,000 and 4,000 releases beside Hugo's), beyan check on the sample,
+#   and `beyan serve`'s save-to-reload latency on the sample and the archive.
 # Writes the raw hyperfine exports to target/bench/results/ and the summary to BENCHMARKS.md.
 # Never part of `cargo test`. Usage: bash bench/run.sh   (or `just bench`)
 # Knobs: BENCH_RUNS (default 10), BENCH_WARMUP (default 3), BENCH_ROUNDS (default 5: rounds of
@@ -64,6 +65,8 @@ log "generating workspaces under $BENCH"
 "$GEN" large-l10n "$BENCH/large"
 "$GEN" archive "$BENCH/archive"
 "$GEN" hugo-site "$BENCH/hugo"
+"$GEN" archive "$BENCH/archive4k" --releases 4000
+"$GEN" hugo-site "$BENCH/hugo4k" --releases 4000
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
@@ -74,6 +77,10 @@ CL_CMD="$COMPARE_LOCALES $BENCH/large/l10n.toml $BENCH/large az tr ur"
 RENDER_CMD="$BEYAN --workspace $BENCH/archive render --out $BENCH_SITES/out-beyan"
 HUGO_CMD="hugo --source $BENCH/hugo --destination $BENCH_SITES/out-hugo --quiet"
 SAMPLE_CMD="$BEYAN --workspace . check"
+RENDER4K_CMD="$BEYAN --workspace $BENCH/archive4k render --out $BENCH_SITES/out-beyan"
+HUGO4K_CMD="hugo --source $BENCH/hugo4k --destination $BENCH_SITES/out-hugo --quiet"
+SAMPLE_SLUG=2025-11-08-victory-day
+ARCHIVE_SLUG=$(basename "$(find "$BENCH/archive/releases" -name '*.toml' | sort | tail -n 1)" .toml)
 
 # Exit 1 is expected from both checkers on the large workspace (it has seeded defects): -i.
 # beyan and the floor take turns, round after round: a shared machine's speed drifts over a
@@ -103,6 +110,13 @@ hyperfine -N -i --output=pipe --warmup 20 --runs $((RUNS * 20)) \
     --export-json "$RESULTS/sample.json" \
     -n "beyan check (sample)" "$SAMPLE_CMD"
 
+# Serve: each save of a release's .ftl (a new headline) to the `reload` event an open page
+# receives, on a copy of the workspace (the script copies the sources; nothing here is edited).
+log "serve: save-to-reload latency (sample, then archive)"
+python3 bench/serve_latency.py "$BEYAN" . az "$SAMPLE_SLUG" $((RUNS * 2)) >"$RESULTS/serve-sample.json"
+python3 bench/serve_latency.py "$BEYAN" "$BENCH/archive" az "$ARCHIVE_SLUG" $((RUNS * 2)) \
+    >"$RESULTS/serve-archive.json"
+
 # Peak RSS: the largest of three runs, from GNU time's "Maximum resident set size".
 peak_rss_kb() {
     local best=0 kb
@@ -123,6 +137,8 @@ log "peak RSS"
     echo "  \"compare-locales\": $(peak_rss_kb $CL_CMD),"
     echo "  \"beyan render\": $(peak_rss_kb $RENDER_CMD),"
     echo "  \"hugo\": $(rm -rf "$BENCH_SITES/out-hugo"; peak_rss_kb $HUGO_CMD),"
+    echo "  \"beyan render (4,000)\": $(peak_rss_kb $RENDER4K_CMD),"
+    echo "  \"hugo (4,000)\": $(rm -rf "$BENCH_SITES/out-hugo"; peak_rss_kb $HUGO4K_CMD),"
     echo "  \"beyan check (sample)\": $(peak_rss_kb $SAMPLE_CMD)"
     echo "}"
 } >"$RESULTS/rss.json"
@@ -162,7 +178,7 @@ OUT_HUGO_FILES=$(count_files "$BENCH_SITES/out-hugo")
 CHECK_STATUS=$check_status
 SAMPLE_STATUS=$sample_status
 export CHECK_CMD FLOOR_CMD CL_CMD RENDER_CMD HUGO_CMD SAMPLE_CMD RUNS WARMUP ROUNDS ROOT RESULTS \
-    BENCH_SITES
+    BENCH_SITES RENDER4K_CMD HUGO4K_CMD SAMPLE_SLUG ARCHIVE_SLUG
 python3 bench/report.py >"$OUT"
 rm -rf "$BENCH_SITES/out-beyan" "$BENCH_SITES/out-hugo"
 log "wrote $OUT"

@@ -369,3 +369,148 @@ fn status_dashboard_in_headless_chromium() {
     let png = screenshot(&browser, dir.path(), "status.html", "status-dashboard");
     assert!(std::fs::metadata(png).expect("screenshot").len() > 10_000);
 }
+
+/// Forwards loopback connections to `upstream` and records the request line of each, so a
+/// test sees what the browser asked for (and when it asked again).
+fn recording_proxy(upstream: String) -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::Read;
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let port = listener.local_addr().expect("address").port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = std::sync::Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let Ok(server) = TcpStream::connect(&upstream) else {
+                continue;
+            };
+            let log = std::sync::Arc::clone(&log);
+            let (mut client_in, mut server_out) = (client, server);
+            let (Ok(mut client_out), Ok(mut server_in)) =
+                (client_in.try_clone(), server_out.try_clone())
+            else {
+                continue;
+            };
+            std::thread::spawn(move || {
+                let mut buffer = [0u8; 16 * 1024];
+                let mut first = true;
+                while let Ok(n) = client_in.read(&mut buffer) {
+                    if n == 0 {
+                        break;
+                    }
+                    if first {
+                        let head = String::from_utf8_lossy(&buffer[..n]);
+                        let line = head.lines().next().unwrap_or("").to_owned();
+                        log.lock().expect("log").push(line);
+                        first = false;
+                    }
+                    if server_out.write_all(&buffer[..n]).is_err() {
+                        break;
+                    }
+                }
+            });
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut server_in, &mut client_out);
+                let _ = client_out.shutdown(std::net::Shutdown::Both);
+            });
+        }
+    });
+    (port, seen)
+}
+
+/// Ends a child process when the test ends, however it ends.
+struct Reaped(std::process::Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn an_open_preview_page_reloads_itself_after_a_save() {
+    use assert_cmd::cargo::CommandCargoExt;
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no Chromium (install the `chromium` package)");
+        return;
+    };
+    let ws = crate::translator::workspace::Sandbox::sample();
+    let mut server = Reaped(
+        Process::cargo_bin("beyan")
+            .expect("binary")
+            .arg("--workspace")
+            .arg(ws.root())
+            .args(["serve", "--port", "0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("serve starts"),
+    );
+    let mut line = String::new();
+    BufReader::new(server.0.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the URL");
+    let upstream = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_owned();
+    let (port, seen) = recording_proxy(upstream);
+    let page = format!("/az/{SLUG}.html");
+    let loads = || {
+        seen.lock()
+            .expect("log")
+            .iter()
+            .filter(|l| l.starts_with(&format!("GET {page} ")))
+            .count()
+    };
+    let wait_for = |what: &str, done: &dyn Fn() -> bool| {
+        let started = std::time::Instant::now();
+        while !done() {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(60),
+                "{what}: {:?}",
+                seen.lock().expect("log")
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        started.elapsed()
+    };
+
+    let profile = tempfile::tempdir().expect("profile dir");
+    let _browser = Reaped(
+        chromium_command(&browser, profile.path())
+            .arg("--remote-debugging-port=0")
+            .arg(format!("http://127.0.0.1:{port}{page}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("chromium runs"),
+    );
+    wait_for("the page loads and listens for reloads", &|| {
+        loads() == 1
+            && seen
+                .lock()
+                .expect("log")
+                .iter()
+                .any(|l| l.starts_with("GET /_beyan/events "))
+    });
+
+    let rel = format!("locales/az/releases/{SLUG}.ftl");
+    let text = ws.read(&rel);
+    let headline = text
+        .lines()
+        .find(|l| l.starts_with("headline = "))
+        .expect("a headline")
+        .to_owned();
+    ws.write(
+        &rel,
+        &text.replace(&headline, "headline = Brauzerdə yeni başlıq"),
+    );
+    let took = wait_for("the open page reloads after the save", &|| loads() >= 2);
+    eprintln!(
+        "save → the browser asked for the page again: {} ms",
+        took.as_millis()
+    );
+}

@@ -15,9 +15,9 @@
 //! - `text | upper`: upper-casing with the locale's rules (Turkish `i` → `İ`);
 //! - `release.date | date(style="long")`: a localized date (`time_style` too, for instants).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use beyan_l10n::{DateInput, FluentArgs, FluentValue, LocaleBundle, Style};
@@ -28,19 +28,22 @@ use crate::render_error::TemplateError;
 use crate::templates::TemplateSet;
 
 /// The bundles of one render, by locale: the shared text's and each release's.
-#[derive(Debug, Default)]
+///
+/// A bundle is shared (`Arc`) so that a streaming render can hold every locale's shared
+/// bundle in each locale's pass without building it again.
+#[derive(Debug, Default, Clone)]
 pub struct Bundles {
     locales: HashMap<String, LocaleBundles>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct LocaleBundles {
-    shared: Option<LocaleBundle>,
-    releases: HashMap<String, LocaleBundle>,
+    shared: Option<Arc<LocaleBundle>>,
+    releases: HashMap<String, Arc<LocaleBundle>>,
 }
 
 impl Bundles {
-    pub fn insert(&mut self, locale: &str, release: Option<&str>, bundle: LocaleBundle) {
+    pub fn insert(&mut self, locale: &str, release: Option<&str>, bundle: Arc<LocaleBundle>) {
         let bundles = self.locales.entry(locale.to_owned()).or_default();
         match release {
             Some(slug) => {
@@ -53,9 +56,27 @@ impl Bundles {
     pub fn get(&self, locale: &str, release: Option<&str>) -> Option<&LocaleBundle> {
         let bundles = self.locales.get(locale)?;
         match release {
-            Some(slug) => bundles.releases.get(slug),
-            None => bundles.shared.as_ref(),
+            Some(slug) => bundles.releases.get(slug).map(Arc::as_ref),
+            None => bundles.shared.as_deref(),
         }
+    }
+
+    /// Adds every bundle of `other`.
+    pub fn extend(&mut self, other: Self) {
+        for (locale, bundles) in other.locales {
+            let mine = self.locales.entry(locale).or_default();
+            if bundles.shared.is_some() {
+                mine.shared = bundles.shared;
+            }
+            mine.releases.extend(bundles.releases);
+        }
+    }
+
+    /// Every locale's shared bundle.
+    pub fn locales_shared(&self) -> impl Iterator<Item = (&str, Arc<LocaleBundle>)> {
+        self.locales.iter().filter_map(|(locale, bundles)| {
+            Some((locale.as_str(), Arc::clone(bundles.shared.as_ref()?)))
+        })
     }
 }
 
@@ -83,7 +104,7 @@ impl MemoScope {
     pub fn new() -> Self {
         MEMO.with(|memo| {
             *memo.borrow_mut() = Some(Memo {
-                messages: HashMap::new(),
+                messages: HashMap::default(),
             });
         });
         Self(())
@@ -126,7 +147,9 @@ impl Engine {
         tera.register_filter(
             "json",
             |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
-                Ok::<_, tera::Error>(Value::safe_string(&json_string(value.as_str())))
+                Ok::<_, tera::Error>(Value::safe_string(&crate::json_string::json_string(
+                    value.as_str(),
+                )))
             },
         );
         let for_ltr = Arc::clone(&bundles);
@@ -168,8 +191,18 @@ impl Engine {
         out: &mut Vec<u8>,
     ) -> Result<(), TemplateError> {
         out.clear();
+        self.write_to(name, context, &mut *out)
+    }
+
+    /// Renders template `name` into `out` as it goes.
+    pub fn write_to(
+        &self,
+        name: &str,
+        context: &Context,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), TemplateError> {
         self.tera
-            .render_to(name, context, &mut *out)
+            .render_to(name, context, out)
             .map_err(|e| TemplateError::from_tera(&e, &self.templates, Some(name)))
     }
 }
@@ -214,7 +247,11 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
     let attribute: Option<Cow<'_, str>> = kwargs.get("attr")?;
     let attribute = attribute.as_deref();
     let page_release = state.get::<Value>("_release")?;
-    let release: Option<Cow<'_, str>> = match kwargs.get::<Cow<'_, str>>("release")? {
+    let named_release = kwargs.get::<Cow<'_, str>>("release")?;
+    // Another release's message (an index's headlines, a feed's texts) comes once per page:
+    // remembering it would only cost.
+    let remember = named_release.is_none();
+    let release: Option<Cow<'_, str>> = match named_release {
         Some(slug) => Some(slug),
         None => page_release.as_ref().map(text_of).transpose()?,
     };
@@ -260,11 +297,15 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         args.set(name.to_owned(), value);
     }
     let key = (std::ptr::from_ref(bundle) as usize, call);
-    let remembered = MEMO.with(|memo| {
-        memo.borrow()
-            .as_ref()
-            .and_then(|m| m.messages.get(&key).cloned())
-    });
+    let remembered = if remember {
+        MEMO.with(|memo| {
+            memo.borrow()
+                .as_ref()
+                .and_then(|m| m.messages.get(&key).cloned())
+        })
+    } else {
+        None
+    };
     let message = match remembered {
         Some(message) => message,
         None => {
@@ -275,11 +316,13 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
             }
             .map_err(|e| tera::Error::message(e.to_string()))?;
             let message = Arc::new(Message::parse(&text));
-            MEMO.with(|memo| {
-                if let Some(memo) = memo.borrow_mut().as_mut() {
-                    memo.messages.insert(key, Arc::clone(&message));
-                }
-            });
+            if remember {
+                MEMO.with(|memo| {
+                    if let Some(memo) = memo.borrow_mut().as_mut() {
+                        memo.messages.insert(key, Arc::clone(&message));
+                    }
+                });
+            }
             message
         }
     };
@@ -356,29 +399,6 @@ fn icu_locale(code: &str) -> tera::TeraResult<icu::locale::Locale> {
         .map_err(|_| tera::Error::message(format!("`{code}` is not a locale")))
 }
 
-/// A JSON string literal for `text`. `<`, `>` and `&` are written as `\u003c`…, so the
-/// literal can stand inside an HTML `<script>` element without closing it.
-pub(crate) fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A left-to-right fact on its own line of right-to-left plain text: a right-to-left mark
 /// keeps the line's direction, and a left-to-right isolate keeps "+92 51 000 0000" from being
 /// shown with its groups reversed. Left-to-right pages and HTML (which has `dir="ltr"`) get
@@ -403,16 +423,20 @@ fn plain(value: StringInput<'_>) -> Value {
     if !value.is_safe() {
         return value.into_value();
     }
-    let mut out = String::with_capacity(value.as_str().len());
-    let mut in_tag = false;
-    for c in value.as_str().chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    // `<` and `>` are ASCII: the text between tags is copied a run at a time.
+    let text = value.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = "";
+            }
         }
     }
+    out.push_str(rest);
     Value::safe_string(&out)
 }
 

@@ -264,7 +264,7 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
 /// The errors that keep `slug` from being published in `locale`: those in the files its
 /// bundle holds (the locale's shared files and that release's own, by their typed scope) and
 /// those of the whole locale (its folder is missing); other releases' files do not matter.
-fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
+pub(crate) fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
     report
         .diagnostics
         .iter()
@@ -285,7 +285,10 @@ fn problems(report: &Report, locale: &Locale, slug: &Slug) -> Vec<Problem> {
 
 /// The errors in the files every bundle of `locale` holds (its shared files) and those of the
 /// whole locale.
-fn shared_problems<'r>(report: &'r Report, locale: &Locale) -> Vec<&'r beyan_l10n::Diagnostic> {
+pub(crate) fn shared_problems<'r>(
+    report: &'r Report,
+    locale: &Locale,
+) -> Vec<&'r beyan_l10n::Diagnostic> {
     report
         .diagnostics
         .iter()

@@ -16,7 +16,8 @@ use tera::Context;
 
 use crate::engine::{Bundles, Engine, MemoScope};
 use crate::markup::Format;
-use crate::plan::{Plan, PlannedRelease};
+use crate::page_sink::{Collector, Counted, FolderSink, PageSink};
+use crate::plan::{Plan, PlanLocale, PlannedRelease};
 use crate::render_error::RenderError;
 use crate::templates::TemplateSet;
 use crate::workspace_assets::WorkspaceAssets;
@@ -46,19 +47,10 @@ impl Site {
 
     /// Writes every file below `dir`, which must exist and be empty.
     pub fn write_into(&self, dir: &Path) -> std::io::Result<()> {
-        // Folders first (few), then the files in parallel: thousands of small writes are
-        // mostly system-call latency.
-        let folders: std::collections::BTreeSet<&Path> = self
-            .files
-            .keys()
-            .filter_map(|path| Path::new(path).parent())
-            .collect();
-        for folder in folders {
-            std::fs::create_dir_all(dir.join(folder))?;
-        }
+        let sink = FolderSink::new(dir);
         self.files
             .par_iter()
-            .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))
+            .try_for_each(|(path, bytes)| sink.page(path, bytes))
     }
 
     /// Replaces the locked output folder with the site (and its manifest) in one swap: a
@@ -69,6 +61,15 @@ impl Site {
     }
 }
 
+/// What a streamed render wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// Pages and feeds (assets not counted).
+    pub pages: usize,
+    /// The locales that got pages, in plan order.
+    pub locales: Vec<Locale>,
+}
+
 /// Progress of a render: `done` of `total` pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -76,85 +77,157 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// Renders every page of `plan`.
+/// Renders every page of `plan` in memory.
 pub fn render(
     workspace: &Workspace,
     plan: &Plan,
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<Site, RenderError> {
-    let templates = TemplateSet::load(&workspace.root)?;
-    let assets = WorkspaceAssets::load(&workspace.root)?;
-    let bundles = Arc::new(load_bundles(plan)?);
-    let engine = Engine::new(templates, Arc::clone(&bundles))?;
-    let site = SiteContext::new(workspace, plan, &bundles, &assets);
-    let mut jobs: Vec<Job<'_>> = Vec::new();
-    for planned in &plan.releases {
-        for locale in &planned.locales {
-            jobs.push(Job::Release { planned, locale });
-        }
-    }
-    for locale in &plan.locales {
-        jobs.push(Job::Index(&locale.locale));
-        jobs.push(Job::Feed(&locale.locale));
-        jobs.push(Job::JsonFeed(&locale.locale));
-    }
-    jobs.push(Job::Languages);
-    jobs.push(Job::Sitemap);
-    jobs.push(Job::Style);
-
-    let total = jobs.iter().map(Job::pages).sum();
-    let mut out = Site {
-        files: BTreeMap::new(),
-        locales: plan.locales.iter().map(|l| l.locale.clone()).collect(),
-    };
-    // Pages render in parallel, a chunk at a time so that progress can be reported from
-    // this thread; the BTreeMap keeps the output order independent of scheduling.
-    let mut done = 0;
-    for chunk in jobs.chunks(128) {
-        let pages: Vec<Vec<(String, Vec<u8>)>> = chunk
-            .par_iter()
-            .map(|job| {
-                let _memo = MemoScope::new();
-                site.render(&engine, job)
-            })
-            .collect::<Result<_, _>>()?;
-        for (path, bytes) in pages.into_iter().flatten() {
-            out.files.insert(path, bytes);
-            done += 1;
-        }
-        on_progress(Progress { done, total });
-    }
-    out.files.insert(FONT_PATH.to_owned(), FONT.to_vec());
-    for (path, bytes) in assets.files {
-        out.files.insert(format!("assets/{path}"), bytes);
-    }
-    out.files
-        .insert("assets/fonts/OFL.txt".to_owned(), FONT_LICENSE.to_vec());
-    Ok(out)
+    let collector = Collector::default();
+    let rendered = render_into(workspace, plan, &collector, on_progress)?;
+    Ok(Site {
+        files: collector
+            .files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        locales: rendered.locales,
+    })
 }
 
-fn load_bundles(plan: &Plan) -> Result<Bundles, RenderError> {
-    let mut builders = Vec::new();
+/// Replaces the locked output folder with the rendered site, each page written into the
+/// staging folder as soon as it is made (nothing but one locale's bundles is held at a
+/// time), then the manifest and the swap: a failure leaves the previous output as it was.
+pub fn render_to(
+    workspace: &Workspace,
+    plan: &Plan,
+    out: &beyan_content::LockedOutputDir,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<Rendered, RenderError> {
+    let mut rendered = None;
+    out.replace(|dir| -> Result<(), RenderError> {
+        let sink = FolderSink::new(dir);
+        rendered = Some(render_into(workspace, plan, &sink, on_progress)?);
+        Ok(())
+    })?;
+    Ok(rendered.unwrap_or(Rendered {
+        pages: 0,
+        locales: Vec::new(),
+    }))
+}
+
+/// Renders every page of `plan` into `sink`, one locale at a time: the bundles of a locale's
+/// releases are built for its pass and dropped after it, so memory does not grow with the
+/// number of locales, and pages leave as they are made.
+pub fn render_into(
+    workspace: &Workspace,
+    plan: &Plan,
+    sink: &dyn PageSink,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<Rendered, RenderError> {
+    let templates = TemplateSet::load(&workspace.root)?;
+    let assets = WorkspaceAssets::load(&workspace.root)?;
+    let counted = Counted {
+        sink,
+        pages: std::sync::atomic::AtomicUsize::new(0),
+    };
+    let sink: &dyn PageSink = &counted;
+    let builders = bundle_builders(plan);
+    let shared = load_bundles(plan, &builders, None)?;
+    let all_jobs = jobs(plan, None);
+    let total = all_jobs.iter().map(Job::pages).sum();
+    let mut progress = Progress { done: 0, total };
     for locale in &plan.locales {
-        let Some(catalog) = plan.catalogs.iter().find(|c| c.locale == locale.source) else {
-            continue;
-        };
-        builders.push((
-            locale,
-            BundleBuilder::new(catalog, &locale.locale, locale.options),
-        ));
+        let mut bundles = load_bundles(plan, &builders, Some(&locale.locale))?;
+        for (code, bundle) in shared.locales_shared() {
+            bundles.insert(code, None, bundle);
+        }
+        let bundles = Arc::new(bundles);
+        let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
+        let site = SiteContext::new(workspace, plan, &bundles, &assets);
+        let jobs = jobs(plan, Some(&locale.locale));
+        site.render_jobs(&engine, &jobs, sink, &mut progress, on_progress)?;
     }
-    let mut tasks = Vec::new();
-    for (locale, builder) in &builders {
-        tasks.push((locale.locale.as_str(), builder, None));
-        for planned in &plan.releases {
-            if planned.locales.contains(&locale.locale) {
-                tasks.push((
-                    locale.locale.as_str(),
-                    builder,
-                    Some(planned.release.slug.as_str()),
-                ));
+    let bundles = Arc::new(shared);
+    let engine = Engine::new(templates, Arc::clone(&bundles))?;
+    let site = SiteContext::new(workspace, plan, &bundles, &assets);
+    let rest = [Job::Languages, Job::Sitemap, Job::Style];
+    site.render_jobs(&engine, &rest, sink, &mut progress, on_progress)?;
+    put_assets(&assets, sink)?;
+    Ok(Rendered {
+        pages: counted.pages.into_inner(),
+        locales: plan.locales.iter().map(|l| l.locale.clone()).collect(),
+    })
+}
+
+/// The stylesheet's font and the workspace's own assets.
+pub(crate) fn put_assets(assets: &WorkspaceAssets, sink: &dyn PageSink) -> std::io::Result<()> {
+    sink.page(FONT_PATH, FONT)?;
+    for (path, bytes) in &assets.files {
+        sink.page(&format!("assets/{path}"), bytes)?;
+    }
+    sink.page("assets/fonts/OFL.txt", FONT_LICENSE)
+}
+
+/// The jobs of one locale's pass (its index, feeds and release pages), or of the whole site.
+pub(crate) fn jobs<'p>(plan: &'p Plan, locale: Option<&Locale>) -> Vec<Job<'p>> {
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    // The long pages first: they overlap with the many short ones.
+    for l in &plan.locales {
+        if locale.is_none_or(|only| *only == l.locale) {
+            jobs.push(Job::Feed(&l.locale));
+            jobs.push(Job::JsonFeed(&l.locale));
+            jobs.push(Job::Index(&l.locale));
+        }
+    }
+    for planned in &plan.releases {
+        for l in &planned.locales {
+            if locale.is_none_or(|only| only == l) {
+                jobs.push(Job::Release { planned, locale: l });
             }
+        }
+    }
+    if locale.is_none() {
+        jobs.extend([Job::Languages, Job::Sitemap, Job::Style]);
+    }
+    jobs
+}
+
+pub(crate) fn bundle_builders(plan: &Plan) -> Vec<(&PlanLocale, BundleBuilder<'_>)> {
+    plan.locales
+        .iter()
+        .filter_map(|locale| {
+            let catalog = plan.catalogs.iter().find(|c| c.locale == locale.source)?;
+            Some((
+                locale,
+                BundleBuilder::new(catalog, &locale.locale, locale.options),
+            ))
+        })
+        .collect()
+}
+
+/// The shared bundle of every locale (`only` = `None`), or the bundles of one locale's
+/// published releases.
+pub(crate) fn load_bundles(
+    plan: &Plan,
+    builders: &[(&PlanLocale, BundleBuilder<'_>)],
+    only: Option<&Locale>,
+) -> Result<Bundles, RenderError> {
+    let mut tasks = Vec::new();
+    for (locale, builder) in builders {
+        match only {
+            None => tasks.push((locale.locale.as_str(), builder, None)),
+            Some(only) if *only == locale.locale => {
+                for planned in &plan.releases {
+                    if planned.locales.contains(&locale.locale) {
+                        tasks.push((
+                            locale.locale.as_str(),
+                            builder,
+                            Some(planned.release.slug.as_str()),
+                        ));
+                    }
+                }
+            }
+            Some(_) => {}
         }
     }
     // Thousands of bundles for an archive: build them in parallel.
@@ -163,7 +236,7 @@ fn load_bundles(plan: &Plan) -> Result<Bundles, RenderError> {
         .map(|(locale, builder, slug)| {
             builder
                 .release(*slug)
-                .map(|bundle| (*locale, *slug, bundle))
+                .map(|bundle| (*locale, *slug, Arc::new(bundle)))
         })
         .collect::<Result<_, _>>()?;
     let mut bundles = Bundles::default();
@@ -173,7 +246,7 @@ fn load_bundles(plan: &Plan) -> Result<Bundles, RenderError> {
     Ok(bundles)
 }
 
-enum Job<'p> {
+pub(crate) enum Job<'p> {
     /// A release's pages in one locale, in every format.
     Release {
         planned: &'p PlannedRelease,
@@ -188,7 +261,7 @@ enum Job<'p> {
 }
 
 impl Job<'_> {
-    fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         match self {
             // Every template format and the e-mail when there is an address to send from.
             Job::Release { .. } => RELEASE_PAGES.len() + 1,
@@ -206,24 +279,22 @@ const RELEASE_PAGES: [(&str, &str, Format); 4] = [
     ("release.json", "json", Format::Text),
 ];
 
-thread_local! {
-    /// The buffer pages are rendered into on this thread: it grows to the largest page once,
-    /// and each page is copied out at its exact size.
-    static PAGE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Renders template `name` as the page at `path`.
+/// Renders template `name` as the page at `path` into `sink`, as it goes.
 fn page(
     engine: &Engine,
     name: &str,
     context: &Context,
-    path: String,
-) -> Result<(String, Vec<u8>), RenderError> {
-    PAGE_BUFFER.with(|buffer| {
-        let mut buffer = buffer.borrow_mut();
-        engine.render_to(name, context, &mut buffer)?;
-        Ok((path, buffer.clone()))
-    })
+    path: &str,
+    sink: &dyn PageSink,
+) -> Result<(), RenderError> {
+    sink.page_from(path, &mut |out| Ok(engine.write_to(name, context, out)?))
+}
+
+/// Renders template `name` into a page of its own.
+fn owned_page(engine: &Engine, name: &str, context: &Context) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = Vec::new();
+    engine.render_to(name, context, &mut bytes)?;
+    Ok(bytes)
 }
 
 /// A locale as templates see it.
@@ -305,7 +376,7 @@ struct ColorsView {
     band: Option<String>,
 }
 
-struct SiteContext<'a> {
+pub(crate) struct SiteContext<'a> {
     workspace: &'a Workspace,
     plan: &'a Plan,
     bundles: &'a Bundles,
@@ -315,7 +386,7 @@ struct SiteContext<'a> {
 }
 
 impl<'a> SiteContext<'a> {
-    fn new(
+    pub(crate) fn new(
         workspace: &'a Workspace,
         plan: &'a Plan,
         bundles: &'a Bundles,
@@ -533,12 +604,34 @@ impl<'a> SiteContext<'a> {
         context
     }
 
-    /// The pages of `job`.
+    /// Renders `jobs` in parallel into `sink`, a chunk at a time so that progress can be
+    /// reported from this thread.
+    pub(crate) fn render_jobs(
+        &self,
+        engine: &Engine,
+        jobs: &[Job<'_>],
+        sink: &dyn PageSink,
+        progress: &mut Progress,
+        on_progress: &mut dyn FnMut(Progress),
+    ) -> Result<(), RenderError> {
+        for chunk in jobs.chunks(256) {
+            chunk.par_iter().try_for_each(|job| {
+                let _memo = MemoScope::new();
+                self.render(engine, job, sink)
+            })?;
+            progress.done += chunk.iter().map(Job::pages).sum::<usize>();
+            on_progress(*progress);
+        }
+        Ok(())
+    }
+
+    /// Renders the pages of `job` into `sink`.
     fn render(
         &self,
         engine: &Engine,
         job: &Job<'_>,
-    ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        sink: &dyn PageSink,
+    ) -> Result<(), RenderError> {
         let default = self.plan.default_locale.as_str();
         match job {
             Job::Release { planned, locale } => {
@@ -562,22 +655,23 @@ impl<'a> SiteContext<'a> {
                     "index_url",
                     &self.url(&format!("{locale}/index.html"), "../"),
                 );
-                let mut pages = RELEASE_PAGES
-                    .iter()
-                    .map(|(template, extension, format)| {
-                        context.insert("_format", format.as_str());
-                        page(
-                            engine,
-                            template,
-                            &context,
-                            format!("{locale}/{slug}.{extension}"),
-                        )
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                if let Some(email) = self.email(planned, locale, &view, &pages) {
-                    pages.push((format!("{locale}/{slug}.eml"), email));
+                let mut text = None;
+                let mut html = None;
+                for (template, extension, format) in RELEASE_PAGES {
+                    context.insert("_format", format.as_str());
+                    let bytes = owned_page(engine, template, &context)?;
+                    sink.page(&format!("{locale}/{slug}.{extension}"), &bytes)?;
+                    match extension {
+                        "txt" => text = Some(bytes),
+                        "html" => html = Some(bytes),
+                        _ => {}
+                    }
                 }
-                Ok(pages)
+                let email = self.email(planned, locale, &view, text.as_deref(), html.as_deref());
+                if let Some(email) = email {
+                    sink.page(&format!("{locale}/{slug}.eml"), &email)?;
+                }
+                Ok(())
             }
             Job::Index(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Html, None, "../");
@@ -595,7 +689,7 @@ impl<'a> SiteContext<'a> {
                 );
                 context.insert("canonical", &self.url(&path, "../"));
                 context.insert("feed_href", "feed.xml");
-                Ok(vec![page(engine, "index.html", &context, path)?])
+                page(engine, "index.html", &context, &path, sink)
             }
             Job::Feed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Xml, None, "../");
@@ -615,12 +709,13 @@ impl<'a> SiteContext<'a> {
                     "index_url",
                     &self.url(&format!("{locale}/index.html"), "../"),
                 );
-                Ok(vec![page(
+                page(
                     engine,
                     "feed.xml",
                     &context,
-                    format!("{locale}/feed.xml"),
-                )?])
+                    &format!("{locale}/feed.xml"),
+                    sink,
+                )
             }
             Job::JsonFeed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Text, None, "../");
@@ -631,41 +726,27 @@ impl<'a> SiteContext<'a> {
                     "index_url",
                     &self.url(&format!("{locale}/index.html"), "../"),
                 );
-                Ok(vec![page(
+                page(
                     engine,
                     "feed.json",
                     &context,
-                    format!("{locale}/feed.json"),
-                )?])
+                    &format!("{locale}/feed.json"),
+                    sink,
+                )
             }
             Job::Languages => {
                 let mut context = self.base_context(default, Format::Html, None, "");
                 context.insert("alternates", &self.index_alternates(None, ""));
                 context.insert("canonical", &self.url("index.html", ""));
-                Ok(vec![page(
-                    engine,
-                    "languages.html",
-                    &context,
-                    "index.html".to_owned(),
-                )?])
+                page(engine, "languages.html", &context, "index.html", sink)
             }
             Job::Sitemap => {
                 let context = self.sitemap_context();
-                Ok(vec![page(
-                    engine,
-                    "sitemap.xml",
-                    &context,
-                    "sitemap.xml".to_owned(),
-                )?])
+                page(engine, "sitemap.xml", &context, "sitemap.xml", sink)
             }
             Job::Style => {
                 let context = self.base_context(default, Format::Text, None, "../");
-                Ok(vec![page(
-                    engine,
-                    "style.css",
-                    &context,
-                    "assets/style.css".to_owned(),
-                )?])
+                page(engine, "style.css", &context, "assets/style.css", sink)
             }
         }
     }
@@ -686,7 +767,8 @@ impl<'a> SiteContext<'a> {
         planned: &PlannedRelease,
         locale: &Locale,
         view: &ReleaseView,
-        pages: &[(String, Vec<u8>)],
+        text: Option<&[u8]>,
+        html: Option<&[u8]>,
     ) -> Option<Vec<u8>> {
         let from_address = view.contact.as_ref()?.email.as_deref()?;
         let bundle = self
@@ -698,12 +780,8 @@ impl<'a> SiteContext<'a> {
                 .ok()
                 .map(|text| crate::markup::plain(&text))
         };
-        let page = |extension: &str| {
-            pages
-                .iter()
-                .find(|(path, _)| path.ends_with(extension))
-                .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
-        };
+        let text = std::str::from_utf8(text?).ok()?;
+        let html = std::str::from_utf8(html?).ok()?;
         let date = match planned.release.embargo {
             Some(instant) => instant.as_second(),
             None => jiff::tz::Offset::UTC
@@ -717,8 +795,8 @@ impl<'a> SiteContext<'a> {
             from_name: &plain_message("org-name")?,
             from_address,
             date,
-            text: page(".txt")?,
-            html: page(".html")?,
+            text,
+            html,
         };
         Some(email.to_bytes())
     }

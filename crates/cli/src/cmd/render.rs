@@ -148,35 +148,60 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     {
         bar.set_style(style);
     }
-    let rendered = beyan_render::render(&workspace, &plan, &mut |p| {
+    let mut written = None;
+    let mut on_progress = |p: beyan_render::Progress| {
         if let Some(bar) = &progress {
             bar.set_length(p.total as u64);
             bar.set_position(p.done as u64);
         }
-    });
+    };
+    // Pseudolocales and PDFs are made from the finished site, so those renders are held in
+    // memory; every other render streams its pages into the output's staging folder.
+    let extras = args.pseudo || args.pdf;
+    let rendered = if extras {
+        beyan_render::render(&workspace, &plan, &mut on_progress).map(Some)
+    } else {
+        beyan_render::render_to(&workspace, &plan, &out, &mut on_progress).map(|rendered| {
+            written = Some(rendered);
+            None
+        })
+    };
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    let mut site = match rendered {
+    let site = match rendered {
         Ok(site) => site,
         Err(RenderError::Template(e)) => {
             template_error(&e);
             return Ok(ExitCode::from(2));
         }
+        Err(RenderError::Io(e)) => {
+            return Err(
+                anyhow::Error::new(e).context(format!("cannot write {}", out_arg.display()))
+            );
+        }
         Err(e) => return Err(e.into()),
     };
-    let pseudo = if args.pseudo {
-        super::render_pseudo::add_pseudolocales(&workspace, &options, &mut site)?
-    } else {
-        Vec::new()
+    let mut pseudo = Vec::new();
+    let mut pdfs = 0;
+    if let Some(mut site) = site {
+        if args.pseudo {
+            pseudo = super::render_pseudo::add_pseudolocales(&workspace, &options, &mut site)?;
+        }
+        if args.pdf {
+            pdfs =
+                super::render_pdf::add_pdfs(&mut site, workspace.config.site.base_url.as_deref())?;
+        }
+        site.write_to(&out)
+            .with_context(|| format!("cannot write {}", out_arg.display()))?;
+        written = Some(beyan_render::Rendered {
+            pages: site.pages(),
+            locales: site.locales.clone(),
+        });
+    }
+    let Some(written) = written else {
+        return Ok(ExitCode::SUCCESS);
     };
-    let pdfs = if args.pdf {
-        super::render_pdf::add_pdfs(&mut site, workspace.config.site.base_url.as_deref())?
-    } else {
-        0
-    };
-    site.write_to(&out)
-        .with_context(|| format!("cannot write {}", out_arg.display()))?;
 
     if context.quiet {
         return Ok(ExitCode::SUCCESS);
@@ -188,12 +213,12 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
             crate::report::count(*count, "stale translation", "stale translations"),
         );
     }
-    let codes: Vec<&str> = site.locales.iter().map(Locale::as_str).collect();
+    let codes: Vec<&str> = written.locales.iter().map(Locale::as_str).collect();
     let _ = writeln!(
         err,
         "rendered {} page{} in {} locale{} ({}) to {} in {:.2}s",
-        site.pages(),
-        if site.pages() == 1 { "" } else { "s" },
+        written.pages,
+        if written.pages == 1 { "" } else { "s" },
         codes.len(),
         if codes.len() == 1 { "" } else { "s" },
         codes.join(", "),

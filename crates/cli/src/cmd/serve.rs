@@ -1,5 +1,5 @@
 //! `beyan serve`: a live preview. Renders the workspace in memory, serves it on loopback,
-//! re-renders on every save and tells open pages to reload (Server-Sent Events).
+//! re-renders what each save affects and tells open pages to reload (Server-Sent Events).
 
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -56,12 +56,14 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let local = listener.local_addr()?;
 
     let started = Instant::now();
-    let first = preview::build(&root);
-    report_build(&first, started);
-    let shared = Arc::new(Shared::new(first));
+    let (first, mut session) = preview::build(&root);
+    report_build(&first, started, "rendered");
+    let mut current = Arc::new(first);
+    let shared = Arc::new(Shared::new(Arc::clone(&current)));
 
-    // Changes arrive debounced; each batch re-renders once.
-    let (changes, changed) = mpsc::channel::<()>();
+    // Changes arrive debounced, as the workspace-relative paths of the saved sources; each
+    // batch re-renders once. An empty batch only wakes the builder.
+    let (changes, changed) = mpsc::channel::<Vec<String>>();
     let wake = changes.clone();
     let watched_root = root.clone();
     let mut debouncer = new_debouncer(
@@ -70,14 +72,19 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         move |result: DebounceEventResult| {
             // Reading a file is an event too (inotify's close-after-read): only writes count,
             // or every render would start the next.
-            if let Ok(events) = result
-                && events
+            if let Ok(events) = result {
+                let mut paths: Vec<String> = events
                     .iter()
                     .filter(|e| !matches!(e.kind, EventKind::Access(_)))
                     .flat_map(|e| &e.paths)
-                    .any(|p| is_source(&watched_root, p))
-            {
-                let _ = changes.send(());
+                    .filter_map(|p| source_path(&watched_root, p))
+                    .filter(|rel| !is_editor_scratch(rel))
+                    .collect();
+                paths.sort();
+                paths.dedup();
+                if !paths.is_empty() {
+                    let _ = changes.send(paths);
+                }
             }
         },
     )
@@ -96,21 +103,40 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         let root = root.clone();
         let debouncer = Arc::clone(&debouncer);
         std::thread::spawn(move || {
-            while changed.recv().is_ok() {
+            while let Ok(mut paths) = changed.recv() {
                 // A burst of saves is one render.
-                while changed.try_recv().is_ok() {}
+                while let Ok(more) = changed.try_recv() {
+                    paths.extend(more);
+                }
                 if shared.stopped() {
                     break;
                 }
+                paths.sort();
+                paths.dedup();
                 if let Ok(mut debouncer) = debouncer.lock()
                     && let Err(e) = watch_new_folders(&mut debouncer, &root, &mut watched)
                 {
                     let _ = writeln!(anstream::stderr(), "warning: {e:#}");
                 }
                 let started = Instant::now();
-                let preview = preview::build(&root);
-                report_build(&preview, started);
-                shared.publish(preview);
+                // A release's `.ftl`: only what it affects; anything else: everything.
+                let updated = session
+                    .as_mut()
+                    .and_then(|session| session.update(&current, &paths));
+                let next = match updated {
+                    Some(preview) => {
+                        report_build(&preview, started, "updated");
+                        preview
+                    }
+                    None => {
+                        let (preview, next_session) = preview::build(&root);
+                        session = next_session;
+                        report_build(&preview, started, "rendered");
+                        preview
+                    }
+                };
+                current = Arc::new(next);
+                shared.publish(Arc::clone(&current));
             }
         })
     };
@@ -140,7 +166,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     }
     http::accept_loop(&listener, &shared);
     // The builder sees the stop once woken.
-    let _ = wake.send(());
+    let _ = wake.send(Vec::new());
     let _ = builder.join();
     let _ = writeln!(err, "stopped");
     Ok(ExitCode::SUCCESS)
@@ -169,24 +195,45 @@ fn watch_new_folders(
     Ok(())
 }
 
-/// Whether a changed path is one of the sources the preview reads.
-fn is_source(root: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(root) else {
-        return false;
-    };
-    let mut components = rel.components();
-    let first = components
-        .next()
+/// A changed path as workspace-relative text with `/`, when it is one of the sources the
+/// preview reads.
+fn source_path(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if components.next().is_some() {
-        WATCHED_FOLDERS.contains(&first.as_str())
+        .collect();
+    let first = parts.first()?.as_str();
+    let source = if parts.len() > 1 {
+        WATCHED_FOLDERS.contains(&first)
     } else {
-        WATCHED_FILES.contains(&first.as_str()) || WATCHED_FOLDERS.contains(&first.as_str())
-    }
+        WATCHED_FILES.contains(&first) || WATCHED_FOLDERS.contains(&first)
+    };
+    source.then(|| parts.join("/"))
 }
 
-fn report_build(preview: &preview::Preview, started: Instant) {
+/// A file an editor writes beside the sources while saving (vim's `4913` probe and `.swp`,
+/// `name~` backups, a temporary `.ftl.tmp`): `locales/` is read for `.ftl` files only and
+/// `releases/` for `.toml` files, so such a file changes nothing in the preview and must not
+/// turn a save into a whole render. A name without a dot may be a folder: that counts.
+fn is_editor_scratch(rel: &str) -> bool {
+    let mut parts = rel.split('/');
+    let wanted = match parts.next() {
+        Some("locales") => ".ftl",
+        Some("releases") => ".toml",
+        _ => return false,
+    };
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if rel.split('/').count() < 2 || name.ends_with(wanted) {
+        return false;
+    }
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.contains('.')
+        || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn report_build(preview: &preview::Preview, started: Instant, verb: &str) {
     let mut err = anstream::stderr();
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     match &preview.error {
@@ -197,7 +244,7 @@ fn report_build(preview: &preview::Preview, started: Instant) {
         None => {
             let _ = writeln!(
                 err,
-                "rendered {} in {elapsed:.0} ms ({})",
+                "{verb} {} in {elapsed:.0} ms ({})",
                 crate::report::count(preview.files.len(), "file", "files"),
                 crate::report::count(preview.diagnostics.len(), "diagnostic", "diagnostics")
             );
@@ -238,5 +285,35 @@ fn open_browser(url: &str) {
             "warning: cannot open a browser ({}: {e}); open {url}",
             command.0
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_scratch_files_are_not_sources() {
+        for scratch in [
+            "locales/az/releases/4913",
+            "locales/az/releases/.2025-11-08-victory-day.ftl.swp",
+            "locales/az/common.ftl~",
+            "locales/az/common.ftl.tmp",
+            "releases/x.toml.swp",
+        ] {
+            assert!(is_editor_scratch(scratch), "{scratch}");
+        }
+        for source in [
+            "locales/az/releases/2025-11-08-victory-day.ftl",
+            "locales/az",
+            "locales/az/releases",
+            "releases/x.toml",
+            "templates/release.html",
+            "templates/.hidden",
+            "assets/logo.svg",
+            "beyan.toml",
+        ] {
+            assert!(!is_editor_scratch(source), "{source}");
+        }
     }
 }

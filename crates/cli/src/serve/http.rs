@@ -26,9 +26,9 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(preview: Preview) -> Self {
+    pub fn new(preview: Arc<Preview>) -> Self {
         Self {
-            preview: RwLock::new(Arc::new(preview)),
+            preview: RwLock::new(preview),
             ..Self::default()
         }
     }
@@ -41,10 +41,10 @@ impl Shared {
     }
 
     /// Replaces the preview and wakes the event streams.
-    pub fn publish(&self, preview: Preview) {
+    pub fn publish(&self, preview: Arc<Preview>) {
         match self.preview.write() {
-            Ok(mut guard) => *guard = Arc::new(preview),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(preview),
+            Ok(mut guard) => *guard = preview,
+            Err(poisoned) => *poisoned.into_inner() = preview,
         }
         let mut generation = self.generation.lock().unwrap_or_else(|p| p.into_inner());
         *generation += 1;
@@ -155,7 +155,7 @@ fn handle(stream: TcpStream, shared: &Shared) -> io::Result<()> {
         Some(bytes) => Response {
             status: "200 OK",
             content_type: content_type(&path),
-            body: bytes.clone(),
+            body: bytes.to_vec(),
             extra: "",
         },
         None => match unrendered(&preview, &path) {

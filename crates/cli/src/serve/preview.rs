@@ -5,13 +5,21 @@
 //! is rendered from that copy with the embargoed releases included. The markers become a
 //! visible "missing" mark; each page gets a panel with its diagnostics from `check` on the real
 //! workspace. Nothing here writes inside the workspace.
+//!
+//! A [`Session`] keeps the last build's catalogs and its [`LiveSite`]: a save re-reads and
+//! re-checks only the saved files (in the scope a bundle holds), fills them again, and has the
+//! live site render what they affect; the next preview shares every other page with the last.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use beyan_content::{Locale, Workspace};
-use beyan_l10n::{Diagnostic, Lockfile, Severity, TodoState, check_catalogs, load_catalogs};
-use beyan_render::{Incomplete, RenderError, RenderOptions};
+use beyan_l10n::{
+    Catalog, Diagnostic, FileScope, FtlFile, Lockfile, Severity, TodoState, check_catalogs,
+    load_catalogs,
+};
+use beyan_render::{Incomplete, LiveSite, PageSink, RenderError, RenderOptions, Update};
 
 /// Marks the start and end of a reference text standing in for a missing translation (private
 /// use characters: no `.ftl` text or template output has them otherwise).
@@ -30,10 +38,11 @@ const SOURCES: [&str; 7] = [
 ];
 
 /// One rendering of the workspace.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Preview {
-    /// Path (relative, with `/`) → bytes.
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// Path (relative, with `/`) → bytes; shared, so that the next preview after a save copies
+    /// only the pages it renders again.
+    pub files: BTreeMap<String, Arc<[u8]>>,
     /// Why nothing could be rendered (configuration or template error), as text.
     pub error: Option<String>,
     /// Pairs that could not be rendered even with the reference text filled in.
@@ -57,33 +66,79 @@ impl Preview {
     }
 }
 
-/// Renders the preview of the workspace at `root`.
-pub fn build(root: &Path) -> Preview {
+/// What the last full build knew, kept to bring the preview up to date after a save of a
+/// release's `.ftl` or a translation's shared `.ftl` without reading, checking and rendering
+/// everything again.
+pub struct Session {
+    /// The real workspace, its lock and its catalogs (the reference first), as `check` reads
+    /// them.
+    workspace: Workspace,
+    lock: Option<Lockfile>,
+    catalogs: Vec<Catalog>,
+    /// The render of the filled copy.
+    live: LiveSite,
+    base_url: Option<String>,
+    /// The filled copy the live site was loaded from.
+    _copy: tempfile::TempDir,
+}
+
+/// Collects re-rendered pages, marked for the preview.
+#[derive(Default)]
+struct PreviewPages {
+    base_url: Option<String>,
+    files: Mutex<Vec<(String, Arc<[u8]>)>>,
+}
+
+impl PageSink for PreviewPages {
+    fn page(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let bytes = local_links(
+            path,
+            mark_missing(path, bytes.to_vec()),
+            self.base_url.as_deref(),
+        );
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path.to_owned(), bytes.into()));
+        Ok(())
+    }
+}
+
+impl PreviewPages {
+    fn into_files(self) -> Vec<(String, Arc<[u8]>)> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Renders the preview of the workspace at `root`, and the session that can update it.
+pub fn build(root: &Path) -> (Preview, Option<Session>) {
     let mut preview = Preview::default();
     let workspace = match Workspace::load(root) {
         Ok(workspace) => workspace,
         Err(errors) => {
             preview.error = Some(format!("beyan.toml or a release is not valid:\n{errors}"));
-            return preview;
+            return (preview, None);
         }
     };
     let lock = match Lockfile::load(root) {
         Ok(lock) => lock,
         Err(e) => {
             preview.error = Some(e.to_string());
-            return preview;
+            return (preview, None);
         }
     };
     let locales: Vec<Locale> = workspace.config.locales.targets().cloned().collect();
     let catalogs = load_catalogs(root, &workspace.config.locales.selected(&locales));
     let report = check_catalogs(&workspace, &catalogs, lock.as_ref(), &[]);
-    preview.diagnostics = report.diagnostics.clone();
+    preview.diagnostics = report.diagnostics;
 
     let copy = match filled_copy(&workspace, &locales, lock.as_ref()) {
         Ok(copy) => copy,
         Err(e) => {
             preview.error = Some(format!("cannot prepare the preview: {e}"));
-            return preview;
+            return (preview, None);
         }
     };
     let rendered = Workspace::load(copy.path())
@@ -98,34 +153,304 @@ pub fn build(root: &Path) -> Preview {
                 extra_locales: Vec::new(),
             };
             let plan = beyan_render::plan(&copied, &options).map_err(|e| e.to_string())?;
-            let site = beyan_render::render(&copied, &plan, &mut |_| {}).map_err(|e| match e {
-                RenderError::Template(t) => {
-                    let mut text = format!("template {t}");
-                    if let Some(report) = &t.report {
-                        text.push('\n');
-                        text.push_str(report);
-                    }
-                    text
-                }
-                other => other.to_string(),
-            })?;
-            Ok((plan.incomplete, site, copied.config.site.base_url))
+            let base_url = copied.config.site.base_url.clone();
+            let live = LiveSite::new(copied, plan).map_err(|e| render_error(&e))?;
+            let pages = PreviewPages {
+                base_url: base_url.clone(),
+                ..PreviewPages::default()
+            };
+            live.render_all(&pages).map_err(|e| render_error(&e))?;
+            Ok((live, pages.into_files(), base_url))
         });
     match rendered {
-        Ok((incomplete, site, base_url)) => {
-            preview.incomplete = incomplete;
-            preview.files = site
-                .files
-                .into_iter()
-                .map(|(path, bytes)| {
-                    let bytes = local_links(&path, mark_missing(&path, bytes), base_url.as_deref());
-                    (path, bytes)
-                })
-                .collect();
+        Ok((live, files, base_url)) => {
+            preview.incomplete = live.plan().incomplete.clone();
+            preview.files = files.into_iter().collect();
+            let session = Session {
+                workspace,
+                lock,
+                catalogs,
+                live,
+                base_url,
+                _copy: copy,
+            };
+            (preview, Some(session))
         }
-        Err(e) => preview.error = Some(e),
+        Err(e) => {
+            preview.error = Some(e);
+            (preview, None)
+        }
     }
-    preview
+}
+
+fn render_error(error: &RenderError) -> String {
+    match error {
+        RenderError::Template(t) => {
+            let mut text = format!("template {t}");
+            if let Some(report) = &t.report {
+                text.push('\n');
+                text.push_str(report);
+            }
+            text
+        }
+        other => other.to_string(),
+    }
+}
+
+impl Session {
+    /// The preview after the files `changed` (workspace-relative) were saved, built from
+    /// `current` by checking and rendering again only what they affect; `None` when that is
+    /// not possible (anything but release `.ftl` files changed, a version became publishable
+    /// or stopped being so): then build the whole preview again.
+    pub fn update(&mut self, current: &Preview, changed: &[String]) -> Option<Preview> {
+        if current.error.is_some() {
+            return None;
+        }
+        if changed.iter().all(|rel| release_file(rel).is_some()) {
+            return self.update_releases(current, changed);
+        }
+        // The shared files of one translation (its `common.ftl`…): that locale's pages.
+        let mut locale = None;
+        let mut shared = Vec::new();
+        for rel in changed {
+            let (code, file) = rel.strip_prefix("locales/")?.split_once('/')?;
+            let scoped = file.ends_with(".ftl") && FileScope::of(file) == FileScope::Shared;
+            if !scoped || locale.is_some_and(|l| l != code) {
+                return None;
+            }
+            locale = Some(code);
+            shared.push(file.to_owned());
+        }
+        let config = &self.workspace.config.locales;
+        let locale = config
+            .targets()
+            .find(|l| Some(l.as_str()) == locale)?
+            .clone();
+        self.update_shared(current, &locale, &shared)
+    }
+
+    /// [`Session::update`] for the shared files `rels` (locale-relative) of a translation.
+    fn update_shared(
+        &mut self,
+        current: &Preview,
+        locale: &Locale,
+        rels: &[String],
+    ) -> Option<Preview> {
+        let index = self.catalogs.iter().position(|c| &c.locale == locale)?;
+        for rel in rels {
+            // Only files the last build knew: a new or deleted file changes what is listed.
+            self.catalogs[index].file(rel)?;
+            let path = self.workspace.root.join(format!("locales/{locale}/{rel}"));
+            let bytes = self.workspace.reader.read(&path).ok()??;
+            let file = FtlFile::parse_owned(locale, rel.clone(), bytes);
+            let catalog = &mut self.catalogs[index];
+            let i = catalog
+                .files
+                .binary_search_by(|f| f.rel.as_str().cmp(&file.rel))
+                .ok()?;
+            catalog.files[i] = file;
+        }
+        let pair = [self.catalogs[0].clone(), self.catalogs[index].clone()];
+        let report = check_catalogs(&self.workspace, &pair, self.lock.as_ref(), &[]);
+        let mut next = current.clone();
+        next.diagnostics
+            .retain(|d| d.locale.as_str() != locale.as_str());
+        next.diagnostics.extend(
+            report
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.locale.as_str() == locale.as_str()),
+        );
+        sort_diagnostics(&mut next.diagnostics);
+        let mut copies = Vec::new();
+        for rel in rels {
+            let bytes = self.filled_bytes(&pair[0], &pair[1], rel)?;
+            copies.push(FtlFile::parse_owned(locale, rel.clone(), bytes));
+        }
+        let pages = PreviewPages {
+            base_url: self.base_url.clone(),
+            ..PreviewPages::default()
+        };
+        match self.live.update_shared_files(locale, copies, &pages) {
+            Ok(Update::Rendered { .. }) => {}
+            Ok(Update::Replan) | Err(_) => return None,
+        }
+        for (path, bytes) in pages.into_files() {
+            next.files.insert(path, bytes);
+        }
+        next.incomplete = self.live.plan().incomplete.clone();
+        Some(next)
+    }
+
+    /// [`Session::update`] for release files.
+    fn update_releases(&mut self, current: &Preview, changed: &[String]) -> Option<Preview> {
+        let config = &self.workspace.config.locales;
+        let reference = config.reference.clone();
+        // (locale, slug) of each saved release file.
+        let mut saved: Vec<(Locale, String)> = Vec::new();
+        for rel in changed {
+            let (locale, slug) = release_file(rel)?;
+            let locale = config.all().find(|l| l.as_str() == locale)?.clone();
+            self.workspace.release(slug)?;
+            saved.push((locale, slug.to_owned()));
+        }
+        saved.sort();
+        saved.dedup();
+        for (locale, slug) in &saved {
+            let rel = format!("releases/{slug}.ftl");
+            let path = self.workspace.root.join(format!("locales/{locale}/{rel}"));
+            // A deleted file, or one the gate refuses: the full build says why.
+            let bytes = self.workspace.reader.read(&path).ok()??;
+            let file = FtlFile::parse_owned(locale, rel, bytes);
+            let catalog = self.catalogs.iter_mut().find(|c| &c.locale == locale)?;
+            match catalog
+                .files
+                .binary_search_by(|f| f.rel.as_str().cmp(&file.rel))
+            {
+                Ok(i) => catalog.files[i] = file,
+                Err(i) => catalog.files.insert(i, file),
+            }
+        }
+        let mut slugs: Vec<&str> = saved.iter().map(|(_, s)| s.as_str()).collect();
+        slugs.dedup();
+
+        let mut next = current.clone();
+        let mut copies = Vec::new();
+        for slug in &slugs {
+            let files: Vec<String> = self
+                .catalogs
+                .iter()
+                .map(|c| format!("locales/{}/releases/{slug}.ftl", c.locale))
+                .collect();
+            next.diagnostics.retain(|d| !files.contains(&d.file));
+            let scoped = scoped_catalogs(&self.catalogs, slug);
+            let report = check_catalogs(&self.workspace, &scoped, self.lock.as_ref(), &[]);
+            next.diagnostics.extend(
+                report
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| files.contains(&d.file)),
+            );
+            // The copy's files: the reference's as saved, each translation's filled again
+            // (a reference file changes what every translation lacks).
+            let reference_saved = saved.iter().any(|(l, s)| *l == reference && s == slug);
+            for catalog in &scoped {
+                let saved_here = saved.iter().any(|(l, s)| *l == catalog.locale && s == slug);
+                if !(saved_here || reference_saved) {
+                    continue;
+                }
+                let rel = format!("releases/{slug}.ftl");
+                let bytes = if catalog.locale == reference {
+                    self.real_bytes(&catalog.locale, &rel)?
+                } else {
+                    self.filled_bytes(&scoped[0], catalog, &rel)?
+                };
+                copies.push((
+                    catalog.locale.clone(),
+                    FtlFile::parse_owned(&catalog.locale, rel, bytes),
+                ));
+            }
+        }
+        sort_diagnostics(&mut next.diagnostics);
+
+        let pages = PreviewPages {
+            base_url: self.base_url.clone(),
+            ..PreviewPages::default()
+        };
+        match self.live.update_release_files(copies, &pages) {
+            Ok(Update::Rendered { .. }) => {}
+            Ok(Update::Replan) | Err(_) => return None,
+        }
+        for (path, bytes) in pages.into_files() {
+            next.files.insert(path, bytes);
+        }
+        next.incomplete = self.live.plan().incomplete.clone();
+        Some(next)
+    }
+
+    /// The bytes of a workspace file, as saved (`None` when it cannot be read).
+    fn real_bytes(&self, locale: &Locale, rel: &str) -> Option<Vec<u8>> {
+        let path = self.workspace.root.join(format!("locales/{locale}/{rel}"));
+        match self.workspace.reader.read(&path) {
+            Ok(Some(bytes)) => Some(bytes),
+            Ok(None) => Some(Vec::new()),
+            Err(_) => None,
+        }
+    }
+
+    /// A translation's file `rel` as the filled copy has it: as saved, with each missing
+    /// message added as the marked reference text (what [`filled_copy`] writes).
+    fn filled_bytes(&self, reference: &Catalog, target: &Catalog, rel: &str) -> Option<Vec<u8>> {
+        let exists = target.file(rel).is_some();
+        let bytes = if exists {
+            self.real_bytes(&target.locale, rel)?
+        } else {
+            Vec::new()
+        };
+        let only = |catalog: &Catalog| Catalog {
+            locale: catalog.locale.clone(),
+            files: catalog.file(rel).cloned().into_iter().collect(),
+            exists: catalog.exists,
+        };
+        let todo = beyan_l10n::todo(&only(reference), &only(target), self.lock.as_ref());
+        let added = filled_messages(todo.files.iter().flat_map(|f| &f.items));
+        if added.is_empty() {
+            return Some(bytes);
+        }
+        let mut text = String::from_utf8(bytes).unwrap_or_default();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&added);
+        Some(text.into_bytes())
+    }
+}
+
+/// In the order `check` reports them: locale, file, line, column.
+fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.locale.as_str(), a.file.as_str(), a.line, a.column).cmp(&(
+            b.locale.as_str(),
+            b.file.as_str(),
+            b.line,
+            b.column,
+        ))
+    });
+}
+
+/// `locales/<locale>/releases/<slug>.ftl` → (locale, slug).
+fn release_file(rel: &str) -> Option<(&str, &str)> {
+    let rest = rel.strip_prefix("locales/")?;
+    let (locale, rest) = rest.split_once('/')?;
+    let slug = rest.strip_prefix("releases/")?.strip_suffix(".ftl")?;
+    (!slug.contains('/')).then_some((locale, slug))
+}
+
+/// Each catalog with only the files a bundle of release `slug` holds.
+fn scoped_catalogs(catalogs: &[Catalog], slug: &str) -> Vec<Catalog> {
+    catalogs
+        .iter()
+        .map(|catalog| Catalog {
+            locale: catalog.locale.clone(),
+            files: catalog
+                .files
+                .iter()
+                .filter(|f| f.scope == FileScope::Shared || f.scope.is_in_release(slug))
+                .cloned()
+                .collect(),
+            exists: catalog.exists,
+        })
+        .collect()
+}
+
+/// The missing messages of to-do items, filled with the marked reference text.
+fn filled_messages<'a>(items: impl Iterator<Item = &'a beyan_l10n::TodoItem>) -> String {
+    let mut added = String::new();
+    for item in items.filter(|i| i.state == TodoState::Missing) {
+        added.push('\n');
+        added.push_str(&filled_message(&item.id, &item.reference_body));
+    }
+    added
 }
 
 /// A copy of the workspace's sources with every missing message of every target locale
@@ -158,11 +483,7 @@ fn filled_copy(
     for locale in locales {
         let todo = beyan_l10n::load_todo(workspace, locale, lock);
         for file in &todo.files {
-            let mut added = String::new();
-            for item in file.items.iter().filter(|i| i.state == TodoState::Missing) {
-                added.push('\n');
-                added.push_str(&filled_message(&item.id, &item.reference_body));
-            }
+            let added = filled_messages(file.items.iter());
             if added.is_empty() {
                 continue;
             }
@@ -196,6 +517,12 @@ fn filled_message(id: &str, body: &str) -> String {
 
 /// Replaces the markers: a `<mark>` in HTML, brackets in every other format.
 fn mark_missing(path: &str, bytes: Vec<u8>) -> Vec<u8> {
+    // Most pages have no marker: found without decoding a feed of megabytes.
+    let mut marker = [0; 4];
+    let marker = MISSING_START.encode_utf8(&mut marker).as_bytes();
+    if memchr::memmem::find(&bytes, marker).is_none() {
+        return bytes;
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         // Fonts and images: no markers.

@@ -14,17 +14,20 @@ use super::workspace::{SLUG, Sandbox};
 struct Server {
     child: Child,
     address: String,
+    /// Where the server's standard error goes.
+    log: tempfile::NamedTempFile,
 }
 
 impl Server {
     fn start(ws: &Sandbox) -> Self {
+        let log = tempfile::NamedTempFile::new().expect("a log file");
         let mut child = Command::cargo_bin("beyan")
             .expect("binary")
             .arg("--workspace")
             .arg(ws.root())
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log.reopen().expect("the log file"))
             .spawn()
             .expect("serve starts");
         let mut line = String::new();
@@ -41,7 +44,19 @@ impl Server {
             address.starts_with("127.0.0.1:"),
             "loopback by default: {line}"
         );
-        Self { child, address }
+        Self {
+            child,
+            address,
+            log,
+        }
+    }
+
+    /// How many times the server rendered the whole preview, and how many saves it brought
+    /// up to date by rendering only what they affect.
+    fn builds(&self) -> (usize, usize) {
+        let log = std::fs::read_to_string(self.log.path()).unwrap_or_default();
+        let count = |start: &str| log.lines().filter(|l| l.starts_with(start)).count();
+        (count("rendered "), count("updated "))
     }
 
     /// A raw request (the target is sent as given); the status code and the body.
@@ -124,18 +139,31 @@ fn release_page() -> String {
     format!("/az/{SLUG}.html")
 }
 
+/// Every page and feed of the sample's preview.
+fn every_page() -> Vec<String> {
+    let mut pages = vec![
+        "/".to_owned(),
+        "/sitemap.xml".to_owned(),
+        "/assets/style.css".to_owned(),
+    ];
+    for locale in ["en", "az", "tr", "ur"] {
+        pages.push(format!("/{locale}/"));
+        for name in ["index.html", "feed.xml", "feed.json"] {
+            pages.push(format!("/{locale}/{name}"));
+        }
+        for extension in ["html", "txt", "md", "json", "eml"] {
+            pages.push(format!("/{locale}/{SLUG}.{extension}"));
+        }
+    }
+    pages
+}
+
 #[test]
 fn serves_reloads_and_shows_errors() {
     let ws = Sandbox::sample();
     let server = Server::start(&ws);
-    for path in [
-        "/",
-        "/en/",
-        "/az/index.html",
-        "/tr/feed.xml",
-        &format!("/ur/{SLUG}.html"),
-    ] {
-        server.get(path);
+    for path in every_page() {
+        server.get(&path);
     }
     let page = server.get(&release_page());
     assert!(
@@ -166,6 +194,13 @@ fn serves_reloads_and_shows_errors() {
             .get(&release_page())
             .contains("Yeni başlıq önizləmədə")
     );
+    // What the save re-rendered and what it kept equal what a server started now renders
+    // from the saved workspace.
+    let fresh = Server::start(&ws);
+    for path in every_page() {
+        assert_eq!(server.get(&path), fresh.get(&path), "{path} after the save");
+    }
+    drop(fresh);
 
     // A missing message: the reference text in a visible mark, and the panel names it.
     ws.write(&rel, &text.replace(&format!("{headline}\n"), ""));
@@ -176,6 +211,51 @@ fn serves_reloads_and_shows_errors() {
         "the reference stands in for the missing headline"
     );
     assert!(page.contains("missing-message"), "the panel lists it");
+
+    // The reference changes: the mark shows its new text, and every page equals a fresh
+    // render.
+    let reference = format!("locales/en/releases/{SLUG}.ftl");
+    let english = ws.read(&reference);
+    let english_headline = english
+        .lines()
+        .find(|l| l.starts_with("headline = "))
+        .expect("headline")
+        .to_owned();
+    ws.write(
+        &reference,
+        &english.replace(&english_headline, "headline = A revised English headline"),
+    );
+    next_reload(&mut events);
+    assert!(
+        server
+            .get(&release_page())
+            .contains("A revised English headline</mark>"),
+        "the missing headline shows the new reference text"
+    );
+    let fresh = Server::start(&ws);
+    for path in every_page() {
+        assert_eq!(server.get(&path), fresh.get(&path), "{path} after the save");
+    }
+    drop(fresh);
+
+    // A translation's shared file: its pages and the chooser again, the rest kept.
+    ws.edit(
+        "locales/az/common.ftl",
+        "home = Ana səhifə",
+        "home = Baş səhifə",
+    );
+    next_reload(&mut events);
+    assert!(server.get(&release_page()).contains("Baş səhifə"));
+    let fresh = Server::start(&ws);
+    for path in every_page() {
+        assert_eq!(server.get(&path), fresh.get(&path), "{path} after the save");
+    }
+    drop(fresh);
+
+    // The four saves above were each brought up to date in part, never rendered whole.
+    let (whole, updated) = server.builds();
+    assert_eq!(whole, 1, "only the first build renders everything");
+    assert!(updated >= 4, "{updated} updates");
 
     // A broken template: an error page, then the site again once fixed.
     ws.write("templates/release.html", "{% if %}");

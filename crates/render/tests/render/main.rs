@@ -6,6 +6,7 @@ mod determinism;
 mod escaping;
 mod formats;
 mod gating;
+mod live;
 mod localization;
 mod sample;
 mod templates;
