@@ -41,11 +41,14 @@ def pooled(results):
 
 ROUNDS = int(env["ROUNDS"])
 check_rounds = [runs(f"check-{i}.json") for i in range(1, ROUNDS + 1)]
+PRE_CONTENT = "beyan check (pre-content)"
 timings = {
-    name: pooled([r[name] for r in check_rounds]) for name in ["beyan check", "parse floor"]
+    name: pooled([r[name] for r in check_rounds])
+    for name in ["beyan check", "parse floor", PRE_CONTENT]
 }
 # The ratio within each round, where both ran minutes apart at most.
 round_ratios = sorted(r["beyan check"]["median"] / r["parse floor"]["median"] for r in check_rounds)
+base_ratios = sorted(r["beyan check"]["median"] / r[PRE_CONTENT]["median"] for r in check_rounds)
 for export in ["compare-locales.json", "render.json", "sample.json"]:
     timings.update(runs(export))
 rss_kb = load("rss.json")
@@ -103,7 +106,7 @@ w(f"- OS: {env['BENCH_OS']}, Linux {env['BENCH_KERNEL']}")
 w(f"- {env['V_BEYAN']} (commit {env['V_GIT']}), built with `cargo build --release`, {env['V_RUSTC']}")
 w(f"- {env['V_CL']} ({env['V_PYTHON']}, in a throw-away venv), {env['V_HUGO']} (Debian), {env['V_HYPERFINE']} (Debian)")
 w("")
-w("## Targets (issue 5)")
+w("## Targets (issues 5 and 12)")
 w("")
 w("| target | measured | ratio | verdict |")
 w("| --- | --- | --- | --- |")
@@ -120,6 +123,13 @@ w(
     f"| `check` within 2× of the read-and-parse floor | {fmt_time(check)} vs {fmt_time(floor)} "
     f"(pooled medians) | {floor_ratio:.2f}× the floor (median of the {ROUNDS} rounds' ratios; "
     f"{round_ratios[0]:.2f}× to {round_ratios[-1]:.2f}×) | {yes(floor_ratio <= 2)} |"
+)
+base_ratio = statistics.median(base_ratios)
+w(
+    f"| `check` with the content checks within 1.25× of `check` before them (commit "
+    f"{env['BASELINE']}) | {fmt_time(check)} vs {fmt_time(median(PRE_CONTENT))} (pooled medians) | "
+    f"{base_ratio:.2f}× (median of the {ROUNDS} rounds' ratios; {base_ratios[0]:.2f}× to "
+    f"{base_ratios[-1]:.2f}×) | {yes(base_ratio <= 1.25)} |"
 )
 w(
     f"| `render` of the archive ≥ 2× faster than Hugo | {fmt_time(render)} vs {fmt_time(hugo)} | "
@@ -186,6 +196,7 @@ w("| --- | --- | --- | --- | --- | --- |")
 for name in [
     "beyan check",
     "parse floor",
+    PRE_CONTENT,
     "compare-locales",
     "beyan render",
     "hugo",
@@ -199,7 +210,7 @@ for name in [
 w("")
 w("User and system CPU time (means) show how much of the wall time is parallel work:")
 w("")
-for name in ["beyan check", "parse floor", "compare-locales", "beyan render", "hugo"]:
+for name in ["beyan check", "parse floor", PRE_CONTENT, "compare-locales", "beyan render", "hugo"]:
     t = timings[name]
     w(f"- {name}: user {fmt_time(t['user'])}, system {fmt_time(t['system'])}, wall {fmt_time(t['mean'])}")
 w("")
@@ -255,7 +266,8 @@ w(
 )
 w(f"hyperfine -N -i --warmup {env['WARMUP']} --runs {env['RUNS']} \\")
 w(f"  '{display(env['CHECK_CMD'])}' \\")
-w(f"  '{display(env['FLOOR_CMD'])}'")
+w(f"  '{display(env['FLOOR_CMD'])}' \\")
+w(f"  '{display(env['BASE_CMD'])}'")
 w(f"hyperfine -N -i --warmup 1 --runs {env['RUNS']} '{display(env['CL_CMD'])}'")
 sites = env["BENCH_SITES"]
 w(f"# render vs Hugo, each into an emptied folder under {sites}")
@@ -276,6 +288,13 @@ w(
     "The floor is `bench-gen parse-floor`: it reads every `.ftl` file of the four locales once and "
     "parses it with fluent-syntax on one thread, nothing else. `beyan check` also reads "
     "`beyan.toml`, `releases/*.toml` and the `beyan.lock`, which the floor does not."
+)
+w("")
+w(
+    f"`beyan check (pre-content)` is `beyan check` built from commit {env['BASELINE']}, the last "
+    "before the content checks of issue 12, into `target/bench/`; it reads the same workspace, "
+    "copied to `target/bench/large-v1` with the lock's `version = 2` set to 1 (the generated lock "
+    "has no reference texts, the only addition of version 2), since that commit reads version 1."
 )
 if sites.startswith("/dev/shm"):
     w("")

@@ -2,12 +2,14 @@
 # The benchmarks of issues 5 and 14, side by side on this machine, in one run:
 #   beyan check (large workspace) vs compare-locales 9.0.5 vs the read-and-parse floor,
 #   beyan render (1,000-release archive) vs Hugo on the same releases,
-#   peak RSS (render of 1,000 and 4,000 releases beside Hugo's), beyan check on the sample,
+#   beyan check vs beyan check before the content checks (issue 12's 1.25× budget),
+#   peak RSS (check; render of 1,000 and 4,000 releases beside Hugo's), beyan check on the sample,
 #   and `beyan serve`'s save-to-reload latency on the sample and the archive.
 # Writes the raw hyperfine exports to target/bench/results/ and the summary to BENCHMARKS.md.
 # Never part of `cargo test`. Usage: bash bench/run.sh   (or `just bench`)
 # Knobs: BENCH_RUNS (default 10), BENCH_WARMUP (default 3), BENCH_ROUNDS (default 5: rounds of
-# beyan check and the floor in turn), BENCH_OUT (default BENCHMARKS.md).
+# beyan check and the floor in turn), BENCH_OUT (default BENCHMARKS.md), BENCH_BASELINE (default
+# 4ce95d2: the last commit before the content checks, built once into target/bench/).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,6 +23,7 @@ OUT=${BENCH_OUT:-BENCHMARKS.md}
 BEYAN=target/release/beyan
 GEN=target/release/bench-gen
 COMPARE_LOCALES=$BENCH/venv/bin/compare-locales
+BASELINE=${BENCH_BASELINE:-4ce95d2}
 # Rendered sites go to a tmpfs when there is one: on ext4, creating 12,000 files right after
 # deleting 12,000 (each timed run starts from an emptied folder) sends most of the time into
 # the kernel's inode allocator (`recently_deleted`), for beyan and Hugo alike, and single
@@ -61,8 +64,29 @@ if ! "$BEYAN" render --help >/dev/null 2>&1; then
     echo "error: this beyan has no \`render\` command; the render benchmark cannot run" >&2
     exit 2
 fi
+# `check` before the content checks, from the sources of that commit (git archive: no worktree
+# to clean up), with its own target folder; built once per commit.
+BASE_DIR=$BENCH/baseline-$BASELINE
+BASE_BEYAN=$BASE_DIR/target/release/beyan
+if [[ ! -x $BASE_BEYAN ]]; then
+    log "building beyan $BASELINE (before the content checks) in $BASE_DIR (once)"
+    rm -rf "$BASE_DIR/src"
+    mkdir -p "$BASE_DIR/src"
+    git archive "$BASELINE" | tar -x -C "$BASE_DIR/src"
+    (cd "$BASE_DIR/src" && cargo build --release --quiet --locked -p beyan --target-dir "$ROOT/$BASE_DIR/target")
+fi
 log "generating workspaces under $BENCH"
 "$GEN" large-l10n "$BENCH/large"
+# The baseline reads only version 1 of beyan.lock; the generated lock has no reference texts
+# (version 2's only addition), so the same workspace with its version line set to 1 is the same
+# input to it.
+if grep -qx '\[reference-texts\]' "$BENCH/large/beyan.lock"; then
+    echo "error: the generated beyan.lock has reference texts, which $BASELINE cannot read" >&2
+    exit 2
+fi
+rm -rf "$BENCH/large-v1"
+cp -a "$BENCH/large" "$BENCH/large-v1"
+sed -i 's/^version = 2$/version = 1/' "$BENCH/large-v1/beyan.lock"
 "$GEN" archive "$BENCH/archive"
 "$GEN" hugo-site "$BENCH/hugo"
 "$GEN" archive "$BENCH/archive4k" --releases 4000
@@ -73,6 +97,7 @@ mkdir -p "$RESULTS"
 # --- The commands, exactly as measured (also printed in BENCHMARKS.md).
 CHECK_CMD="$BEYAN --workspace $BENCH/large check --format json"
 FLOOR_CMD="$GEN parse-floor $BENCH/large"
+BASE_CMD="$BASE_BEYAN --workspace $BENCH/large-v1 check --format json"
 CL_CMD="$COMPARE_LOCALES $BENCH/large/l10n.toml $BENCH/large az tr ur"
 RENDER_CMD="$BEYAN --workspace $BENCH/archive render --out $BENCH_SITES/out-beyan"
 HUGO_CMD="hugo --source $BENCH/hugo --destination $BENCH_SITES/out-hugo --quiet"
@@ -83,14 +108,16 @@ SAMPLE_SLUG=2025-11-08-victory-day
 ARCHIVE_SLUG=$(basename "$(find "$BENCH/archive/releases" -name '*.toml' | sort | tail -n 1)" .toml)
 
 # Exit 1 is expected from both checkers on the large workspace (it has seeded defects): -i.
-# beyan and the floor take turns, round after round: a shared machine's speed drifts over a
-# minute, and one block of each would put the drift into the ratio. The rounds are pooled.
-log "check: beyan vs the parse floor ($ROUNDS rounds)"
+# beyan, the floor and beyan before the content checks take turns, round after round: a shared
+# machine's speed drifts over a minute, and one block of each would put the drift into the
+# ratio. The rounds are pooled.
+log "check: beyan vs the parse floor vs beyan $BASELINE ($ROUNDS rounds)"
 for round in $(seq 1 "$ROUNDS"); do
     hyperfine -N -i --output=pipe --warmup "$WARMUP" --runs "$RUNS" \
         --export-json "$RESULTS/check-$round.json" \
         -n "beyan check" "$CHECK_CMD" \
-        -n "parse floor" "$FLOOR_CMD"
+        -n "parse floor" "$FLOOR_CMD" \
+        -n "beyan check (pre-content)" "$BASE_CMD"
 done
 log "check: compare-locales (slow: one warm-up)"
 hyperfine -N -i --output=pipe --warmup 1 --runs "$RUNS" \
@@ -134,6 +161,7 @@ log "peak RSS"
     echo "{"
     echo "  \"beyan check\": $(peak_rss_kb $CHECK_CMD),"
     echo "  \"parse floor\": $(peak_rss_kb $FLOOR_CMD),"
+    echo "  \"beyan check (pre-content)\": $(peak_rss_kb $BASE_CMD),"
     echo "  \"compare-locales\": $(peak_rss_kb $CL_CMD),"
     echo "  \"beyan render\": $(peak_rss_kb $RENDER_CMD),"
     echo "  \"hugo\": $(rm -rf "$BENCH_SITES/out-hugo"; peak_rss_kb $HUGO_CMD),"
@@ -177,6 +205,7 @@ OUT_BEYAN_FILES=$(count_files "$BENCH_SITES/out-beyan")
 OUT_HUGO_FILES=$(count_files "$BENCH_SITES/out-hugo")
 CHECK_STATUS=$check_status
 SAMPLE_STATUS=$sample_status
+export BASE_CMD BASELINE
 export CHECK_CMD FLOOR_CMD CL_CMD RENDER_CMD HUGO_CMD SAMPLE_CMD RUNS WARMUP ROUNDS ROOT RESULTS \
     BENCH_SITES RENDER4K_CMD HUGO4K_CMD SAMPLE_SLUG ARCHIVE_SLUG
 python3 bench/report.py >"$OUT"

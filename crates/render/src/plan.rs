@@ -176,7 +176,9 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     // Read and parse once: the same catalogs serve the completeness check and the bundles.
     let catalogs = load_catalogs(&workspace.root, &config.selected(&targets));
     // A lock that cannot be read only means nothing is known to be stale: `check` reports it.
-    let lock = beyan_l10n::Lockfile::load(&workspace.root).ok().flatten();
+    let lock = beyan_l10n::Lockfile::load_records(&workspace.root)
+        .ok()
+        .flatten();
     // The labels the templates print, as `check` is told of them; templates that cannot be
     // read stop the render itself, with their error.
     let required = crate::templates::TemplateSet::load(&workspace.root)

@@ -59,7 +59,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let locales = target_locales(&workspace, &args.locales)?;
     // The lock is read while the locales are parsed: a large one costs as much as a locale.
     let (lock, catalogs) = std::thread::scope(|scope| {
-        let lock = scope.spawn(|| Lockfile::load(&workspace.root));
+        let lock = scope.spawn(|| Lockfile::load_records(&workspace.root));
         let catalogs = load_catalogs(
             &workspace.root,
             &workspace.config.locales.selected(&locales),

@@ -17,6 +17,17 @@ pub struct RawPair<'a> {
     pub translation_comment: &'a str,
 }
 
+/// The side of the pairs a catalog's messages are compared on, which decides the
+/// [`TextFlags`] worth reading: a reference's addresses and final marks, a translation's
+/// whitespace and repeated words (the pairs never ask the other side for them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Reference,
+    Translation,
+    /// Unknown (a catalog loaded on its own): every flag.
+    Either,
+}
+
 /// What a message's visible text may hold, read once when the file is parsed
 /// ([`crate::load::entry::Entry::content_flags`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,18 +43,23 @@ impl TextFlags {
 
     /// Reads `text` (the visible text of every variant and attribute, placeables as spaces);
     /// `odd_space` and `literal` are what the parser saw in its text elements and placeables.
-    pub fn read(text: &str, odd_space: bool, literal: bool) -> Self {
+    /// Only the flags [`open`] reads of the `role`'s side are read; the others stay unset.
+    pub fn read(text: &str, odd_space: bool, literal: bool, role: TextRole) -> Self {
+        let reference = role != TextRole::Translation;
+        let translation = role != TextRole::Reference;
         let mut bits = 0;
         for (flag, set) in [
             (Self::DIGIT, has_digit(text)),
             // A link's destination is `markup-mismatch`'s, not `url-mismatch`'s.
             (
                 Self::ADDRESS,
-                has_address(text) && super::url::addresses(text).iter().any(|a| !a.in_link),
+                reference
+                    && has_address(text)
+                    && super::url::addresses(text).iter().any(|a| !a.in_link),
             ),
-            (Self::SENTENCE, ends_a_sentence(text)),
-            (Self::ODD_SPACE, odd_space),
-            (Self::REPEAT, may_repeat_a_word(text)),
+            (Self::SENTENCE, reference && ends_a_sentence(text)),
+            (Self::ODD_SPACE, translation && odd_space),
+            (Self::REPEAT, translation && may_repeat_a_word(text)),
             (Self::LITERAL, literal),
         ] {
             if set {
@@ -265,7 +281,7 @@ fn may_repeat_a_word(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::Open;
+    use super::{Open, TextRole};
     use crate::content_checks::{ContentChecks, MessageSource};
     use crate::load::source_file::SourceFile;
     use beyan_content::{Glossary, Locale, LocalesConfig};
@@ -319,12 +335,12 @@ mod tests {
         SourceFile::decode("t.ftl".into(), text.as_bytes())
     }
 
-    /// The message `m` of `file`, with the flags its parse gives it.
-    fn source(file: &SourceFile) -> MessageSource<'_> {
+    /// The message `m` of `file`, with the flags its parse gives it on the `role`'s side.
+    fn source(file: &SourceFile, role: TextRole) -> MessageSource<'_> {
         let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
             Ok(r) | Err((r, _)) => r,
         };
-        let entry = crate::load::entry::entries(&resource, file)
+        let entry = crate::load::entry::entries(&resource, file, role)
             .into_iter()
             .find(|e| e.id == "m")
             .expect("m");
@@ -361,7 +377,10 @@ mod tests {
                     let r = format!("{reference_comment}m = {reference}\n");
                     let t = format!("{translation_comment}m = {translation}\n");
                     let (r, t) = (file(&r), file(&t));
-                    let (r, t) = (source(&r), source(&t));
+                    let (r, t) = (
+                        source(&r, TextRole::Reference),
+                        source(&t, TextRole::Translation),
+                    );
                     let (all, all_suppression) = checks.check_open(r, t, Open::ALL);
                     let open = checks.open(r, t);
                     let (gated_findings, gated_suppression) = checks.check_open(r, t, open);

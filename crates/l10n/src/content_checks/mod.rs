@@ -24,7 +24,7 @@ use beyan_content::{Glossary, Locale};
 
 use crate::diagnostic::Code;
 use gate::Open;
-pub use gate::TextFlags;
+pub use gate::{TextFlags, TextRole};
 pub use glossary::GlossaryIndex;
 pub use number::NumberSymbols;
 pub use suppression::Suppression;

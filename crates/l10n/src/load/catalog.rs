@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use beyan_content::{Locale, ReadGate};
 use rayon::prelude::*;
 
+use crate::content_checks::TextRole;
 use crate::load::entry::{Entry, entries};
 use crate::load::nesting_guard;
 use crate::load::source_file::SourceFile;
@@ -117,6 +118,11 @@ impl FtlFile {
 
     /// [`FtlFile::parse`] of bytes read from disk, without copying them.
     pub fn parse_owned(locale: &Locale, rel: String, bytes: Vec<u8>) -> Self {
+        Self::parse_as(locale, rel, bytes, TextRole::Either)
+    }
+
+    /// [`FtlFile::parse_owned`] of a file whose entries will be compared on the `role`'s side.
+    fn parse_as(locale: &Locale, rel: String, bytes: Vec<u8>, role: TextRole) -> Self {
         let source = SourceFile::decode_owned(format!("locales/{locale}/{rel}"), bytes);
         let (guarded, too_deep) = nesting_guard::guard(&source.text);
         let mut syntax_errors: Vec<(usize, String)> = too_deep
@@ -151,7 +157,7 @@ impl FtlFile {
                     resource
                 }
             };
-            entries(&resource, file)
+            entries(&resource, file, role)
         };
         syntax_errors.sort_by_key(|(offset, _)| *offset);
         Self {
@@ -265,13 +271,22 @@ impl Catalog {
 
 /// Reads and parses one locale.
 pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
-    load_catalogs(root, std::slice::from_ref(locale)).remove(0)
+    load(root, std::slice::from_ref(locale), |_| TextRole::Either).remove(0)
 }
 
-/// Reads and parses several locales, every file of every locale in parallel. Files are read
-/// through the workspace's [`ReadGate`]: one whose link leads out of the workspace is never
-/// read and carries the refusal as its `io_error`.
+/// Reads and parses several locales, every file of every locale in parallel: the reference
+/// first, then the target locales (the order [`crate::check_catalogs`] reads them in). Files are
+/// read through the workspace's [`ReadGate`]: one whose link leads out of the workspace is
+/// never read and carries the refusal as its `io_error`.
 pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
+    load(root, locales, |i| match i {
+        0 => TextRole::Reference,
+        _ => TextRole::Translation,
+    })
+}
+
+/// [`load_catalogs`], the locale at index `i` on the side `role(i)` of the pairs.
+fn load(root: &Path, locales: &[Locale], role: impl Fn(usize) -> TextRole + Sync) -> Vec<Catalog> {
     let gate = ReadGate::new(root).ok();
     let listed: Vec<(usize, String, Result<PathBuf, String>)> = locales
         .iter()
@@ -299,7 +314,7 @@ pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
                 None => Err("the workspace cannot be opened".to_owned()),
             });
             let file = match read {
-                Ok(bytes) => FtlFile::parse_owned(&locales[i], rel, bytes),
+                Ok(bytes) => FtlFile::parse_as(&locales[i], rel, bytes, role(i)),
                 Err(e) => {
                     let mut file = FtlFile::parse(&locales[i], rel, b"");
                     file.io_error = Some(e);

@@ -4,6 +4,7 @@ use compact_str::{CompactString, format_compact};
 use fluent_syntax::ast;
 use thin_vec::ThinVec;
 
+use crate::content_checks::TextRole;
 use crate::load::source_file::SourceFile;
 use crate::load::whitespace;
 
@@ -167,8 +168,9 @@ impl Entry {
     }
 }
 
-/// Summarizes the messages and terms of a parsed resource. `file` is the text it borrows from.
-pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> {
+/// Summarizes the messages and terms of a parsed resource. `file` is the text it borrows from;
+/// `role` is the side of the pairs its entries will be compared on.
+pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile, role: TextRole) -> Vec<Entry> {
     let count = resource
         .body
         .iter()
@@ -276,6 +278,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile) -> Vec<Entry> 
             text,
             std::mem::take(&mut scratch.odd_space),
             std::mem::take(&mut scratch.literal),
+            role,
         )
         .bits();
         scratch.variables.sort_by(|a, b| a.value.cmp(&b.value));
@@ -694,7 +697,7 @@ mod tests {
         let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
             Ok(r) | Err((r, _)) => r,
         };
-        let found = entries(&resource, &file)
+        let found = entries(&resource, &file, TextRole::Either)
             .iter()
             .map(|e| {
                 (

@@ -38,6 +38,13 @@ pub struct LockError {
     pub message: String,
 }
 
+/// Whether a read keeps the `[reference-texts]` table or skips it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    Read,
+    Skip,
+}
+
 const HEADER: &str = "# beyan.lock: the reference text each translation was made from.\n# Written by `beyan lock`; sorted and deterministic. Edit translations, not this file.\n";
 const VERSION: u32 = 2;
 /// The table of reference texts, by hash.
@@ -47,6 +54,16 @@ impl Lockfile {
     /// Reads `beyan.lock` under `root`; `Ok(None)` when there is none. The file is read line by
     /// line: a large lock is never held in memory as text beside what it records.
     pub fn load(root: &Path) -> Result<Option<Self>, LockError> {
+        Self::load_with(root, Texts::Read)
+    }
+
+    /// [`Lockfile::load`] without the reference texts (`texts` is left empty): what `check`
+    /// needs, the hashes, without reading a large lock's texts into memory.
+    pub fn load_records(root: &Path) -> Result<Option<Self>, LockError> {
+        Self::load_with(root, Texts::Skip)
+    }
+
+    fn load_with(root: &Path, texts: Texts) -> Result<Option<Self>, LockError> {
         let file = beyan_content::LOCK_FILE;
         let error = |message: String| LockError {
             file: file.to_owned(),
@@ -56,7 +73,8 @@ impl Lockfile {
         let gate = ReadGate::new(root).map_err(|e| error(format!("cannot read: {e}")))?;
         match gate.open(&root.join(file)) {
             Ok(Some(handle)) => {
-                Self::read(file, std::io::BufReader::with_capacity(1 << 16, handle)).map(Some)
+                let reader = std::io::BufReader::with_capacity(1 << 16, handle);
+                Self::read(file, reader, texts).map(Some)
             }
             Ok(None) => Ok(None),
             Err(refused) => Err(error(refused.reason)),
@@ -68,10 +86,14 @@ impl Lockfile {
     /// message) line by line; anything else is an error naming its line and column. A large
     /// lock is read in a fraction of what a general TOML parser needs.
     pub fn parse(file: &str, text: &str) -> Result<Self, LockError> {
-        Self::read(file, text.as_bytes())
+        Self::read(file, text.as_bytes(), Texts::Read)
     }
 
-    fn read(file: &str, mut reader: impl std::io::BufRead) -> Result<Self, LockError> {
+    fn read(
+        file: &str,
+        mut reader: impl std::io::BufRead,
+        read_texts: Texts,
+    ) -> Result<Self, LockError> {
         let error = |line: usize, column: usize, message: String| LockError {
             file: file.to_owned(),
             position: Some((line, column)),
@@ -105,6 +127,10 @@ impl Lockfile {
                 }
             }
             let line = buffer.trim_end();
+            // Skipped texts are not parsed (nor checked): only a table header after them is.
+            if in_texts && read_texts == Texts::Skip && !line.trim_start().starts_with('[') {
+                continue;
+            }
             if table.is_some()
                 && let Some((key, entry)) = written_entry(line)
             {
@@ -741,6 +767,18 @@ mod tests {
     }
 
     #[test]
+    fn records_without_texts_are_the_records_of_the_whole_lock() {
+        let text = "version = 2\n[az.\"a.ftl\"]\nm = { reference = \"00000000000000aa\", translation = \"00000000000000bb\" }\n[reference-texts]\n00000000000000aa = \"Old text\"\nnot a text line at all\n[tr.\"a.ftl\"]\nm = { reference = \"00000000000000aa\", translation = \"00000000000000cc\" }\n";
+        let skipped = Lockfile::read("beyan.lock", text.as_bytes(), Texts::Skip).unwrap();
+        assert!(skipped.texts.is_empty());
+        assert_eq!(skipped.locales.len(), 2, "a table after the texts is read");
+        let whole = text.replace("not a text line at all\n", "");
+        let read = Lockfile::parse("beyan.lock", &whole).unwrap();
+        assert_eq!(read.locales, skipped.locales);
+        assert_eq!(read.texts.len(), 1);
+    }
+
+    #[test]
     fn reader_reports_shape_errors_with_columns() {
         let hash = "0123456789abcdef";
         let ok = format!(
@@ -855,7 +893,7 @@ mod tests {
     fn a_line_that_is_not_utf8_is_named() {
         let mut bytes = b"version = 1\n[az.\"a.ftl\"]\nx".to_vec();
         bytes.extend_from_slice(b"\xFF = 1\n");
-        let error = Lockfile::read("beyan.lock", bytes.as_slice()).unwrap_err();
+        let error = Lockfile::read("beyan.lock", bytes.as_slice(), Texts::Read).unwrap_err();
         assert_eq!(error.position, Some((3, 1)));
         assert!(error.message.contains("not UTF-8"), "{error}");
     }
