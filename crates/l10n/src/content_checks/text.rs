@@ -218,6 +218,15 @@ impl Reader {
 
     fn inline(&self, inline: &ast::InlineExpression<&str>, variants: &mut Vec<Variant>) {
         match inline {
+            // The reader sees `{ "\u00A0" }` as a no-break space, not as the digits of its escape.
+            ast::InlineExpression::StringLiteral { value } if value.contains('\\') => {
+                let offset = self.offset(value);
+                let unescaped = fluent_syntax::unicode::unescape_unicode_to_string(value);
+                for variant in variants {
+                    variant.map.push((variant.text.len(), offset));
+                    variant.text.push_str(&unescaped);
+                }
+            }
             ast::InlineExpression::StringLiteral { value } => self.push(variants, value),
             ast::InlineExpression::Placeable { expression } => {
                 self.expression(expression, variants);
@@ -257,6 +266,12 @@ mod tests {
         );
         assert_eq!(text.parts[1].attribute.as_deref(), Some("title"));
         assert_eq!(text.parts[1].variants[0].text, "T 12");
+    }
+
+    #[test]
+    fn escaped_literals_are_read_as_the_characters_they_stand_for() {
+        let text = read("m = 12{ \"\\u00A0\" }km{ \"\\\\\" }\n");
+        assert_eq!(text.parts[0].variants[0].text, "12\u{A0}km\\");
     }
 
     #[test]
