@@ -296,42 +296,73 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         }
         args.set(name.to_owned(), value);
     }
+    let message = remembered(bundle, call, remember, || {
+        let args = args.iter().next().is_some().then_some(&args);
+        match attribute {
+            Some(attribute) => bundle.format_attribute(id, attribute, args),
+            None => bundle.format(id, args),
+        }
+    })
+    .map_err(tera::Error::message)?;
+    let isolation = isolation(bundle);
+    Ok(Value::safe_string(&message.render(format, isolation)))
+}
+
+/// A message of `bundle` without arguments, formatted and read once per `MemoScope`: what
+/// `t(id=…)` (or `t(id=…, attr=…)`) gives a page of that bundle's release.
+pub(crate) fn message(
+    bundle: &LocaleBundle,
+    id: &str,
+    attribute: Option<&str>,
+) -> Result<Arc<Message>, String> {
+    let mut call = String::with_capacity(id.len() + 16);
+    call.push_str(id);
+    call.push('\0');
+    call.push_str(attribute.unwrap_or_default());
+    remembered(bundle, call, true, || match attribute {
+        Some(attribute) => bundle.format_attribute(id, attribute, None),
+        None => bundle.format(id, None),
+    })
+}
+
+/// The message of `call` on `bundle`: the memo's when it has it, else `format`ted and read
+/// (and remembered when `remember`).
+fn remembered<E: std::fmt::Display>(
+    bundle: &LocaleBundle,
+    call: String,
+    remember: bool,
+    format: impl FnOnce() -> Result<String, E>,
+) -> Result<Arc<Message>, String> {
     let key = (std::ptr::from_ref(bundle) as usize, call);
-    let remembered = if remember {
-        MEMO.with(|memo| {
+    if remember {
+        let found = MEMO.with(|memo| {
             memo.borrow()
                 .as_ref()
                 .and_then(|m| m.messages.get(&key).cloned())
-        })
-    } else {
-        None
-    };
-    let message = match remembered {
-        Some(message) => message,
-        None => {
-            let args = args.iter().next().is_some().then_some(&args);
-            let text = match attribute {
-                Some(attribute) => bundle.format_attribute(id, attribute, args),
-                None => bundle.format(id, args),
-            }
-            .map_err(|e| tera::Error::message(e.to_string()))?;
-            let message = Arc::new(Message::parse(&text));
-            if remember {
-                MEMO.with(|memo| {
-                    if let Some(memo) = memo.borrow_mut().as_mut() {
-                        memo.messages.insert(key, Arc::clone(&message));
-                    }
-                });
-            }
-            message
+        });
+        if let Some(message) = found {
+            return Ok(message);
         }
-    };
-    let isolation = if bundle.direction().is_rtl() {
+    }
+    let text = format().map_err(|e| e.to_string())?;
+    let message = Arc::new(Message::parse(&text));
+    if remember {
+        MEMO.with(|memo| {
+            if let Some(memo) = memo.borrow_mut().as_mut() {
+                memo.messages.insert(key, Arc::clone(&message));
+            }
+        });
+    }
+    Ok(message)
+}
+
+/// How a bundle's messages keep their isolation marks: only right-to-left text has them.
+pub(crate) fn isolation(bundle: &LocaleBundle) -> Isolation {
+    if bundle.direction().is_rtl() {
         Isolation::Keep
     } else {
         Isolation::Strip
-    };
-    Ok(Value::safe_string(&message.render(format, isolation)))
+    }
 }
 
 fn upper(bundles: &Bundles, value: &StringInput<'_>, state: &State<'_>) -> tera::TeraResult<Value> {

@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use beyan_content::{Contact, Locale, Workspace};
 use beyan_l10n::{BundleBuilder, Direction};
@@ -18,6 +20,7 @@ use crate::engine::{Bundles, Engine, MemoScope};
 use crate::markup::Format;
 use crate::page_sink::{Collector, Counted, FolderSink, PageSink};
 use crate::plan::{Plan, PlanLocale, PlannedRelease};
+use crate::release_texts::ReleaseTexts;
 use crate::render_error::RenderError;
 use crate::templates::TemplateSet;
 use crate::workspace_assets::WorkspaceAssets;
@@ -171,19 +174,20 @@ pub(crate) fn put_assets(assets: &WorkspaceAssets, sink: &dyn PageSink) -> std::
 /// The jobs of one locale's pass (its index, feeds and release pages), or of the whole site.
 pub(crate) fn jobs<'p>(plan: &'p Plan, locale: Option<&Locale>) -> Vec<Job<'p>> {
     let mut jobs: Vec<Job<'_>> = Vec::new();
-    // The long pages first: they overlap with the many short ones.
-    for l in &plan.locales {
-        if locale.is_none_or(|only| *only == l.locale) {
-            jobs.push(Job::Feed(&l.locale));
-            jobs.push(Job::JsonFeed(&l.locale));
-            jobs.push(Job::Index(&l.locale));
-        }
-    }
     for planned in &plan.releases {
         for l in &planned.locales {
             if locale.is_none_or(|only| only == l) {
                 jobs.push(Job::Release { planned, locale: l });
             }
+        }
+    }
+    // The release pages first: the index and the feeds then find every release's texts
+    // formatted (`SiteContext::release_texts`).
+    for l in &plan.locales {
+        if locale.is_none_or(|only| *only == l.locale) {
+            jobs.push(Job::Feed(&l.locale));
+            jobs.push(Job::JsonFeed(&l.locale));
+            jobs.push(Job::Index(&l.locale));
         }
     }
     if locale.is_none() {
@@ -359,6 +363,16 @@ struct ReleaseView {
     /// When the release is published: the embargo's end, else midnight UTC of its date
     /// (RFC 3339).
     published: String,
+    /// Its headline, subheadline and body, formatted (pages of one release, indexes, feeds).
+    #[serde(serialize_with = "serialize_shared")]
+    texts: Option<Arc<ReleaseTexts>>,
+}
+
+fn serialize_shared<T: Serialize, S: serde::Serializer>(
+    value: &Option<Arc<T>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    value.as_deref().serialize(serializer)
 }
 
 /// The workspace's own assets the templates use, as paths below `<out>/assets/`.
@@ -383,6 +397,9 @@ pub(crate) struct SiteContext<'a> {
     langs: BTreeMap<String, LangView>,
     assets: AssetsView,
     colors: ColorsView,
+    /// Each (locale, release)'s texts once formatted: a release's pages format them, and the
+    /// locale's index and feeds reuse them.
+    texts: Mutex<HashMap<(Locale, String), Arc<ReleaseTexts>>>,
 }
 
 impl<'a> SiteContext<'a> {
@@ -423,6 +440,7 @@ impl<'a> SiteContext<'a> {
                 accent: site.accent_color.map(|c| c.to_string()),
                 band: site.band_color.map(|c| c.to_string()),
             },
+            texts: Mutex::default(),
         }
     }
 
@@ -512,7 +530,61 @@ impl<'a> SiteContext<'a> {
                 || format!("{}T00:00:00Z", release.date),
                 |instant| instant.to_string(),
             ),
+            texts: None,
         }
+    }
+
+    /// The release's texts in `locale`, formatted on first use.
+    fn release_texts(
+        &self,
+        planned: &PlannedRelease,
+        locale: &Locale,
+        view: &ReleaseView,
+    ) -> Result<Arc<ReleaseTexts>, RenderError> {
+        let key = (locale.clone(), view.slug.clone());
+        let known = self.lock_texts().get(&key).cloned();
+        if let Some(texts) = known {
+            return Ok(texts);
+        }
+        let slug = planned.release.slug.as_str();
+        let bundle = self
+            .bundles
+            .get(locale.as_str(), Some(slug))
+            .ok_or_else(|| RenderError::Texts(format!("no messages for `{slug}` in `{locale}`")))?;
+        let quotes: Vec<(&str, bool)> = view
+            .quotes
+            .iter()
+            .map(|q| (q.id.as_str(), q.attribution))
+            .collect();
+        let texts = ReleaseTexts::new(bundle, &view.paragraphs, &quotes)
+            .map_err(|e| RenderError::Texts(format!("{locale}/{slug}: {e}")))?;
+        let texts = Arc::new(texts);
+        self.lock_texts().insert(key, Arc::clone(&texts));
+        Ok(texts)
+    }
+
+    fn lock_texts(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), Arc<ReleaseTexts>>> {
+        self.texts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The views of `releases` in `locale` with their texts, as indexes and feeds list them.
+    fn listed(
+        &self,
+        releases: Vec<&PlannedRelease>,
+        locale: &Locale,
+    ) -> Result<Vec<ReleaseView>, RenderError> {
+        releases
+            .into_iter()
+            .map(|r| {
+                let mut view = self.release_view(r, locale, true);
+                view.texts = Some(self.release_texts(r, locale, &view)?);
+                Ok(view)
+            })
+            .collect()
     }
 
     /// The versions of a release (published ones only), for switchers and hreflang.
@@ -560,12 +632,12 @@ impl<'a> SiteContext<'a> {
 
     /// The releases of a locale's feeds (Atom and JSON Feed): published, previews left out,
     /// each with its full text.
-    fn feed_releases(&self, locale: &Locale) -> Vec<ReleaseView> {
-        self.published_in(locale)
-            .into_iter()
-            .filter(|r| !r.preview)
-            .map(|r| self.release_view(r, locale, true))
-            .collect()
+    fn feed_releases(&self, locale: &Locale) -> Result<Vec<ReleaseView>, RenderError> {
+        let published = self.published_in(locale);
+        self.listed(
+            published.into_iter().filter(|r| !r.preview).collect(),
+            locale,
+        )
     }
 
     fn published_in(&self, locale: &Locale) -> Vec<&'a PlannedRelease> {
@@ -639,7 +711,8 @@ impl<'a> SiteContext<'a> {
                 // One context for every format: only `_format` differs between them.
                 let mut context =
                     self.base_context(locale.as_str(), Format::Html, Some(slug), "../");
-                let view = self.release_view(planned, locale, true);
+                let mut view = self.release_view(planned, locale, true);
+                view.texts = Some(self.release_texts(planned, locale, &view)?);
                 let alternates = self.release_alternates(planned, locale, "../");
                 let x_default = alternates
                     .iter()
@@ -675,11 +748,7 @@ impl<'a> SiteContext<'a> {
             }
             Job::Index(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Html, None, "../");
-                let releases: Vec<ReleaseView> = self
-                    .published_in(locale)
-                    .into_iter()
-                    .map(|r| self.release_view(r, locale, true))
-                    .collect();
+                let releases = self.listed(self.published_in(locale), locale)?;
                 let path = format!("{locale}/index.html");
                 context.insert("releases", &releases);
                 context.insert("alternates", &self.index_alternates(Some(locale), "../"));
@@ -693,7 +762,7 @@ impl<'a> SiteContext<'a> {
             }
             Job::Feed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Xml, None, "../");
-                let releases = self.feed_releases(locale);
+                let releases = self.feed_releases(locale)?;
                 let updated = releases
                     .first()
                     .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |r| r.updated.clone());
@@ -719,7 +788,7 @@ impl<'a> SiteContext<'a> {
             }
             Job::JsonFeed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Text, None, "../");
-                let releases = self.feed_releases(locale);
+                let releases = self.feed_releases(locale)?;
                 context.insert("releases", &releases);
                 context.insert("feed_url", &self.url(&format!("{locale}/feed.json"), "../"));
                 context.insert(
