@@ -8,73 +8,76 @@
 
 use beyan_l10n::LocaleBundle;
 use serde::Serialize;
+use tera::Value;
 
 use crate::engine::{isolation, message};
 use crate::markup::Format;
 
 /// One message rendered for each format the index and the feeds print it in.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct Rendered {
-    pub html: String,
-    pub xml: String,
-    pub txt: String,
+#[derive(Serialize)]
+struct Rendered {
+    html: Value,
+    xml: Value,
+    txt: Value,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ReleaseTexts {
-    pub headline: Rendered,
-    pub subheadline: Option<Rendered>,
-    /// The body as feeds and ninjs carry it: `<p>` per paragraph, then a `<blockquote>` per
-    /// quote with its attribution in a `<footer>`.
-    pub body_html: String,
+#[derive(Serialize)]
+struct Texts {
+    headline: Rendered,
+    subheadline: Option<Rendered>,
+    body_html: Value,
 }
 
-impl ReleaseTexts {
-    /// The texts of the release of `bundle`, whose paragraphs and quotes are `paragraphs`
-    /// and `quotes` (id, has an attribution).
-    pub(crate) fn new(
-        bundle: &LocaleBundle,
-        paragraphs: &[String],
-        quotes: &[(&str, bool)],
-    ) -> Result<Self, String> {
-        let isolation = isolation(bundle);
-        let html = |id: &str, attribute: Option<&str>| -> Result<String, String> {
-            Ok(message(bundle, id, attribute)?.render(Format::Html, isolation))
-        };
-        let each_format = |id: &str| -> Result<Rendered, String> {
-            let message = message(bundle, id, None)?;
-            Ok(Rendered {
-                html: message.render(Format::Html, isolation),
-                xml: message.render(Format::Xml, isolation),
-                txt: message.render(Format::Text, isolation),
-            })
-        };
-        let mut body_html = String::new();
-        for id in paragraphs {
-            body_html.push_str("<p>");
-            body_html.push_str(&html(id, None)?);
-            body_html.push_str("</p>");
-        }
-        for &(id, attribution) in quotes {
-            body_html.push_str("<blockquote><p>");
-            body_html.push_str(&html(id, None)?);
-            body_html.push_str("</p>");
-            if attribution {
-                body_html.push_str("<footer>");
-                body_html.push_str(&html(id, Some("attribution"))?);
-                body_html.push_str("</footer>");
-            }
-            body_html.push_str("</blockquote>");
-        }
-        let subheadline = if bundle.has_message("subheadline") {
-            Some(each_format("subheadline")?)
-        } else {
-            None
-        };
-        Ok(Self {
-            headline: each_format("headline")?,
-            subheadline,
-            body_html,
+/// The texts of the release of `bundle` (whose paragraphs and quotes are `paragraphs` and
+/// `quotes`: id, has an attribution) as templates read them: `headline.html`, `.xml` and
+/// `.txt`, the same of `subheadline` when there is one, and `body_html`, the body as feeds
+/// and ninjs carry it (`<p>` per paragraph, then a `<blockquote>` per quote with its
+/// attribution in a `<footer>`). Every text is escaped for its format (safe); a value's
+/// strings are shared, so every page that lists the release holds them once.
+pub(crate) fn release_texts(
+    bundle: &LocaleBundle,
+    paragraphs: &[String],
+    quotes: &[(&str, bool)],
+) -> Result<Value, String> {
+    let isolation = isolation(bundle);
+    let html = |id: &str, attribute: Option<&str>| -> Result<String, String> {
+        Ok(message(bundle, id, attribute)?.render(Format::Html, isolation))
+    };
+    let each_format = |id: &str| -> Result<Rendered, String> {
+        let message = message(bundle, id, None)?;
+        let rendered = |format| Value::safe_string(&message.render(format, isolation));
+        Ok(Rendered {
+            html: rendered(Format::Html),
+            xml: rendered(Format::Xml),
+            txt: rendered(Format::Text),
         })
+    };
+    let mut body_html = String::new();
+    for id in paragraphs {
+        body_html.push_str("<p>");
+        body_html.push_str(&html(id, None)?);
+        body_html.push_str("</p>");
     }
+    for &(id, attribution) in quotes {
+        body_html.push_str("<blockquote><p>");
+        body_html.push_str(&html(id, None)?);
+        body_html.push_str("</p>");
+        if attribution {
+            body_html.push_str("<footer>");
+            body_html.push_str(&html(id, Some("attribution"))?);
+            body_html.push_str("</footer>");
+        }
+        body_html.push_str("</blockquote>");
+    }
+    let subheadline = if bundle.has_message("subheadline") {
+        Some(each_format("subheadline")?)
+    } else {
+        None
+    };
+    let texts = Texts {
+        headline: each_format("headline")?,
+        subheadline,
+        body_html: Value::safe_string(&body_html),
+    };
+    Value::try_from_serializable(&texts).map_err(|e| e.to_string())
 }

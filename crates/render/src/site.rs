@@ -20,7 +20,7 @@ use crate::engine::{Bundles, Engine, MemoScope};
 use crate::markup::Format;
 use crate::page_sink::{Collector, Counted, FolderSink, PageSink};
 use crate::plan::{Plan, PlanLocale, PlannedRelease};
-use crate::release_texts::ReleaseTexts;
+use crate::release_texts::release_texts;
 use crate::render_error::RenderError;
 use crate::templates::TemplateSet;
 use crate::workspace_assets::WorkspaceAssets;
@@ -364,15 +364,7 @@ struct ReleaseView {
     /// (RFC 3339).
     published: String,
     /// Its headline, subheadline and body, formatted (pages of one release, indexes, feeds).
-    #[serde(serialize_with = "serialize_shared")]
-    texts: Option<Arc<ReleaseTexts>>,
-}
-
-fn serialize_shared<T: Serialize, S: serde::Serializer>(
-    value: &Option<Arc<T>>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    value.as_deref().serialize(serializer)
+    texts: Option<tera::Value>,
 }
 
 /// The workspace's own assets the templates use, as paths below `<out>/assets/`.
@@ -399,7 +391,7 @@ pub(crate) struct SiteContext<'a> {
     colors: ColorsView,
     /// Each (locale, release)'s texts once formatted: a release's pages format them, and the
     /// locale's index and feeds reuse them.
-    texts: Mutex<HashMap<(Locale, String), Arc<ReleaseTexts>>>,
+    texts: Mutex<HashMap<(Locale, String), tera::Value>>,
 }
 
 impl<'a> SiteContext<'a> {
@@ -540,7 +532,7 @@ impl<'a> SiteContext<'a> {
         planned: &PlannedRelease,
         locale: &Locale,
         view: &ReleaseView,
-    ) -> Result<Arc<ReleaseTexts>, RenderError> {
+    ) -> Result<tera::Value, RenderError> {
         let key = (locale.clone(), view.slug.clone());
         let known = self.lock_texts().get(&key).cloned();
         if let Some(texts) = known {
@@ -556,16 +548,13 @@ impl<'a> SiteContext<'a> {
             .iter()
             .map(|q| (q.id.as_str(), q.attribution))
             .collect();
-        let texts = ReleaseTexts::new(bundle, &view.paragraphs, &quotes)
+        let texts = release_texts(bundle, &view.paragraphs, &quotes)
             .map_err(|e| RenderError::Texts(format!("{locale}/{slug}: {e}")))?;
-        let texts = Arc::new(texts);
-        self.lock_texts().insert(key, Arc::clone(&texts));
+        self.lock_texts().insert(key, texts.clone());
         Ok(texts)
     }
 
-    fn lock_texts(
-        &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), Arc<ReleaseTexts>>> {
+    fn lock_texts(&self) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), tera::Value>> {
         self.texts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
