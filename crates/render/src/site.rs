@@ -135,24 +135,50 @@ pub fn render_into(
     };
     let sink: &dyn PageSink = &counted;
     let builders = bundle_builders(plan);
-    let shared = load_bundles(plan, &builders, None)?;
+    let shared = load_shared_bundles(&builders)?;
     let all_jobs = jobs(plan, None);
     let total = all_jobs.iter().map(Job::pages).sum();
     let mut progress = Progress { done: 0, total };
+    // The built-in index and feeds list the releases' texts, formatted by the release pages;
+    // a workspace's own templates may ask any release's bundle for a message.
+    let lists_views = templates.is_built_in();
     for locale in &plan.locales {
-        let mut bundles = load_bundles(plan, &builders, Some(&locale.locale))?;
-        for (code, bundle) in shared.locales_shared() {
-            bundles.insert(code, None, bundle);
+        let code = &locale.locale;
+        let listed = ListedReleases::default();
+        let releases: Vec<&PlannedRelease> = plan
+            .releases
+            .iter()
+            .filter(|r| r.locales.contains(code))
+            .collect();
+        // A few hundred releases' bundles at a time: their pages, then the next ones.
+        for chunk in releases.chunks(RELEASES_PER_PASS) {
+            let bundles = with_shared(load_bundles(&builders, code, chunk)?, &shared);
+            let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
+            let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
+            let jobs: Vec<Job<'_>> = chunk
+                .iter()
+                .map(|planned| Job::Release {
+                    planned,
+                    locale: code,
+                })
+                .collect();
+            site.render_jobs(&engine, &jobs, sink, &mut progress, on_progress)?;
         }
-        let bundles = Arc::new(bundles);
+        let own = if lists_views {
+            Bundles::default()
+        } else {
+            load_bundles(&builders, code, &releases)?
+        };
+        let bundles = with_shared(own, &shared);
         let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
-        let site = SiteContext::new(workspace, plan, &bundles, &assets);
-        let jobs = jobs(plan, Some(&locale.locale));
+        let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
+        let jobs = [Job::Feed(code), Job::JsonFeed(code), Job::Index(code)];
         site.render_jobs(&engine, &jobs, sink, &mut progress, on_progress)?;
     }
     let bundles = Arc::new(shared);
     let engine = Engine::new(templates, Arc::clone(&bundles))?;
-    let site = SiteContext::new(workspace, plan, &bundles, &assets);
+    let listed = ListedReleases::default();
+    let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
     let rest = [Job::Languages, Job::Sitemap, Job::Style];
     site.render_jobs(&engine, &rest, sink, &mut progress, on_progress)?;
     put_assets(&assets, sink)?;
@@ -160,6 +186,18 @@ pub fn render_into(
         pages: counted.pages.into_inner(),
         locales: plan.locales.iter().map(|l| l.locale.clone()).collect(),
     })
+}
+
+/// How many of a locale's releases have their bundles built at a time in a streamed render:
+/// enough to keep both cores busy, few enough that memory does not grow with the archive.
+const RELEASES_PER_PASS: usize = 256;
+
+/// `bundles` with every locale's shared bundle added.
+fn with_shared(mut bundles: Bundles, shared: &Bundles) -> Arc<Bundles> {
+    for (code, bundle) in shared.locales_shared() {
+        bundles.insert(code, None, bundle);
+    }
+    Arc::new(bundles)
 }
 
 /// The stylesheet's font and the workspace's own assets.
@@ -209,31 +247,55 @@ pub(crate) fn bundle_builders(plan: &Plan) -> Vec<(&PlanLocale, BundleBuilder<'_
         .collect()
 }
 
-/// The shared bundle of every locale (`only` = `None`), or the bundles of one locale's
-/// published releases.
-pub(crate) fn load_bundles(
+/// The shared bundle of every locale.
+pub(crate) fn load_shared_bundles(
+    builders: &[(&PlanLocale, BundleBuilder<'_>)],
+) -> Result<Bundles, RenderError> {
+    let tasks = builders
+        .iter()
+        .map(|(locale, builder)| (locale.locale.as_str(), builder, None))
+        .collect();
+    build_bundles(tasks)
+}
+
+/// The bundles of `locale`'s published releases.
+pub(crate) fn load_locale_bundles(
     plan: &Plan,
     builders: &[(&PlanLocale, BundleBuilder<'_>)],
-    only: Option<&Locale>,
+    locale: &Locale,
+) -> Result<Bundles, RenderError> {
+    let published: Vec<&PlannedRelease> = plan
+        .releases
+        .iter()
+        .filter(|r| r.locales.contains(locale))
+        .collect();
+    load_bundles(builders, locale, &published)
+}
+
+/// The bundles of `releases` in `locale`.
+fn load_bundles(
+    builders: &[(&PlanLocale, BundleBuilder<'_>)],
+    locale: &Locale,
+    releases: &[&PlannedRelease],
 ) -> Result<Bundles, RenderError> {
     let mut tasks = Vec::new();
-    for (locale, builder) in builders {
-        match only {
-            None => tasks.push((locale.locale.as_str(), builder, None)),
-            Some(only) if *only == locale.locale => {
-                for planned in &plan.releases {
-                    if planned.locales.contains(&locale.locale) {
-                        tasks.push((
-                            locale.locale.as_str(),
-                            builder,
-                            Some(planned.release.slug.as_str()),
-                        ));
-                    }
-                }
+    for (planned_locale, builder) in builders {
+        if planned_locale.locale == *locale {
+            for planned in releases {
+                tasks.push((
+                    locale.as_str(),
+                    builder,
+                    Some(planned.release.slug.as_str()),
+                ));
             }
-            Some(_) => {}
         }
     }
+    build_bundles(tasks)
+}
+
+fn build_bundles(
+    tasks: Vec<(&str, &BundleBuilder<'_>, Option<&str>)>,
+) -> Result<Bundles, RenderError> {
     // Thousands of bundles for an archive: build them in parallel.
     let built: Vec<_> = tasks
         .par_iter()
@@ -389,9 +451,21 @@ pub(crate) struct SiteContext<'a> {
     langs: BTreeMap<String, LangView>,
     assets: AssetsView,
     colors: ColorsView,
-    /// Each (locale, release)'s texts once formatted: a release's pages format them, and the
-    /// locale's index and feeds reuse them.
-    texts: Mutex<HashMap<(Locale, String), tera::Value>>,
+    listed: &'a ListedReleases,
+}
+
+/// Each (locale, release) as listed, once made (`SiteContext::listed_view`): a release's
+/// pages make it, and the locale's index and feeds, rendered after them without the
+/// releases' bundles, reuse it.
+#[derive(Default)]
+pub(crate) struct ListedReleases(Mutex<HashMap<(Locale, String), ReleaseView>>);
+
+impl ListedReleases {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), ReleaseView>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 impl<'a> SiteContext<'a> {
@@ -400,6 +474,7 @@ impl<'a> SiteContext<'a> {
         plan: &'a Plan,
         bundles: &'a Bundles,
         assets: &WorkspaceAssets,
+        listed: &'a ListedReleases,
     ) -> Self {
         let langs = plan
             .locales
@@ -432,7 +507,7 @@ impl<'a> SiteContext<'a> {
                 accent: site.accent_color.map(|c| c.to_string()),
                 band: site.band_color.map(|c| c.to_string()),
             },
-            texts: Mutex::default(),
+            listed,
         }
     }
 
@@ -526,19 +601,20 @@ impl<'a> SiteContext<'a> {
         }
     }
 
-    /// The release's texts in `locale`, formatted on first use.
-    fn release_texts(
+    /// The release as its pages, the index and the feeds of `locale` show it (seen from the
+    /// locale's folder), with its texts: made from its bundle on first use, then remembered.
+    fn listed_view(
         &self,
         planned: &PlannedRelease,
         locale: &Locale,
-        view: &ReleaseView,
-    ) -> Result<tera::Value, RenderError> {
-        let key = (locale.clone(), view.slug.clone());
-        let known = self.lock_texts().get(&key).cloned();
-        if let Some(texts) = known {
-            return Ok(texts);
-        }
+    ) -> Result<ReleaseView, RenderError> {
         let slug = planned.release.slug.as_str();
+        let key = (locale.clone(), slug.to_owned());
+        let known = self.listed.lock().get(&key).cloned();
+        if let Some(view) = known {
+            return Ok(view);
+        }
+        let mut view = self.release_view(planned, locale, true);
         let bundle = self
             .bundles
             .get(locale.as_str(), Some(slug))
@@ -550,17 +626,12 @@ impl<'a> SiteContext<'a> {
             .collect();
         let texts = release_texts(bundle, &view.paragraphs, &quotes)
             .map_err(|e| RenderError::Texts(format!("{locale}/{slug}: {e}")))?;
-        self.lock_texts().insert(key, texts.clone());
-        Ok(texts)
+        view.texts = Some(texts);
+        self.listed.lock().insert(key, view.clone());
+        Ok(view)
     }
 
-    fn lock_texts(&self) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), tera::Value>> {
-        self.texts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// The views of `releases` in `locale` with their texts, as indexes and feeds list them.
+    /// The views of `releases` in `locale`, as indexes and feeds list them.
     fn listed(
         &self,
         releases: Vec<&PlannedRelease>,
@@ -568,11 +639,7 @@ impl<'a> SiteContext<'a> {
     ) -> Result<Vec<ReleaseView>, RenderError> {
         releases
             .into_iter()
-            .map(|r| {
-                let mut view = self.release_view(r, locale, true);
-                view.texts = Some(self.release_texts(r, locale, &view)?);
-                Ok(view)
-            })
+            .map(|r| self.listed_view(r, locale))
             .collect()
     }
 
@@ -700,8 +767,7 @@ impl<'a> SiteContext<'a> {
                 // One context for every format: only `_format` differs between them.
                 let mut context =
                     self.base_context(locale.as_str(), Format::Html, Some(slug), "../");
-                let mut view = self.release_view(planned, locale, true);
-                view.texts = Some(self.release_texts(planned, locale, &view)?);
+                let view = self.listed_view(planned, locale)?;
                 let alternates = self.release_alternates(planned, locale, "../");
                 let x_default = alternates
                     .iter()
