@@ -931,7 +931,9 @@ impl<'a> SiteContext<'a> {
             loc: String,
             /// The date of the newest release the page shows.
             lastmod: Option<String>,
-            alternates: Vec<Alternate>,
+            /// Every version of the page: one value shared by all of them (an archive's
+            /// sitemap lists thousands of releases, each in every locale).
+            alternates: tera::Value,
             x_default: Option<String>,
         }
         let default = self.plan.default_locale.as_str();
@@ -946,10 +948,11 @@ impl<'a> SiteContext<'a> {
         let mut urls = vec![Url {
             loc: self.url("index.html", ""),
             lastmod: newest.map(|d| d.to_string()),
-            alternates: Vec::new(),
+            alternates: tera::Value::from_serializable(&[] as &[Alternate]),
             x_default: None,
         }];
         let indexes = self.index_alternates(None, "");
+        let index_alternates = tera::Value::from_serializable(&indexes);
         for (index, locale) in indexes.iter().zip(&self.plan.locales) {
             let newest = self
                 .published_in(&locale.locale)
@@ -960,7 +963,7 @@ impl<'a> SiteContext<'a> {
             urls.push(Url {
                 loc: index.url.clone(),
                 lastmod: newest.map(|d| d.to_string()),
-                alternates: indexes.clone(),
+                alternates: index_alternates.clone(),
                 x_default: indexes
                     .iter()
                     .find(|a| a.code == default)
@@ -976,11 +979,12 @@ impl<'a> SiteContext<'a> {
                 .iter()
                 .find(|a| a.code == default)
                 .map(|a| a.url.clone());
+            let shared = tera::Value::from_serializable(&alternates);
             for alternate in &alternates {
                 urls.push(Url {
                     loc: alternate.url.clone(),
                     lastmod: Some(planned.release.date.to_string()),
-                    alternates: alternates.clone(),
+                    alternates: shared.clone(),
                     x_default: x_default.clone(),
                 });
             }
