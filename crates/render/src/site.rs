@@ -458,10 +458,22 @@ pub(crate) struct SiteContext<'a> {
 /// pages make it, and the locale's index and feeds, rendered after them without the
 /// releases' bundles, reuse it.
 #[derive(Default)]
-pub(crate) struct ListedReleases(Mutex<HashMap<(Locale, String), ReleaseView>>);
+pub(crate) struct ListedReleases(Mutex<HashMap<(Locale, String), Arc<Listed>>>);
+
+/// A release as listed: its view, and the view as templates read it (made once, its strings
+/// shared by every context that lists it).
+struct Listed {
+    view: ReleaseView,
+    value: tera::Value,
+}
+
+/// The template values of `listed`, for a context (each a shared value, not a copy).
+fn values(listed: &[Arc<Listed>]) -> Vec<&tera::Value> {
+    listed.iter().map(|l| &l.value).collect()
+}
 
 impl ListedReleases {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), ReleaseView>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), Arc<Listed>>> {
         self.0
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -607,12 +619,12 @@ impl<'a> SiteContext<'a> {
         &self,
         planned: &PlannedRelease,
         locale: &Locale,
-    ) -> Result<ReleaseView, RenderError> {
+    ) -> Result<Arc<Listed>, RenderError> {
         let slug = planned.release.slug.as_str();
         let key = (locale.clone(), slug.to_owned());
         let known = self.listed.lock().get(&key).cloned();
-        if let Some(view) = known {
-            return Ok(view);
+        if let Some(listed) = known {
+            return Ok(listed);
         }
         let mut view = self.release_view(planned, locale, true);
         let bundle = self
@@ -627,8 +639,12 @@ impl<'a> SiteContext<'a> {
         let texts = release_texts(bundle, &view.paragraphs, &quotes)
             .map_err(|e| RenderError::Texts(format!("{locale}/{slug}: {e}")))?;
         view.texts = Some(texts);
-        self.listed.lock().insert(key, view.clone());
-        Ok(view)
+        let value = tera::Value::try_from_serializable(&view)
+            .map_err(|e| RenderError::Texts(format!("{locale}/{slug}: {e}")))?;
+        view.texts = None;
+        let listed = Arc::new(Listed { view, value });
+        self.listed.lock().insert(key, Arc::clone(&listed));
+        Ok(listed)
     }
 
     /// The views of `releases` in `locale`, as indexes and feeds list them.
@@ -636,7 +652,7 @@ impl<'a> SiteContext<'a> {
         &self,
         releases: Vec<&PlannedRelease>,
         locale: &Locale,
-    ) -> Result<Vec<ReleaseView>, RenderError> {
+    ) -> Result<Vec<Arc<Listed>>, RenderError> {
         releases
             .into_iter()
             .map(|r| self.listed_view(r, locale))
@@ -688,7 +704,7 @@ impl<'a> SiteContext<'a> {
 
     /// The releases of a locale's feeds (Atom and JSON Feed): published, previews left out,
     /// each with its full text.
-    fn feed_releases(&self, locale: &Locale) -> Result<Vec<ReleaseView>, RenderError> {
+    fn feed_releases(&self, locale: &Locale) -> Result<Vec<Arc<Listed>>, RenderError> {
         let published = self.published_in(locale);
         self.listed(
             published.into_iter().filter(|r| !r.preview).collect(),
@@ -767,13 +783,14 @@ impl<'a> SiteContext<'a> {
                 // One context for every format: only `_format` differs between them.
                 let mut context =
                     self.base_context(locale.as_str(), Format::Html, Some(slug), "../");
-                let view = self.listed_view(planned, locale)?;
+                let listed = self.listed_view(planned, locale)?;
+                let view = &listed.view;
                 let alternates = self.release_alternates(planned, locale, "../");
                 let x_default = alternates
                     .iter()
                     .find(|a| a.code == default)
                     .map(|a| a.url.clone());
-                context.insert("release", &view);
+                context.insert_value("release", listed.value.clone());
                 context.insert("alternates", &alternates);
                 context.insert("x_default", &x_default);
                 context.insert("canonical", &view.url);
@@ -795,7 +812,7 @@ impl<'a> SiteContext<'a> {
                         _ => {}
                     }
                 }
-                let email = self.email(planned, locale, &view, text.as_deref(), html.as_deref());
+                let email = self.email(planned, locale, view, text.as_deref(), html.as_deref());
                 if let Some(email) = email {
                     sink.page(&format!("{locale}/{slug}.eml"), &email)?;
                 }
@@ -805,7 +822,7 @@ impl<'a> SiteContext<'a> {
                 let mut context = self.base_context(locale.as_str(), Format::Html, None, "../");
                 let releases = self.listed(self.published_in(locale), locale)?;
                 let path = format!("{locale}/index.html");
-                context.insert("releases", &releases);
+                context.insert("releases", &values(&releases));
                 context.insert("alternates", &self.index_alternates(Some(locale), "../"));
                 context.insert(
                     "x_default",
@@ -818,10 +835,11 @@ impl<'a> SiteContext<'a> {
             Job::Feed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Xml, None, "../");
                 let releases = self.feed_releases(locale)?;
-                let updated = releases
-                    .first()
-                    .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |r| r.updated.clone());
-                context.insert("releases", &releases);
+                let updated = releases.first().map_or_else(
+                    || "1970-01-01T00:00:00Z".to_owned(),
+                    |r| r.view.updated.clone(),
+                );
+                context.insert("releases", &values(&releases));
                 context.insert("updated", &updated);
                 context.insert("feed_url", &self.url(&format!("{locale}/feed.xml"), "../"));
                 context.insert("feed_id", &self.atom_id(&format!("{locale}/feed.xml")));
@@ -844,7 +862,7 @@ impl<'a> SiteContext<'a> {
             Job::JsonFeed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Text, None, "../");
                 let releases = self.feed_releases(locale)?;
-                context.insert("releases", &releases);
+                context.insert("releases", &values(&releases));
                 context.insert("feed_url", &self.url(&format!("{locale}/feed.json"), "../"));
                 context.insert(
                     "index_url",
