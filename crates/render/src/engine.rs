@@ -17,7 +17,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use beyan_l10n::{DateInput, FluentArgs, FluentValue, LocaleBundle, Style};
@@ -89,7 +90,36 @@ impl Bundles {
 /// call, so a remembered message is the one formatting would give again. Bundles' addresses
 /// are only unique while they are alive, so nothing outlives the scope.
 struct Memo {
-    messages: HashMap<(usize, String), Arc<Message>>,
+    messages: HashMap<(usize, String), Rc<Remembered>>,
+}
+
+/// A message read once, and what it gave for each format a page asked for: the headline
+/// comes six times in a release page.
+pub(crate) struct Remembered {
+    pub(crate) message: Message,
+    /// By `Format`, in the order of `FORMATS`.
+    rendered: [OnceCell<Value>; FORMATS.len()],
+}
+
+const FORMATS: [Format; 4] = [Format::Html, Format::Xml, Format::Text, Format::Markdown];
+
+impl Remembered {
+    fn new(message: Message) -> Self {
+        Self {
+            message,
+            rendered: Default::default(),
+        }
+    }
+
+    /// The message escaped and marked up for `format`, as a safe value; `isolation` is the
+    /// bundle's, the same for every call on one message.
+    fn render(&self, format: Format, isolation: Isolation) -> Value {
+        let render = || Value::safe_string(&self.message.render(format, isolation));
+        match FORMATS.iter().position(|f| *f == format) {
+            Some(i) => self.rendered[i].get_or_init(render).clone(),
+            None => render(),
+        }
+    }
 }
 
 thread_local! {
@@ -304,8 +334,7 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         }
     })
     .map_err(tera::Error::message)?;
-    let isolation = isolation(bundle);
-    Ok(Value::safe_string(&message.render(format, isolation)))
+    Ok(message.render(format, isolation(bundle)))
 }
 
 /// A message of `bundle` without arguments, formatted and read once per `MemoScope`: what
@@ -314,7 +343,7 @@ pub(crate) fn message(
     bundle: &LocaleBundle,
     id: &str,
     attribute: Option<&str>,
-) -> Result<Arc<Message>, String> {
+) -> Result<Rc<Remembered>, String> {
     let mut call = String::with_capacity(id.len() + 16);
     call.push_str(id);
     call.push('\0');
@@ -332,7 +361,7 @@ fn remembered<E: std::fmt::Display>(
     call: String,
     remember: bool,
     format: impl FnOnce() -> Result<String, E>,
-) -> Result<Arc<Message>, String> {
+) -> Result<Rc<Remembered>, String> {
     let key = (std::ptr::from_ref(bundle) as usize, call);
     if remember {
         let found = MEMO.with(|memo| {
@@ -345,11 +374,11 @@ fn remembered<E: std::fmt::Display>(
         }
     }
     let text = format().map_err(|e| e.to_string())?;
-    let message = Arc::new(Message::parse(&text));
+    let message = Rc::new(Remembered::new(Message::parse(&text)));
     if remember {
         MEMO.with(|memo| {
             if let Some(memo) = memo.borrow_mut().as_mut() {
-                memo.messages.insert(key, Arc::clone(&message));
+                memo.messages.insert(key, Rc::clone(&message));
             }
         });
     }

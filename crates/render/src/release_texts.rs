@@ -41,11 +41,13 @@ pub(crate) fn release_texts(
 ) -> Result<Value, String> {
     let isolation = isolation(bundle);
     let html = |id: &str, attribute: Option<&str>| -> Result<String, String> {
-        Ok(message(bundle, id, attribute)?.render(Format::Html, isolation))
+        Ok(message(bundle, id, attribute)?
+            .message
+            .render(Format::Html, isolation))
     };
     let each_format = |id: &str| -> Result<Rendered, String> {
         let message = message(bundle, id, None)?;
-        let rendered = |format| Value::safe_string(&message.render(format, isolation));
+        let rendered = |format| Value::safe_string(&message.message.render(format, isolation));
         Ok(Rendered {
             html: rendered(Format::Html),
             xml: rendered(Format::Xml),
