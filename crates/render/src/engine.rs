@@ -17,7 +17,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use beyan_l10n::{DateInput, FluentArgs, FluentValue, LocaleBundle, Style};
@@ -89,7 +90,36 @@ impl Bundles {
 /// call, so a remembered message is the one formatting would give again. Bundles' addresses
 /// are only unique while they are alive, so nothing outlives the scope.
 struct Memo {
-    messages: HashMap<(usize, String), Arc<Message>>,
+    messages: HashMap<(usize, String), Rc<Remembered>>,
+}
+
+/// A message read once, and what it gave for each format a page asked for: the headline
+/// comes six times in a release page.
+pub(crate) struct Remembered {
+    pub(crate) message: Message,
+    /// By `Format`, in the order of `FORMATS`.
+    rendered: [OnceCell<Value>; FORMATS.len()],
+}
+
+const FORMATS: [Format; 4] = [Format::Html, Format::Xml, Format::Text, Format::Markdown];
+
+impl Remembered {
+    fn new(message: Message) -> Self {
+        Self {
+            message,
+            rendered: Default::default(),
+        }
+    }
+
+    /// The message escaped and marked up for `format`, as a safe value; `isolation` is the
+    /// bundle's, the same for every call on one message.
+    fn render(&self, format: Format, isolation: Isolation) -> Value {
+        let render = || Value::safe_string(&self.message.render(format, isolation));
+        match FORMATS.iter().position(|f| *f == format) {
+            Some(i) => self.rendered[i].get_or_init(render).clone(),
+            None => render(),
+        }
+    }
 }
 
 thread_local! {
@@ -296,42 +326,72 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         }
         args.set(name.to_owned(), value);
     }
+    let message = remembered(bundle, call, remember, || {
+        let args = args.iter().next().is_some().then_some(&args);
+        match attribute {
+            Some(attribute) => bundle.format_attribute(id, attribute, args),
+            None => bundle.format(id, args),
+        }
+    })
+    .map_err(tera::Error::message)?;
+    Ok(message.render(format, isolation(bundle)))
+}
+
+/// A message of `bundle` without arguments, formatted and read once per `MemoScope`: what
+/// `t(id=…)` (or `t(id=…, attr=…)`) gives a page of that bundle's release.
+pub(crate) fn message(
+    bundle: &LocaleBundle,
+    id: &str,
+    attribute: Option<&str>,
+) -> Result<Rc<Remembered>, String> {
+    let mut call = String::with_capacity(id.len() + 16);
+    call.push_str(id);
+    call.push('\0');
+    call.push_str(attribute.unwrap_or_default());
+    remembered(bundle, call, true, || match attribute {
+        Some(attribute) => bundle.format_attribute(id, attribute, None),
+        None => bundle.format(id, None),
+    })
+}
+
+/// The message of `call` on `bundle`: the memo's when it has it, else `format`ted and read
+/// (and remembered when `remember`).
+fn remembered<E: std::fmt::Display>(
+    bundle: &LocaleBundle,
+    call: String,
+    remember: bool,
+    format: impl FnOnce() -> Result<String, E>,
+) -> Result<Rc<Remembered>, String> {
     let key = (std::ptr::from_ref(bundle) as usize, call);
-    let remembered = if remember {
-        MEMO.with(|memo| {
+    if remember {
+        let found = MEMO.with(|memo| {
             memo.borrow()
                 .as_ref()
                 .and_then(|m| m.messages.get(&key).cloned())
-        })
-    } else {
-        None
-    };
-    let message = match remembered {
-        Some(message) => message,
-        None => {
-            let args = args.iter().next().is_some().then_some(&args);
-            let text = match attribute {
-                Some(attribute) => bundle.format_attribute(id, attribute, args),
-                None => bundle.format(id, args),
-            }
-            .map_err(|e| tera::Error::message(e.to_string()))?;
-            let message = Arc::new(Message::parse(&text));
-            if remember {
-                MEMO.with(|memo| {
-                    if let Some(memo) = memo.borrow_mut().as_mut() {
-                        memo.messages.insert(key, Arc::clone(&message));
-                    }
-                });
-            }
-            message
+        });
+        if let Some(message) = found {
+            return Ok(message);
         }
-    };
-    let isolation = if bundle.direction().is_rtl() {
+    }
+    let text = format().map_err(|e| e.to_string())?;
+    let message = Rc::new(Remembered::new(Message::parse(&text)));
+    if remember {
+        MEMO.with(|memo| {
+            if let Some(memo) = memo.borrow_mut().as_mut() {
+                memo.messages.insert(key, Rc::clone(&message));
+            }
+        });
+    }
+    Ok(message)
+}
+
+/// How a bundle's messages keep their isolation marks: only right-to-left text has them.
+pub(crate) fn isolation(bundle: &LocaleBundle) -> Isolation {
+    if bundle.direction().is_rtl() {
         Isolation::Keep
     } else {
         Isolation::Strip
-    };
-    Ok(Value::safe_string(&message.render(format, isolation)))
+    }
 }
 
 fn upper(bundles: &Bundles, value: &StringInput<'_>, state: &State<'_>) -> tera::TeraResult<Value> {

@@ -16,6 +16,7 @@ mod live_site;
 mod markup;
 mod page_sink;
 mod plan;
+mod release_texts;
 mod render_error;
 mod requirements;
 mod site;

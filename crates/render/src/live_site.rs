@@ -19,7 +19,8 @@ use crate::page_sink::{Counted, PageSink};
 use crate::plan::{Plan, PlanLocale, problems, shared_problems};
 use crate::render_error::RenderError;
 use crate::site::{
-    Job, Progress, Rendered, SiteContext, bundle_builders, jobs, load_bundles, put_assets,
+    Job, ListedReleases, Progress, Rendered, SiteContext, bundle_builders, jobs,
+    load_locale_bundles, load_shared_bundles, put_assets,
 };
 use crate::templates::TemplateSet;
 use crate::workspace_assets::WorkspaceAssets;
@@ -52,9 +53,9 @@ impl LiveSite {
         let assets = WorkspaceAssets::load(&workspace.root)?;
         let bundles = {
             let builders = bundle_builders(&plan);
-            let mut bundles = load_bundles(&plan, &builders, None)?;
+            let mut bundles = load_shared_bundles(&builders)?;
             for locale in &plan.locales {
-                let own = load_bundles(&plan, &builders, Some(&locale.locale))?;
+                let own = load_locale_bundles(&plan, &builders, &locale.locale)?;
                 bundles.extend(own);
             }
             Arc::new(bundles)
@@ -96,7 +97,14 @@ impl LiveSite {
     }
 
     fn render_jobs(&self, jobs: &[Job<'_>], sink: &dyn PageSink) -> Result<(), RenderError> {
-        let site = SiteContext::new(&self.workspace, &self.plan, &self.bundles, &self.assets);
+        let listed = ListedReleases::default();
+        let site = SiteContext::new(
+            &self.workspace,
+            &self.plan,
+            &self.bundles,
+            &self.assets,
+            &listed,
+        );
         let mut progress = Progress {
             done: 0,
             total: jobs.iter().map(Job::pages).sum(),

@@ -75,4 +75,7 @@ pub enum RenderError {
     Bundle(#[from] beyan_l10n::BundleError),
     #[error("cannot write the output: {0}")]
     Io(#[from] std::io::Error),
+    /// A release's headline or body that did not format (see `release_texts`).
+    #[error("{0}")]
+    Texts(String),
 }

@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use beyan_content::{Contact, Locale, Workspace};
 use beyan_l10n::{BundleBuilder, Direction};
@@ -18,6 +20,7 @@ use crate::engine::{Bundles, Engine, MemoScope};
 use crate::markup::Format;
 use crate::page_sink::{Collector, Counted, FolderSink, PageSink};
 use crate::plan::{Plan, PlanLocale, PlannedRelease};
+use crate::release_texts::release_texts;
 use crate::render_error::RenderError;
 use crate::templates::TemplateSet;
 use crate::workspace_assets::WorkspaceAssets;
@@ -132,24 +135,50 @@ pub fn render_into(
     };
     let sink: &dyn PageSink = &counted;
     let builders = bundle_builders(plan);
-    let shared = load_bundles(plan, &builders, None)?;
+    let shared = load_shared_bundles(&builders)?;
     let all_jobs = jobs(plan, None);
     let total = all_jobs.iter().map(Job::pages).sum();
     let mut progress = Progress { done: 0, total };
+    // The built-in index and feeds list the releases' texts, formatted by the release pages;
+    // a workspace's own templates may ask any release's bundle for a message.
+    let lists_views = templates.is_built_in();
     for locale in &plan.locales {
-        let mut bundles = load_bundles(plan, &builders, Some(&locale.locale))?;
-        for (code, bundle) in shared.locales_shared() {
-            bundles.insert(code, None, bundle);
+        let code = &locale.locale;
+        let listed = ListedReleases::default();
+        let releases: Vec<&PlannedRelease> = plan
+            .releases
+            .iter()
+            .filter(|r| r.locales.contains(code))
+            .collect();
+        // A few hundred releases' bundles at a time: their pages, then the next ones.
+        for chunk in releases.chunks(RELEASES_PER_PASS) {
+            let bundles = with_shared(load_bundles(&builders, code, chunk)?, &shared);
+            let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
+            let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
+            let jobs: Vec<Job<'_>> = chunk
+                .iter()
+                .map(|planned| Job::Release {
+                    planned,
+                    locale: code,
+                })
+                .collect();
+            site.render_jobs(&engine, &jobs, sink, &mut progress, on_progress)?;
         }
-        let bundles = Arc::new(bundles);
+        let own = if lists_views {
+            Bundles::default()
+        } else {
+            load_bundles(&builders, code, &releases)?
+        };
+        let bundles = with_shared(own, &shared);
         let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
-        let site = SiteContext::new(workspace, plan, &bundles, &assets);
-        let jobs = jobs(plan, Some(&locale.locale));
+        let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
+        let jobs = [Job::Feed(code), Job::JsonFeed(code), Job::Index(code)];
         site.render_jobs(&engine, &jobs, sink, &mut progress, on_progress)?;
     }
     let bundles = Arc::new(shared);
     let engine = Engine::new(templates, Arc::clone(&bundles))?;
-    let site = SiteContext::new(workspace, plan, &bundles, &assets);
+    let listed = ListedReleases::default();
+    let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
     let rest = [Job::Languages, Job::Sitemap, Job::Style];
     site.render_jobs(&engine, &rest, sink, &mut progress, on_progress)?;
     put_assets(&assets, sink)?;
@@ -157,6 +186,18 @@ pub fn render_into(
         pages: counted.pages.into_inner(),
         locales: plan.locales.iter().map(|l| l.locale.clone()).collect(),
     })
+}
+
+/// How many of a locale's releases have their bundles built at a time in a streamed render:
+/// enough to keep both cores busy, few enough that memory does not grow with the archive.
+const RELEASES_PER_PASS: usize = 256;
+
+/// `bundles` with every locale's shared bundle added.
+fn with_shared(mut bundles: Bundles, shared: &Bundles) -> Arc<Bundles> {
+    for (code, bundle) in shared.locales_shared() {
+        bundles.insert(code, None, bundle);
+    }
+    Arc::new(bundles)
 }
 
 /// The stylesheet's font and the workspace's own assets.
@@ -171,19 +212,20 @@ pub(crate) fn put_assets(assets: &WorkspaceAssets, sink: &dyn PageSink) -> std::
 /// The jobs of one locale's pass (its index, feeds and release pages), or of the whole site.
 pub(crate) fn jobs<'p>(plan: &'p Plan, locale: Option<&Locale>) -> Vec<Job<'p>> {
     let mut jobs: Vec<Job<'_>> = Vec::new();
-    // The long pages first: they overlap with the many short ones.
-    for l in &plan.locales {
-        if locale.is_none_or(|only| *only == l.locale) {
-            jobs.push(Job::Feed(&l.locale));
-            jobs.push(Job::JsonFeed(&l.locale));
-            jobs.push(Job::Index(&l.locale));
-        }
-    }
     for planned in &plan.releases {
         for l in &planned.locales {
             if locale.is_none_or(|only| only == l) {
                 jobs.push(Job::Release { planned, locale: l });
             }
+        }
+    }
+    // The release pages first: the index and the feeds then find every release's texts
+    // formatted (`SiteContext::release_texts`).
+    for l in &plan.locales {
+        if locale.is_none_or(|only| *only == l.locale) {
+            jobs.push(Job::Feed(&l.locale));
+            jobs.push(Job::JsonFeed(&l.locale));
+            jobs.push(Job::Index(&l.locale));
         }
     }
     if locale.is_none() {
@@ -205,31 +247,55 @@ pub(crate) fn bundle_builders(plan: &Plan) -> Vec<(&PlanLocale, BundleBuilder<'_
         .collect()
 }
 
-/// The shared bundle of every locale (`only` = `None`), or the bundles of one locale's
-/// published releases.
-pub(crate) fn load_bundles(
+/// The shared bundle of every locale.
+pub(crate) fn load_shared_bundles(
+    builders: &[(&PlanLocale, BundleBuilder<'_>)],
+) -> Result<Bundles, RenderError> {
+    let tasks = builders
+        .iter()
+        .map(|(locale, builder)| (locale.locale.as_str(), builder, None))
+        .collect();
+    build_bundles(tasks)
+}
+
+/// The bundles of `locale`'s published releases.
+pub(crate) fn load_locale_bundles(
     plan: &Plan,
     builders: &[(&PlanLocale, BundleBuilder<'_>)],
-    only: Option<&Locale>,
+    locale: &Locale,
+) -> Result<Bundles, RenderError> {
+    let published: Vec<&PlannedRelease> = plan
+        .releases
+        .iter()
+        .filter(|r| r.locales.contains(locale))
+        .collect();
+    load_bundles(builders, locale, &published)
+}
+
+/// The bundles of `releases` in `locale`.
+fn load_bundles(
+    builders: &[(&PlanLocale, BundleBuilder<'_>)],
+    locale: &Locale,
+    releases: &[&PlannedRelease],
 ) -> Result<Bundles, RenderError> {
     let mut tasks = Vec::new();
-    for (locale, builder) in builders {
-        match only {
-            None => tasks.push((locale.locale.as_str(), builder, None)),
-            Some(only) if *only == locale.locale => {
-                for planned in &plan.releases {
-                    if planned.locales.contains(&locale.locale) {
-                        tasks.push((
-                            locale.locale.as_str(),
-                            builder,
-                            Some(planned.release.slug.as_str()),
-                        ));
-                    }
-                }
+    for (planned_locale, builder) in builders {
+        if planned_locale.locale == *locale {
+            for planned in releases {
+                tasks.push((
+                    locale.as_str(),
+                    builder,
+                    Some(planned.release.slug.as_str()),
+                ));
             }
-            Some(_) => {}
         }
     }
+    build_bundles(tasks)
+}
+
+fn build_bundles(
+    tasks: Vec<(&str, &BundleBuilder<'_>, Option<&str>)>,
+) -> Result<Bundles, RenderError> {
     // Thousands of bundles for an archive: build them in parallel.
     let built: Vec<_> = tasks
         .par_iter()
@@ -359,6 +425,8 @@ struct ReleaseView {
     /// When the release is published: the embargo's end, else midnight UTC of its date
     /// (RFC 3339).
     published: String,
+    /// Its headline, subheadline and body, formatted (pages of one release, indexes, feeds).
+    texts: Option<tera::Value>,
 }
 
 /// The workspace's own assets the templates use, as paths below `<out>/assets/`.
@@ -383,6 +451,33 @@ pub(crate) struct SiteContext<'a> {
     langs: BTreeMap<String, LangView>,
     assets: AssetsView,
     colors: ColorsView,
+    listed: &'a ListedReleases,
+}
+
+/// Each (locale, release) as listed, once made (`SiteContext::listed_view`): a release's
+/// pages make it, and the locale's index and feeds, rendered after them without the
+/// releases' bundles, reuse it.
+#[derive(Default)]
+pub(crate) struct ListedReleases(Mutex<HashMap<(Locale, String), Arc<Listed>>>);
+
+/// A release as listed: its view, and the view as templates read it (made once, its strings
+/// shared by every context that lists it).
+struct Listed {
+    view: ReleaseView,
+    value: tera::Value,
+}
+
+/// The template values of `listed`, for a context (each a shared value, not a copy).
+fn values(listed: &[Arc<Listed>]) -> Vec<&tera::Value> {
+    listed.iter().map(|l| &l.value).collect()
+}
+
+impl ListedReleases {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Locale, String), Arc<Listed>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 impl<'a> SiteContext<'a> {
@@ -391,6 +486,7 @@ impl<'a> SiteContext<'a> {
         plan: &'a Plan,
         bundles: &'a Bundles,
         assets: &WorkspaceAssets,
+        listed: &'a ListedReleases,
     ) -> Self {
         let langs = plan
             .locales
@@ -423,6 +519,7 @@ impl<'a> SiteContext<'a> {
                 accent: site.accent_color.map(|c| c.to_string()),
                 band: site.band_color.map(|c| c.to_string()),
             },
+            listed,
         }
     }
 
@@ -512,7 +609,54 @@ impl<'a> SiteContext<'a> {
                 || format!("{}T00:00:00Z", release.date),
                 |instant| instant.to_string(),
             ),
+            texts: None,
         }
+    }
+
+    /// The release as its pages, the index and the feeds of `locale` show it (seen from the
+    /// locale's folder), with its texts: made from its bundle on first use, then remembered.
+    fn listed_view(
+        &self,
+        planned: &PlannedRelease,
+        locale: &Locale,
+    ) -> Result<Arc<Listed>, RenderError> {
+        let slug = planned.release.slug.as_str();
+        let key = (locale.clone(), slug.to_owned());
+        let known = self.listed.lock().get(&key).cloned();
+        if let Some(listed) = known {
+            return Ok(listed);
+        }
+        let mut view = self.release_view(planned, locale, true);
+        let bundle = self
+            .bundles
+            .get(locale.as_str(), Some(slug))
+            .ok_or_else(|| RenderError::Texts(format!("no messages for `{slug}` in `{locale}`")))?;
+        let quotes: Vec<(&str, bool)> = view
+            .quotes
+            .iter()
+            .map(|q| (q.id.as_str(), q.attribution))
+            .collect();
+        let texts = release_texts(bundle, &view.paragraphs, &quotes)
+            .map_err(|e| RenderError::Texts(format!("{locale}/{slug}: {e}")))?;
+        view.texts = Some(texts);
+        let value = tera::Value::try_from_serializable(&view)
+            .map_err(|e| RenderError::Texts(format!("{locale}/{slug}: {e}")))?;
+        view.texts = None;
+        let listed = Arc::new(Listed { view, value });
+        self.listed.lock().insert(key, Arc::clone(&listed));
+        Ok(listed)
+    }
+
+    /// The views of `releases` in `locale`, as indexes and feeds list them.
+    fn listed(
+        &self,
+        releases: Vec<&PlannedRelease>,
+        locale: &Locale,
+    ) -> Result<Vec<Arc<Listed>>, RenderError> {
+        releases
+            .into_iter()
+            .map(|r| self.listed_view(r, locale))
+            .collect()
     }
 
     /// The versions of a release (published ones only), for switchers and hreflang.
@@ -560,12 +704,12 @@ impl<'a> SiteContext<'a> {
 
     /// The releases of a locale's feeds (Atom and JSON Feed): published, previews left out,
     /// each with its full text.
-    fn feed_releases(&self, locale: &Locale) -> Vec<ReleaseView> {
-        self.published_in(locale)
-            .into_iter()
-            .filter(|r| !r.preview)
-            .map(|r| self.release_view(r, locale, true))
-            .collect()
+    fn feed_releases(&self, locale: &Locale) -> Result<Vec<Arc<Listed>>, RenderError> {
+        let published = self.published_in(locale);
+        self.listed(
+            published.into_iter().filter(|r| !r.preview).collect(),
+            locale,
+        )
     }
 
     fn published_in(&self, locale: &Locale) -> Vec<&'a PlannedRelease> {
@@ -639,13 +783,14 @@ impl<'a> SiteContext<'a> {
                 // One context for every format: only `_format` differs between them.
                 let mut context =
                     self.base_context(locale.as_str(), Format::Html, Some(slug), "../");
-                let view = self.release_view(planned, locale, true);
+                let listed = self.listed_view(planned, locale)?;
+                let view = &listed.view;
                 let alternates = self.release_alternates(planned, locale, "../");
                 let x_default = alternates
                     .iter()
                     .find(|a| a.code == default)
                     .map(|a| a.url.clone());
-                context.insert("release", &view);
+                context.insert_value("release", listed.value.clone());
                 context.insert("alternates", &alternates);
                 context.insert("x_default", &x_default);
                 context.insert("canonical", &view.url);
@@ -667,7 +812,7 @@ impl<'a> SiteContext<'a> {
                         _ => {}
                     }
                 }
-                let email = self.email(planned, locale, &view, text.as_deref(), html.as_deref());
+                let email = self.email(planned, locale, view, text.as_deref(), html.as_deref());
                 if let Some(email) = email {
                     sink.page(&format!("{locale}/{slug}.eml"), &email)?;
                 }
@@ -675,13 +820,9 @@ impl<'a> SiteContext<'a> {
             }
             Job::Index(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Html, None, "../");
-                let releases: Vec<ReleaseView> = self
-                    .published_in(locale)
-                    .into_iter()
-                    .map(|r| self.release_view(r, locale, true))
-                    .collect();
+                let releases = self.listed(self.published_in(locale), locale)?;
                 let path = format!("{locale}/index.html");
-                context.insert("releases", &releases);
+                context.insert("releases", &values(&releases));
                 context.insert("alternates", &self.index_alternates(Some(locale), "../"));
                 context.insert(
                     "x_default",
@@ -693,11 +834,12 @@ impl<'a> SiteContext<'a> {
             }
             Job::Feed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Xml, None, "../");
-                let releases = self.feed_releases(locale);
-                let updated = releases
-                    .first()
-                    .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |r| r.updated.clone());
-                context.insert("releases", &releases);
+                let releases = self.feed_releases(locale)?;
+                let updated = releases.first().map_or_else(
+                    || "1970-01-01T00:00:00Z".to_owned(),
+                    |r| r.view.updated.clone(),
+                );
+                context.insert("releases", &values(&releases));
                 context.insert("updated", &updated);
                 context.insert("feed_url", &self.url(&format!("{locale}/feed.xml"), "../"));
                 context.insert("feed_id", &self.atom_id(&format!("{locale}/feed.xml")));
@@ -719,8 +861,8 @@ impl<'a> SiteContext<'a> {
             }
             Job::JsonFeed(locale) => {
                 let mut context = self.base_context(locale.as_str(), Format::Text, None, "../");
-                let releases = self.feed_releases(locale);
-                context.insert("releases", &releases);
+                let releases = self.feed_releases(locale)?;
+                context.insert("releases", &values(&releases));
                 context.insert("feed_url", &self.url(&format!("{locale}/feed.json"), "../"));
                 context.insert(
                     "index_url",
@@ -807,7 +949,9 @@ impl<'a> SiteContext<'a> {
             loc: String,
             /// The date of the newest release the page shows.
             lastmod: Option<String>,
-            alternates: Vec<Alternate>,
+            /// Every version of the page: one value shared by all of them (an archive's
+            /// sitemap lists thousands of releases, each in every locale).
+            alternates: tera::Value,
             x_default: Option<String>,
         }
         let default = self.plan.default_locale.as_str();
@@ -822,10 +966,11 @@ impl<'a> SiteContext<'a> {
         let mut urls = vec![Url {
             loc: self.url("index.html", ""),
             lastmod: newest.map(|d| d.to_string()),
-            alternates: Vec::new(),
+            alternates: tera::Value::from_serializable(&[] as &[Alternate]),
             x_default: None,
         }];
         let indexes = self.index_alternates(None, "");
+        let index_alternates = tera::Value::from_serializable(&indexes);
         for (index, locale) in indexes.iter().zip(&self.plan.locales) {
             let newest = self
                 .published_in(&locale.locale)
@@ -836,7 +981,7 @@ impl<'a> SiteContext<'a> {
             urls.push(Url {
                 loc: index.url.clone(),
                 lastmod: newest.map(|d| d.to_string()),
-                alternates: indexes.clone(),
+                alternates: index_alternates.clone(),
                 x_default: indexes
                     .iter()
                     .find(|a| a.code == default)
@@ -852,11 +997,12 @@ impl<'a> SiteContext<'a> {
                 .iter()
                 .find(|a| a.code == default)
                 .map(|a| a.url.clone());
+            let shared = tera::Value::from_serializable(&alternates);
             for alternate in &alternates {
                 urls.push(Url {
                     loc: alternate.url.clone(),
                     lastmod: Some(planned.release.date.to_string()),
-                    alternates: alternates.clone(),
+                    alternates: shared.clone(),
                     x_default: x_default.clone(),
                 });
             }

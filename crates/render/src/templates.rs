@@ -133,6 +133,18 @@ impl TemplateSet {
     pub fn get(&self, name: &str) -> Option<&TemplateSource> {
         self.templates.iter().find(|t| t.name == name)
     }
+
+    /// Whether every template reads as the built-in of its name (a workspace's identical copy
+    /// counts as the built-in) and there is no other: then no page asks for a message of
+    /// another release than its own except through the texts the renderer lists.
+    pub fn is_built_in(&self) -> bool {
+        self.templates.len() == BUILT_IN.len()
+            && self.templates.iter().all(|t| {
+                BUILT_IN
+                    .iter()
+                    .any(|(name, text)| *name == t.name && *text == t.text)
+            })
+    }
 }
 
 #[cfg(test)]
