@@ -379,16 +379,7 @@ impl LiveSite {
             .plan
             .catalogs
             .iter()
-            .map(|catalog| Catalog {
-                locale: catalog.locale.clone(),
-                files: catalog
-                    .files
-                    .iter()
-                    .filter(|f| f.scope == FileScope::Shared || f.scope.is_in_release(slug))
-                    .cloned()
-                    .collect(),
-                exists: catalog.exists,
-            })
+            .map(|catalog| catalog.scoped_to_release(slug))
             .collect();
         let report = check_catalogs(&self.workspace, &scoped, None, &[]);
         let Some(planned) = self

@@ -430,16 +430,7 @@ fn release_file(rel: &str) -> Option<(&str, &str)> {
 fn scoped_catalogs(catalogs: &[Catalog], slug: &str) -> Vec<Catalog> {
     catalogs
         .iter()
-        .map(|catalog| Catalog {
-            locale: catalog.locale.clone(),
-            files: catalog
-                .files
-                .iter()
-                .filter(|f| f.scope == FileScope::Shared || f.scope.is_in_release(slug))
-                .cloned()
-                .collect(),
-            exists: catalog.exists,
-        })
+        .map(|catalog| catalog.scoped_to_release(slug))
         .collect()
 }
 

@@ -242,6 +242,21 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The same catalog with only the files a bundle of release `slug` holds: the shared ones
+    /// and the release's own.
+    pub fn scoped_to_release(&self, slug: &str) -> Self {
+        Self {
+            locale: self.locale.clone(),
+            files: self
+                .files
+                .iter()
+                .filter(|f| f.scope == FileScope::Shared || f.scope.is_in_release(slug))
+                .cloned()
+                .collect(),
+            exists: self.exists,
+        }
+    }
+
     /// A catalog of texts given in memory, as if read from `locales/<locale>/` (for tests).
     #[cfg(test)]
     pub(crate) fn from_texts(locale: &Locale, files: &[(&str, &str)]) -> Self {
