@@ -250,3 +250,23 @@ fn corrupt_lock_is_an_error_not_rewritten() {
     let lock = std::fs::read(ws.root().join("beyan.lock")).expect("lock kept");
     assert_eq!(lock, b"version = 1\n[az\n");
 }
+
+#[test]
+fn a_corrupt_lock_is_reported_in_the_format_asked_for() {
+    let ws = TestWorkspace::new();
+    ws.file("locales/az/main.ftl", b"hello = Salam\n");
+    ws.file("beyan.lock", b"version = 1\n[az\n");
+    let output = Command::cargo_bin("beyan")
+        .expect("binary")
+        .args(["check", "--format", "json", "--workspace"])
+        .arg(ws.root())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("one JSON document");
+    let error = &json["errors"][0];
+    assert_eq!(error["file"], "beyan.lock", "{json}");
+    assert_eq!(error["line"], 2, "{json}");
+    assert!(error["column"].is_u64(), "{json}");
+}

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use beyan_content::ConfigErrors;
+use beyan_content::{ConfigError, ConfigErrors};
 use beyan_l10n::{Lockfile, Report, check_catalogs, load_catalogs};
 use clap::ValueEnum;
 
@@ -40,19 +40,11 @@ enum Format {
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let workspace = match context.workspace() {
         Ok(workspace) => workspace,
-        // A machine reading the output gets the configuration errors in its own format.
         Err(error) if args.format != Format::Human => {
             let Some(errors) = error.downcast_ref::<ConfigErrors>() else {
                 return Err(error);
             };
-            match args.format {
-                Format::Json => report::config_errors_json(&errors.0)?,
-                Format::Github => report::config_errors_github(&errors.0),
-                Format::Sarif => report::config_errors_sarif(&errors.0)?,
-                Format::Human => {}
-            }
-            report::error(&error);
-            return Ok(ExitCode::from(2));
+            return configuration_errors(args.format, &errors.0, &error);
         }
         Err(error) => return Err(error),
     };
@@ -66,7 +58,17 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         );
         (lock.join(), catalogs)
     });
-    let lock = lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))??;
+    let lock = match lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))? {
+        Ok(lock) => lock,
+        Err(error) if args.format != Format::Human => {
+            let mut config = ConfigError::new(error.file.clone(), error.message.clone());
+            if let Some((line, column)) = error.position {
+                (config.line, config.column) = (Some(line), Some(column));
+            }
+            return configuration_errors(args.format, &[config], &error.into());
+        }
+        Err(error) => return Err(error.into()),
+    };
     // What `render` will ask of the reference: the labels its templates print.
     let templates = beyan_render::TemplateSet::load(&workspace.root)?;
     let required = beyan_render::template_requirements(&templates);
@@ -86,6 +88,23 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         ExitCode::from(1)
     };
     Ok(code)
+}
+
+/// A machine reading the output gets the errors in the configuration (`beyan.toml`, a
+/// release's TOML, `beyan.lock`) in its own format, and the person on stderr; exit 2.
+fn configuration_errors(
+    format: Format,
+    errors: &[ConfigError],
+    error: &anyhow::Error,
+) -> anyhow::Result<ExitCode> {
+    match format {
+        Format::Json => report::config_errors_json(errors)?,
+        Format::Github => report::config_errors_github(errors),
+        Format::Sarif => report::config_errors_sarif(errors)?,
+        Format::Human => {}
+    }
+    report::error(error);
+    Ok(ExitCode::from(2))
 }
 
 /// Whether CI may merge (see [`report::Verdict`]).
