@@ -96,6 +96,16 @@ impl LiveSite {
         })
     }
 
+    /// Renders `jobs` into `sink`; the number of pages written (assets aside).
+    fn render_counted(&self, jobs: &[Job<'_>], sink: &dyn PageSink) -> Result<usize, RenderError> {
+        let counted = Counted {
+            sink,
+            pages: std::sync::atomic::AtomicUsize::new(0),
+        };
+        self.render_jobs(jobs, &counted)?;
+        Ok(counted.pages.into_inner())
+    }
+
     fn render_jobs(&self, jobs: &[Job<'_>], sink: &dyn PageSink) -> Result<(), RenderError> {
         let listed = ListedReleases::default();
         let site = SiteContext::new(
@@ -213,13 +223,8 @@ impl LiveSite {
         for locale in locales {
             affected.extend([Job::Feed(locale), Job::JsonFeed(locale), Job::Index(locale)]);
         }
-        let counted = Counted {
-            sink,
-            pages: std::sync::atomic::AtomicUsize::new(0),
-        };
-        self.render_jobs(&affected, &counted)?;
         Ok(Update::Rendered {
-            pages: counted.pages.into_inner(),
+            pages: self.render_counted(&affected, sink)?,
         })
     }
 
@@ -354,13 +359,8 @@ impl LiveSite {
             }
         }
         affected.push(Job::Languages);
-        let counted = Counted {
-            sink,
-            pages: std::sync::atomic::AtomicUsize::new(0),
-        };
-        self.render_jobs(&affected, &counted)?;
         Ok(Update::Rendered {
-            pages: counted.pages.into_inner(),
+            pages: self.render_counted(&affected, sink)?,
         })
     }
 

@@ -267,19 +267,9 @@ impl Session {
             let bytes = self.filled_bytes(&pair[0], &pair[1], rel)?;
             copies.push(FtlFile::parse_owned(locale, rel.clone(), bytes));
         }
-        let pages = PreviewPages {
-            base_url: self.base_url.clone(),
-            ..PreviewPages::default()
-        };
-        match self.live.update_shared_files(locale, copies, &pages) {
-            Ok(Update::Rendered { .. }) => {}
-            Ok(Update::Replan) | Err(_) => return None,
-        }
-        for (path, bytes) in pages.into_files() {
-            next.files.insert(path, bytes);
-        }
-        next.incomplete = self.live.plan().incomplete.clone();
-        Some(next)
+        self.apply(next, |live, pages| {
+            live.update_shared_files(locale, copies, pages)
+        })
     }
 
     /// [`Session::update`] for release files.
@@ -353,11 +343,21 @@ impl Session {
         }
         sort_diagnostics(&mut next.diagnostics);
 
+        self.apply(next, |live, pages| live.update_release_files(copies, pages))
+    }
+
+    /// Renders an update of the live site into `next` (the pages it wrote replace theirs);
+    /// `None` when the update asks for a whole build instead, or fails.
+    fn apply(
+        &mut self,
+        mut next: Preview,
+        update: impl FnOnce(&mut LiveSite, &PreviewPages) -> Result<Update, RenderError>,
+    ) -> Option<Preview> {
         let pages = PreviewPages {
             base_url: self.base_url.clone(),
             ..PreviewPages::default()
         };
-        match self.live.update_release_files(copies, &pages) {
+        match update(&mut self.live, &pages) {
             Ok(Update::Rendered { .. }) => {}
             Ok(Update::Replan) | Err(_) => return None,
         }

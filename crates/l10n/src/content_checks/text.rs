@@ -167,7 +167,7 @@ impl Reader {
     fn elements(&self, elements: &[ast::PatternElement<&str>], variants: &mut Vec<Variant>) {
         for element in elements {
             match element {
-                ast::PatternElement::TextElement { value } => self.push(variants, value),
+                ast::PatternElement::TextElement { value } => self.push(variants, value, value),
                 ast::PatternElement::Placeable { expression } => {
                     self.expression(expression, variants);
                 }
@@ -175,8 +175,10 @@ impl Reader {
         }
     }
 
-    fn push(&self, variants: &mut [Variant], text: &str) {
-        let offset = self.offset(text);
+    /// Appends `text`, which reads as the source slice `source` (the same, or an escaped
+    /// literal's value).
+    fn push(&self, variants: &mut [Variant], source: &str, text: &str) {
+        let offset = self.offset(source);
         for variant in variants {
             variant.map.push((variant.text.len(), offset));
             variant.text.push_str(text);
@@ -219,15 +221,10 @@ impl Reader {
     fn inline(&self, inline: &ast::InlineExpression<&str>, variants: &mut Vec<Variant>) {
         match inline {
             // The reader sees `{ "\u00A0" }` as a no-break space, not as the digits of its escape.
-            ast::InlineExpression::StringLiteral { value } if value.contains('\\') => {
-                let offset = self.offset(value);
-                let unescaped = fluent_syntax::unicode::unescape_unicode_to_string(value);
-                for variant in variants {
-                    variant.map.push((variant.text.len(), offset));
-                    variant.text.push_str(&unescaped);
-                }
+            ast::InlineExpression::StringLiteral { value } => {
+                let text = fluent_syntax::unicode::unescape_unicode_to_string(value);
+                self.push(variants, value, &text);
             }
-            ast::InlineExpression::StringLiteral { value } => self.push(variants, value),
             ast::InlineExpression::Placeable { expression } => {
                 self.expression(expression, variants);
             }
