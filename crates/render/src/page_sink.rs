@@ -49,6 +49,16 @@ impl FolderSink {
 impl FolderSink {
     /// The file of `path`, its folder created when it is not known to exist.
     fn file_path(&self, path: &str) -> std::io::Result<PathBuf> {
+        // Pages are named by the plan (validated slugs and locales); nothing may lead out of
+        // the folder whatever a name holds.
+        if !Path::new(path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(std::io::Error::other(format!(
+                "refusing to write `{path}`: not a plain path inside the output folder"
+            )));
+        }
         if let Some((folder, _)) = path.rsplit_once('/') {
             let known = self
                 .folders
@@ -126,5 +136,28 @@ impl PageSink for Collector {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(path.to_owned(), bytes.to_vec());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_path_cannot_lead_out_of_the_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let sink = FolderSink::new(dir.path());
+        for path in ["../escape.html", "/etc/escape.html", "az/../../escape.html"] {
+            assert!(sink.page(path, b"x").is_err(), "{path}");
+        }
+        sink.page("az/page.html", b"x")
+            .expect("a plain path is written");
+        assert!(
+            !dir.path()
+                .parent()
+                .expect("parent")
+                .join("escape.html")
+                .exists()
+        );
     }
 }
