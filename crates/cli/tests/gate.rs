@@ -682,3 +682,26 @@ fn what_check_passes_render_publishes_on_every_fixture() {
     }
     assert!(judged >= 4, "{judged} fixtures judged");
 }
+
+#[test]
+fn an_error_cannot_be_lowered_so_render_never_fails_past_a_passed_check() {
+    let sample = Sample::new();
+    let config = std::fs::read_to_string(sample.root().join("beyan.toml")).expect("config");
+    for (code, level) in [("missing-message", "warning"), ("unknown-reference", "off")] {
+        sample.write(
+            "beyan.toml",
+            &format!("{config}\n[check.severity]\n{code} = \"{level}\"\n"),
+        );
+        let line = config.lines().count() + 3;
+        for command in ["check", "render"] {
+            let output = beyan(sample.root(), &[command]);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+            assert!(
+                stderr.contains(&format!("beyan.toml:{line}"))
+                    && stderr.contains("cannot publish past"),
+                "{command}: {stderr}"
+            );
+        }
+    }
+}

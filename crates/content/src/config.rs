@@ -64,6 +64,24 @@ pub const CHECK_CODES: &[&str] = &[
     "invalid-suppression",
 ];
 
+/// The codes that are errors by default: each is something `render` cannot publish past (a
+/// message it cannot format, a file it cannot read), so `[check.severity]` may not lower them,
+/// or `check` would pass what `render` then fails on. `beyan-l10n` tests that this list agrees
+/// with its default severities.
+pub const ERROR_CODES: &[&str] = &[
+    "syntax-error",
+    "invalid-encoding",
+    "missing-message",
+    "missing-attribute",
+    "missing-value",
+    "duplicate-id",
+    "unknown-variable",
+    "unknown-reference",
+    "cyclic-reference",
+    "invalid-character",
+    "too-many-placeables",
+];
+
 /// The resolved workspace configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -349,6 +367,19 @@ impl Config {
                     continue;
                 }
             };
+            if parsed != SeverityOverride::Error && ERROR_CODES.contains(&code.get_ref().as_str()) {
+                errors.push(error(
+                    &format!("check.severity.{}", code.get_ref()),
+                    level.span(),
+                    format!(
+                        "`{}` is an error that `render` cannot publish past, so it stays an \
+                         error; to publish without an incomplete locale, make it optional in \
+                         [locales] or render with --skip-incomplete",
+                        code.get_ref()
+                    ),
+                ));
+                continue;
+            }
             severity.insert(code.into_inner(), parsed);
         }
 
@@ -520,5 +551,17 @@ mod tests {
         let found =
             errors("[locales]\nreference = \"en\"\n[check.severity]\nsame-as-source = \"loud\"\n");
         assert!(found[0].message.contains("unknown severity"));
+        for level in ["warning", "off"] {
+            let found = errors(&format!(
+                "[locales]\nreference = \"en\"\n[check.severity]\nmissing-message = \"{level}\"\n"
+            ));
+            assert_eq!(found[0].line, Some(4));
+            assert!(
+                found[0].message.contains("cannot publish past"),
+                "{found:?}"
+            );
+        }
+        let raised = "[locales]\nreference = \"en\"\n[check.severity]\nmissing-message = \"error\"\nsame-as-source = \"error\"\nglossary = \"off\"\n";
+        assert!(Config::parse("beyan.toml", raised).is_ok());
     }
 }

@@ -25,7 +25,9 @@ mod write_gate;
 
 pub use atomic_write::{fill_empty_dir, write_atomically, write_dir_atomically};
 pub use color::{AA_CONTRAST, Color};
-pub use config::{CHECK_CODES, CheckConfig, Config, LocalesConfig, SeverityOverride, SiteConfig};
+pub use config::{
+    CHECK_CODES, CheckConfig, Config, ERROR_CODES, LocalesConfig, SeverityOverride, SiteConfig,
+};
 pub use config_error::{ConfigError, ConfigErrors};
 pub use contact::{Contact, invalid_character, is_invalid_character};
 pub use glossary::{GLOSSARY_FILE, Glossary, GlossaryTerm};

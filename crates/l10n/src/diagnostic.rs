@@ -129,5 +129,11 @@ mod tests {
     fn codes_agree_with_configuration() {
         let names: Vec<_> = Code::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(names, beyan_content::CHECK_CODES);
+        let errors: Vec<_> = Code::ALL
+            .iter()
+            .filter(|c| c.default_severity() == Severity::Error)
+            .map(|c| c.as_str())
+            .collect();
+        assert_eq!(errors, beyan_content::ERROR_CODES);
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use beyan_l10n::Code;
+use beyan_l10n::{Code, Severity};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = after_help!(
@@ -56,8 +56,19 @@ pub fn report(code: Code) -> String {
         .lines()
         .map(|line| format!("    {line}\n"))
         .collect();
+    let policy = match code.default_severity() {
+        Severity::Warning => format!(
+            "Its severity can be changed, or the code switched off, in beyan.toml:\n\n    [check.severity]\n    {code} = \"error\"   # or \"off\"\n"
+        ),
+        Severity::Error => {
+            "It stays an error: `render` cannot publish past it, so [check.severity] \
+             cannot lower it. A locale that may lag behind belongs in `optional` in [locales], \
+             or `render --skip-incomplete` leaves out what is not complete.\n"
+                .to_owned()
+        }
+    };
     format!(
-        "{bold}{code}{bold:#} [{severity} by default]\n\n{summary}\n\n{bold}Example{bold:#}\n\n{example}\n{bold}Fix{bold:#}\n\n{fix}\n\nIts severity can be changed, or the code switched off, in beyan.toml:\n\n    [check.severity]\n    {code} = \"error\"   # or \"warning\", \"off\"\n",
+        "{bold}{code}{bold:#} [{severity} by default]\n\n{summary}\n\n{bold}Example{bold:#}\n\n{example}\n{bold}Fix{bold:#}\n\n{fix}\n\n{policy}",
         severity = code.default_severity().as_str(),
         summary = doc.summary,
         fix = doc.fix,
