@@ -34,8 +34,7 @@ fn errors(validator: &jsonschema::Validator, document: &Value) -> Vec<String> {
         .collect()
 }
 
-/// `beyan --workspace DIR ARGS`: stdout parsed as JSON, or `None` when it printed none
-/// (a status refused for its configuration, exit 2, prints the errors on stderr).
+/// `beyan --workspace DIR ARGS`: stdout parsed as JSON, or `None` when it printed none.
 fn run(workspace: &Path, args: &[&str]) -> Option<Value> {
     let output = Command::cargo_bin("beyan")
         .expect("binary")
@@ -133,6 +132,28 @@ fn diagnostics_with_help_validate_and_the_counts_agree_between_check_and_status(
 }
 
 #[test]
+fn configuration_errors_are_one_json_document_for_check_and_status() {
+    let ws = Sandbox::sample();
+    let config = ws.read("beyan.toml");
+    ws.write(
+        "beyan.toml",
+        &format!("{config}\n[check.severity]\nglosary = \"off\"\n"),
+    );
+    let check = ws.beyan(&["check", "-f", "json"]).expect(2).json();
+    let status = ws.beyan(&["status", "-f", "json"]).expect(2).json();
+    assert!(errors(&validator("check.schema.json"), &check).is_empty());
+    assert!(errors(&validator("status.schema.json"), &status).is_empty());
+    assert_eq!(check, status);
+    assert_eq!(status["errors"][0]["file"], "beyan.toml", "{status:#}");
+    ws.write("beyan.toml", &config);
+    ws.write("beyan.lock", "version = 1\n[az.\"a\\");
+    let status = ws.beyan(&["status", "-f", "json"]).expect(2).json();
+    assert!(errors(&validator("status.schema.json"), &status).is_empty());
+    assert_eq!(status["errors"][0]["file"], "beyan.lock", "{status:#}");
+    assert_eq!(status["errors"][0]["line"], 2, "{status:#}");
+}
+
+#[test]
 fn a_document_that_breaks_the_shape_is_caught() {
     let check = validator("check.schema.json");
     let mut document = run(&repository(), &["check", "-f", "json"]).expect("a report");
@@ -151,7 +172,7 @@ fn a_document_that_breaks_the_shape_is_caught() {
 fn the_schemas_share_their_counts_and_know_every_code() {
     let check = schema("check.schema.json");
     let status = schema("status.schema.json");
-    for shared in ["messages", "words", "counts"] {
+    for shared in ["messages", "words", "counts", "config_errors"] {
         assert_eq!(
             check["$defs"][shared], status["$defs"][shared],
             "`{shared}` differs between the two schemas"

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use beyan_content::{ConfigError, ConfigErrors};
-use beyan_l10n::{Lockfile, Report, check_catalogs, load_catalogs};
+use beyan_l10n::{LockError, Lockfile, Report, check_catalogs, load_catalogs};
 use clap::ValueEnum;
 
 use crate::context::{Context, target_locales};
@@ -41,10 +41,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let workspace = match context.workspace() {
         Ok(workspace) => workspace,
         Err(error) if args.format != Format::Human => {
-            let Some(errors) = error.downcast_ref::<ConfigErrors>() else {
-                return Err(error);
-            };
-            return configuration_errors(args.format, &errors.0, &error);
+            return configuration_errors(args.format, error);
         }
         Err(error) => return Err(error),
     };
@@ -61,11 +58,7 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let lock = match lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))? {
         Ok(lock) => lock,
         Err(error) if args.format != Format::Human => {
-            let mut config = ConfigError::new(error.file.clone(), error.message.clone());
-            if let Some((line, column)) = error.position {
-                (config.line, config.column) = (Some(line), Some(column));
-            }
-            return configuration_errors(args.format, &[config], &error.into());
+            return configuration_errors(args.format, error.into());
         }
         Err(error) => return Err(error.into()),
     };
@@ -92,19 +85,33 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
 
 /// A machine reading the output gets the errors in the configuration (`beyan.toml`, a
 /// release's TOML, `beyan.lock`) in its own format, and the person on stderr; exit 2.
-fn configuration_errors(
-    format: Format,
-    errors: &[ConfigError],
-    error: &anyhow::Error,
-) -> anyhow::Result<ExitCode> {
+/// Any other error is returned as it is.
+fn configuration_errors(format: Format, error: anyhow::Error) -> anyhow::Result<ExitCode> {
+    let Some(errors) = config_errors_of(&error) else {
+        return Err(error);
+    };
     match format {
-        Format::Json => report::config_errors_json(errors)?,
-        Format::Github => report::config_errors_github(errors),
-        Format::Sarif => report::config_errors_sarif(errors)?,
+        Format::Json => report::config_errors_json(&errors)?,
+        Format::Github => report::config_errors_github(&errors),
+        Format::Sarif => report::config_errors_sarif(&errors)?,
         Format::Human => {}
     }
-    report::error(error);
+    report::error(&error);
     Ok(ExitCode::from(2))
+}
+
+/// The configuration errors an error carries: those of `beyan.toml` and the releases' TOML,
+/// or the one of `beyan.lock`; `None` for any other error.
+pub(crate) fn config_errors_of(error: &anyhow::Error) -> Option<Vec<ConfigError>> {
+    if let Some(errors) = error.downcast_ref::<ConfigErrors>() {
+        return Some(errors.0.clone());
+    }
+    let lock = error.downcast_ref::<LockError>()?;
+    let mut config = ConfigError::new(lock.file.clone(), lock.message.clone());
+    if let Some((line, column)) = lock.position {
+        (config.line, config.column) = (Some(line), Some(column));
+    }
+    Some(vec![config])
 }
 
 /// Whether CI may merge (see [`report::Verdict`]).

@@ -42,9 +42,25 @@ enum Format {
 }
 
 pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let workspace = context.workspace()?;
+    let loaded = context.workspace().and_then(|workspace| {
+        let lock = Lockfile::load(&workspace.root)?;
+        Ok((workspace, lock))
+    });
+    let (workspace, lock) = match loaded {
+        Ok(loaded) => loaded,
+        // A machine reading the JSON on stdout gets the configuration errors as JSON, as from
+        // `check`; the person gets them on stderr either way.
+        Err(error) if args.format == Format::Json && args.output.is_none() => {
+            let Some(errors) = super::check::config_errors_of(&error) else {
+                return Err(error);
+            };
+            report::config_errors_json(&errors)?;
+            report::error(&error);
+            return Ok(ExitCode::from(2));
+        }
+        Err(error) => return Err(error),
+    };
     let locales = target_locales(&workspace, &args.locales)?;
-    let lock = Lockfile::load(&workspace.root)?;
     let status = status(&workspace, &locales, lock.as_ref());
     let text = match args.format {
         Format::Human => report::status_human(&status),
