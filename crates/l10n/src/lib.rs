@@ -24,6 +24,7 @@ mod status;
 mod tm;
 mod todo;
 mod xliff;
+mod xml;
 
 pub use align::{AlignedFile, Pair, align, align_file};
 pub use check::{

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::load::catalog::{Catalog, FtlFile};
 use crate::load::entry::Entry;
 use crate::load::lockfile::Lockfile;
+use crate::xml;
 
 /// The least similarity a fuzzy match must have, in percent.
 pub const FUZZY_THRESHOLD: u8 = 80;
@@ -270,45 +271,27 @@ pub fn to_tmx(memory: &TranslationMemory, source_lang: &str, target_lang: &str) 
     out.push_str(&format!(
         "  <header creationtool=\"beyan\" creationtoolversion=\"{}\" segtype=\"block\" o-tmf=\"beyan\" adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"/>\n",
         env!("CARGO_PKG_VERSION"),
-        xml_escape(source_lang)
+        xml::attribute(source_lang)
     ));
     out.push_str("  <body>\n");
     for (file, id, reference, translation) in memory.pairs() {
         out.push_str(&format!(
             "    <tu tuid=\"{}#{}\">\n      <prop type=\"x-beyan-file\">{}</prop>\n      <prop type=\"x-beyan-id\">{}</prop>\n",
-            xml_escape(file),
-            xml_escape(id),
-            xml_escape(file),
-            xml_escape(id)
+            xml::attribute(file),
+            xml::attribute(id),
+            xml::text(file),
+            xml::text(id)
         ));
         for (lang, text) in [(source_lang, reference), (target_lang, translation)] {
             out.push_str(&format!(
                 "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n",
-                xml_escape(lang),
-                xml_escape(text)
+                xml::attribute(lang),
+                xml::text(text)
             ));
         }
         out.push_str("    </tu>\n");
     }
     out.push_str("  </body>\n</tmx>\n");
-    out
-}
-
-/// Escaped for XML text and attributes; characters XML 1.0 cannot carry become U+FFFD.
-fn xml_escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' => out.push(c),
-            '\r' => out.push_str("&#13;"),
-            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => out.push(c),
-            _ => out.push('\u{FFFD}'),
-        }
-    }
     out
 }
 

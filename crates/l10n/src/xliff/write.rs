@@ -2,6 +2,7 @@
 //! cannot carry written as `<cp>` (in text) or replaced (in attributes).
 
 use super::unit::{Part, Unit};
+use crate::xml;
 
 pub(crate) const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 
@@ -26,15 +27,15 @@ pub(crate) fn document(
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<xliff xmlns=\"{NAMESPACE}\" version=\"2.1\" srcLang=\"{}\" trgLang=\"{}\" xml:space=\"preserve\">\n",
-        attr(source_lang),
-        attr(target_lang)
+        xml::attribute(source_lang),
+        xml::attribute(target_lang)
     ));
     let direction = if rtl { " trgDir=\"rtl\"" } else { "" };
     for (index, file) in files.iter().enumerate() {
         out.push_str(&format!(
             "  <file id=\"f{}\" original=\"{}\" canResegment=\"no\"{direction}>\n",
             index + 1,
-            attr(file.original)
+            xml::attribute(file.original)
         ));
         for entry in &file.units {
             unit(&mut out, target_lang, entry);
@@ -49,8 +50,8 @@ fn unit(out: &mut String, target_lang: &str, entry: &UnitNotes<'_>) {
     let unit = entry.unit;
     out.push_str(&format!(
         "    <unit id=\"{}\" name=\"{}\">\n",
-        attr(&unit.id),
-        attr(&unit.name)
+        xml::attribute(&unit.id),
+        xml::attribute(&unit.name)
     ));
     let mut notes = Vec::new();
     if let Some(comment) = entry.comment {
@@ -75,7 +76,7 @@ fn unit(out: &mut String, target_lang: &str, entry: &UnitNotes<'_>) {
         for (category, text) in notes {
             out.push_str(&format!(
                 "        <note category=\"{category}\">{}</note>\n",
-                note_text(&text)
+                xml::text(&text)
             ));
         }
         out.push_str("      </notes>\n");
@@ -83,7 +84,10 @@ fn unit(out: &mut String, target_lang: &str, entry: &UnitNotes<'_>) {
     if !unit.codes.is_empty() {
         out.push_str("      <originalData>\n");
         for code in &unit.codes {
-            out.push_str(&format!("        <data id=\"{}\">", attr(&code.data_id())));
+            out.push_str(&format!(
+                "        <data id=\"{}\">",
+                xml::attribute(&code.data_id())
+            ));
             text(out, &code.fluent);
             out.push_str("</data>\n");
         }
@@ -117,18 +121,13 @@ fn parts(out: &mut String, unit: &Unit, parts: &[Part]) {
                     .unwrap_or_default();
                 out.push_str(&format!(
                     "<ph id=\"{}\" dataRef=\"{}\" disp=\"{}\"/>",
-                    attr(id),
-                    attr(&data),
-                    attr(&disp)
+                    xml::attribute(id),
+                    xml::attribute(&data),
+                    xml::attribute(&disp)
                 ));
             }
         }
     }
-}
-
-/// Whether XML 1.0 can carry `c` as a character.
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Element text: escaped, with characters XML cannot carry as XLIFF code points.
@@ -140,43 +139,10 @@ fn text(out: &mut String, value: &str) {
             '>' => out.push_str("&gt;"),
             // A carriage return would be read back as a line feed.
             '\r' => out.push_str("&#13;"),
-            c if xml_char(c) => out.push(c),
+            c if crate::xml::is_xml_char(c) => out.push(c),
             c => out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c))),
         }
     }
-}
-
-/// Note text: escaped; a note cannot hold `<cp>`, so other characters become U+FFFD.
-fn note_text(value: &str) -> String {
-    let mut out = String::new();
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if xml_char(c) => out.push(c),
-            _ => out.push('\u{FFFD}'),
-        }
-    }
-    out
-}
-
-fn attr(value: &str) -> String {
-    let mut out = String::new();
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if xml_char(c) => out.push(c),
-            _ => out.push('\u{FFFD}'),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -188,6 +154,5 @@ mod tests {
         let mut out = String::new();
         text(&mut out, "a<b & \u{1}\r");
         assert_eq!(out, "a&lt;b &amp; <cp hex=\"0001\"/>&#13;");
-        assert_eq!(attr("\"x\"\n\u{FFFF}"), "&quot;x&quot;&#10;\u{FFFD}");
     }
 }
