@@ -16,7 +16,7 @@ use crate::judge::required::{RequiredMessage, missing_required};
 use crate::judge::scope::{DefectKey, local_checks};
 use crate::judge::{Findings, PAIR_JUDGES, PairContext, kind_of};
 use crate::load::catalog::FtlFile;
-use crate::load::catalog::{Catalog, FileScope, load_catalogs};
+use crate::load::catalog::{Catalog, FileScope, Listing, load_catalogs};
 use crate::load::lockfile::Lockfile;
 use crate::plural::plural_categories;
 
@@ -133,17 +133,124 @@ pub fn check_catalogs(
     lock: Option<&Lockfile>,
     required: &[RequiredMessage],
 ) -> Report {
-    let config = &workspace.config;
+    let locales: Vec<Locale> = catalogs.iter().map(|c| c.locale.clone()).collect();
+    let judgement = judge_part(workspace, catalogs, lock, required, &Part::All);
+    report(workspace, &locales, judgement)
+}
+
+/// [`check`] of the locales `locales` (the reference first) in memory that does not grow with
+/// the number of releases: every locale's shared files are read once and held; the releases'
+/// own files are read, judged and set aside (see [`crate::SetAside`]) `batch` releases at a
+/// time, each release's files in every locale together (the scope its bundles hold). The
+/// report is [`check_catalogs`]'s over every file (a test holds them equal); the catalogs
+/// returned hold the shared files, and read a release's own file again for its bundle.
+pub fn check_in_batches(
+    workspace: &Workspace,
+    locales: &[Locale],
+    lock: Option<&Lockfile>,
+    required: &[RequiredMessage],
+    batch: usize,
+) -> (Report, Vec<Catalog>) {
+    let listing = Listing::new(&workspace.root, locales);
+    let is_shared = |rel: &str| FileScope::of(rel) == FileScope::Shared;
+    let mut catalogs = listing.catalogs(listing.read(is_shared, Listing::role));
+    let mut judgement = judge_part(workspace, &catalogs, lock, required, &Part::Shared);
+    // Every release a file or the workspace names: a reference file may be missing, a
+    // translation's file may have no reference.
+    let mut slugs: Vec<&str> = listing
+        .files
+        .iter()
+        .filter_map(|(_, rel, _)| rel.strip_prefix("releases/")?.strip_suffix(".ftl"))
+        .filter(|slug| !slug.contains('/'))
+        .chain(workspace.releases.iter().map(|r| r.slug.as_str()))
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    let paths: Vec<_> = (0..locales.len()).map(|i| listing.paths(i)).collect();
+    for slugs in slugs.chunks(batch.max(1)) {
+        let in_batch = |rel: &str| {
+            FileScope::of(rel)
+                .release()
+                .is_some_and(|slug| slugs.binary_search(&slug).is_ok())
+        };
+        Listing::add(&mut catalogs, listing.read(in_batch, Listing::role));
+        let part = Part::Releases(slugs);
+        judgement.append(judge_part(workspace, &catalogs, lock, required, &part));
+        for (catalog, paths) in catalogs.iter_mut().zip(&paths) {
+            catalog.set_aside_release_files(paths);
+        }
+    }
+    (report(workspace, locales, judgement), catalogs)
+}
+
+/// The files a pass of the check judges. A large workspace is checked in parts (the shared
+/// files, then the releases' own a batch at a time), each file judged in one of them; the
+/// catalogs of a release part also hold the shared files, which its files are judged on top
+/// of, but their findings belong to the shared part.
+pub(crate) enum Part<'s> {
+    All,
+    Shared,
+    /// Sorted.
+    Releases(&'s [&'s str]),
+}
+
+impl Part<'_> {
+    pub(crate) fn holds(&self, scope: &FileScope) -> bool {
+        match (self, scope) {
+            (Part::All, _) | (Part::Shared, FileScope::Shared) => true,
+            (Part::Releases(slugs), FileScope::Release(slug)) => {
+                slugs.binary_search(&slug.as_str()).is_ok()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a diagnostic is this part's: one of no file (a locale's missing folder) is the
+    /// shared part's.
+    fn holds_diagnostic(&self, diagnostic: &Diagnostic) -> bool {
+        self.holds(diagnostic.scope.as_ref().unwrap_or(&FileScope::Shared))
+    }
+}
+
+/// What one part of the check found, before the severity policy.
+struct Judgement {
+    /// The reference's own checks.
+    reference: Vec<crate::judge::scope::LocalFinding>,
+    /// Messages the templates need that the reference lacks.
+    required: Vec<Diagnostic>,
+    /// Each target locale's, in order.
+    targets: Vec<LocaleJudgement>,
+}
+
+impl Judgement {
+    fn append(&mut self, other: Self) {
+        self.reference.extend(other.reference);
+        self.required.extend(other.required);
+        for (mine, theirs) in self.targets.iter_mut().zip(other.targets) {
+            mine.local.extend(theirs.local);
+            mine.found.extend(theirs.found);
+            mine.files.extend(theirs.files);
+            mine.obsolete += theirs.obsolete;
+            mine.suppressed += theirs.suppressed;
+        }
+    }
+}
+
+/// Judges the files of `part` in `catalogs` (the reference first).
+fn judge_part(
+    workspace: &Workspace,
+    catalogs: &[Catalog],
+    lock: Option<&Lockfile>,
+    required: &[RequiredMessage],
+    part: &Part<'_>,
+) -> Judgement {
     let Some((reference_catalog, target_catalogs)) = catalogs.split_first() else {
-        return Report {
-            reference: config.locales.reference.to_string(),
-            locales: Vec::new(),
-            diagnostics: Vec::new(),
+        return Judgement {
+            reference: Vec::new(),
+            required: Vec::new(),
+            targets: Vec::new(),
         };
     };
-    let reference = reference_catalog.locale.clone();
-    let locales: Vec<&Locale> = catalogs.iter().map(|c| &c.locale).collect();
-
     // Freshness compares each translation's record with the hash of its reference text:
     // hashed once per reference file, in parallel, not by whichever locale gets there first.
     if lock.is_some() {
@@ -152,32 +259,53 @@ pub fn check_catalogs(
         });
     }
     // The reference's own checks run beside the target locales'.
-    let (reference_findings, per_target) = rayon::join(
+    let (mut reference, targets) = rayon::join(
         || local_checks(reference_catalog),
         || {
             target_catalogs
                 .par_iter()
-                .map(|catalog| judge_locale(workspace, reference_catalog, catalog, lock))
+                .map(|catalog| judge_locale(workspace, reference_catalog, catalog, lock, part))
                 .collect::<Vec<_>>()
         },
     );
+    reference.retain(|f| part.holds_diagnostic(&f.diagnostic));
+    let releases: Vec<&beyan_content::Slug> = workspace.releases.iter().map(|r| &r.slug).collect();
+    Judgement {
+        reference,
+        required: missing_required(reference_catalog, &releases, required, part),
+        targets,
+    }
+}
+
+/// The report of a check's judgement: the severity policy applied, the counts summed per
+/// file and locale, the diagnostics sorted.
+fn report(workspace: &Workspace, locales: &[Locale], judgement: Judgement) -> Report {
+    let config = &workspace.config;
+    let Some((reference, targets)) = locales.split_first() else {
+        return Report {
+            reference: config.locales.reference.to_string(),
+            locales: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+    };
     // A defect of the reference is reported once, on the reference: a translation that
     // mirrors it is not blamed.
-    let reference_defects: HashSet<&DefectKey> = reference_findings
+    let reference_defects: HashSet<&DefectKey> = judgement
+        .reference
         .iter()
         .filter_map(|f| f.key.as_ref())
         .collect();
-    let releases: Vec<&beyan_content::Slug> = workspace.releases.iter().map(|r| &r.slug).collect();
     let mut diagnostics = apply_overrides(
-        reference_findings
+        judgement
+            .reference
             .iter()
             .map(|f| f.diagnostic.clone())
-            .chain(missing_required(reference_catalog, &releases, required))
+            .chain(judgement.required)
             .collect(),
         config,
     );
     let mut summaries = Vec::new();
-    for (catalog, judged) in target_catalogs.iter().zip(per_target) {
+    for (locale, judged) in targets.iter().zip(judgement.targets) {
         let LocaleJudgement {
             local,
             found,
@@ -185,6 +313,8 @@ pub fn check_catalogs(
             obsolete,
             suppressed,
         } = judged;
+        // In the reference's order (a check in parts judges the shared files first).
+        files.sort_by(|a, b| a.file.cmp(&b.file));
         let own_defects = local
             .into_iter()
             .filter(|f| {
@@ -204,7 +334,7 @@ pub fn check_catalogs(
             }
         }
         for file in &mut files {
-            let path = format!("locales/{}/{}", catalog.locale, file.file);
+            let path = format!("locales/{locale}/{}", file.file);
             if let Some(&(errors, warnings)) = per_file.get(path.as_str()) {
                 file.errors = errors;
                 file.warnings = warnings;
@@ -229,8 +359,8 @@ pub fn check_catalogs(
         let warnings = found.len() - errors;
         let missing_parts = found.iter().any(|d| d.code.is_missing());
         summaries.push(LocaleSummary {
-            locale: catalog.locale.to_string(),
-            required: config.locales.is_required(&catalog.locale),
+            locale: locale.to_string(),
+            required: config.locales.is_required(locale),
             complete: messages.missing == 0 && !missing_parts && errors == 0,
             messages,
             words,
@@ -242,7 +372,8 @@ pub fn check_catalogs(
         diagnostics.extend(found);
     }
 
-    sort_diagnostics(&mut diagnostics, &locales);
+    let order: Vec<&Locale> = locales.iter().collect();
+    sort_diagnostics(&mut diagnostics, &order);
     Report {
         reference: reference.to_string(),
         locales: summaries,
@@ -291,6 +422,7 @@ fn judge_locale(
     reference: &Catalog,
     target: &Catalog,
     lock: Option<&Lockfile>,
+    part: &Part<'_>,
 ) -> LocaleJudgement {
     let plural = plural_categories(&target.locale);
     let cx = PairContext {
@@ -300,12 +432,13 @@ fn judge_locale(
     };
     let locale = target.locale.as_str();
     let content = ContentChecks::new(&workspace.glossary, &reference.locale, &target.locale);
-    let (local, compared) = rayon::join(
+    let (mut local, compared) = rayon::join(
         || local_checks(target),
         || {
             reference
                 .files
                 .par_iter()
+                .filter(|file| part.holds(&file.scope))
                 .map(|file| {
                     let aligned = align_file(
                         file,
@@ -321,7 +454,8 @@ fn judge_locale(
     let mut files = Vec::with_capacity(compared.len());
     let mut obsolete = 0;
     let mut suppressed = 0;
-    if !target.exists {
+    local.retain(|f| part.holds_diagnostic(&f.diagnostic));
+    if !target.exists && part.holds(&FileScope::Shared) {
         // One finding for the whole locale, not one per message.
         found.push(Diagnostic {
             severity: Code::MissingMessage.default_severity(),
@@ -347,7 +481,10 @@ fn judge_locale(
         suppressed += silenced;
     }
     let mut orphans = Findings::new(&target.locale);
-    for file in orphan_files(reference, target) {
+    for file in orphan_files(reference, target)
+        .into_iter()
+        .filter(|file| part.holds(&file.scope))
+    {
         for entry in &file.entries {
             obsolete += 1;
             orphans.push(
@@ -515,4 +652,144 @@ fn apply_overrides(found: Vec<Diagnostic>, config: &beyan_content::Config) -> Ve
             Some(d)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::judge::required::RequiredIn;
+
+    fn write(root: &std::path::Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+        std::fs::write(path, text).expect("file");
+    }
+
+    /// A workspace whose releases' files have a defect of every kind that depends on what a
+    /// part of the check holds: scopes, orphans, missing files, the reference's own defects.
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(
+            root,
+            "beyan.toml",
+            "[locales]\nreference = \"en\"\nrequired = [\"az\", \"tr\", \"ur\"]\n",
+        );
+        for slug in ["a", "b", "c", "e"] {
+            write(
+                root,
+                &format!("releases/{slug}.toml"),
+                "date = 2025-11-08\n",
+            );
+        }
+        let common =
+            "org-name = Embassy\n-brand = Brand\nshared = { -brand }\nshared = { -brand }\n";
+        write(root, "locales/en/common.ftl", common);
+        write(root, "locales/en/zz-last.ftl", "late = Late\n");
+        write(
+            root,
+            "locales/en/releases/archive/notes.ftl",
+            "note = Note\n",
+        );
+        write(
+            root,
+            "locales/en/releases/a.ftl",
+            "headline = A\nbody = { -brand } 5\n",
+        );
+        write(
+            root,
+            "locales/en/releases/b.ftl",
+            "headline = B\nheadline = B2\nx = { y }\n",
+        );
+        write(
+            root,
+            "locales/en/releases/c.ftl",
+            "headline = C\nloop = { loop }\n",
+        );
+        // `d` is only a translation's (no reference file); `e` lacks a required message, and
+        // the translations lack its file.
+        write(root, "locales/en/releases/e.ftl", "title = E\n");
+        write(
+            root,
+            "locales/az/common.ftl",
+            "org-name = Səfirlik\nshared = { -brand }\n",
+        );
+        write(
+            root,
+            "locales/az/releases/a.ftl",
+            "headline = A az\nbody = { -brand } 6\n",
+        );
+        write(
+            root,
+            "locales/az/releases/b.ftl",
+            "headline = B az\nx = { y }\nextra = E\n",
+        );
+        write(
+            root,
+            "locales/az/releases/c.ftl",
+            "headline = { \nloop = { loop }\n",
+        );
+        write(root, "locales/az/releases/d.ftl", "headline = D\n");
+        write(root, "locales/az/releases/orphan.ftl", "headline = O\n");
+        write(root, "locales/tr/common.ftl", common);
+        write(root, "locales/tr/releases/a.ftl", "headline = A\n");
+        // `ur` has no folder at all.
+        let workspace = Workspace::load(root).expect("a valid workspace");
+        (dir, workspace)
+    }
+
+    #[test]
+    fn a_check_in_batches_reports_what_the_whole_check_reports() {
+        let (_dir, workspace) = workspace();
+        let locales = workspace.config.locales.selected(&[]);
+        let required = [
+            RequiredMessage {
+                id: "org-name".to_owned(),
+                required_in: RequiredIn::Shared,
+                used_by: "a template".to_owned(),
+            },
+            RequiredMessage {
+                id: "headline".to_owned(),
+                required_in: RequiredIn::EveryRelease,
+                used_by: "a template".to_owned(),
+            },
+        ];
+        let catalogs = load_catalogs(&workspace.root, &locales);
+        let whole = check_catalogs(&workspace, &catalogs, None, &required);
+        assert!(whole.diagnostics.len() > 10, "{:#?}", whole.diagnostics);
+        for batch in [1, 2, 3, 100] {
+            let (batched, held) = check_in_batches(&workspace, &locales, None, &required, batch);
+            assert_eq!(
+                format!("{batched:#?}"),
+                format!("{whole:#?}"),
+                "batch {batch}"
+            );
+            // Only the shared files stay; a release's own is read again, unchanged.
+            for (held, whole) in held.iter().zip(&catalogs) {
+                assert!(held.files.iter().all(|f| f.release_slug().is_none()));
+                for file in whole.files.iter().filter(|f| f.release_slug().is_some()) {
+                    let slug = file.release_slug().expect("a release's file");
+                    let again = held.read_release_file(slug).expect("unchanged");
+                    let again = again.expect("set aside");
+                    assert_eq!(again.source.text, file.source.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_release_file_changed_after_the_check_is_not_read_again() {
+        let (dir, workspace) = workspace();
+        let locales = workspace.config.locales.selected(&[]);
+        let (_, mut catalogs) = check_in_batches(&workspace, &locales, None, &[], 2);
+        write(
+            dir.path(),
+            "locales/en/releases/a.ftl",
+            "headline = Unchecked\n",
+        );
+        let error = catalogs[0].read_release_file("a").expect_err("changed");
+        assert!(error.contains("changed after it was checked"), "{error}");
+        assert!(catalogs[0].read_release_file("e").is_ok());
+        assert!(catalogs[0].read_set_aside().is_err());
+    }
 }

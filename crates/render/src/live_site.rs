@@ -48,7 +48,13 @@ pub struct LiveSite {
 
 impl LiveSite {
     /// Loads the templates and assets of `workspace` and builds the bundles of `plan`.
-    pub fn new(workspace: Workspace, plan: Plan) -> Result<Self, RenderError> {
+    pub fn new(workspace: Workspace, mut plan: Plan) -> Result<Self, RenderError> {
+        // A save re-checks a release against every locale's files: hold them all.
+        for catalog in &mut plan.catalogs {
+            catalog
+                .read_set_aside()
+                .map_err(|(file, message)| beyan_l10n::BundleError { file, message })?;
+        }
         let templates = TemplateSet::load(&workspace.root)?;
         let assets = WorkspaceAssets::load(&workspace.root)?;
         let bundles = {

@@ -5,9 +5,7 @@
 //! shared files have a missing message, attribute or value, or any error.
 
 use beyan_content::{Locale, Release, Slug, Workspace};
-use beyan_l10n::{
-    BundleOptions, Catalog, FileScope, Report, Severity, check_catalogs, load_catalogs,
-};
+use beyan_l10n::{BundleOptions, Catalog, FileScope, Report, Severity, check_in_batches};
 use jiff::Timestamp;
 
 /// What the caller asks for.
@@ -91,7 +89,8 @@ pub struct Plan {
     /// reference, unless the render is restricted to other locales: then the first of them,
     /// so that a partial site never links to a locale it does not publish.
     pub default_locale: Locale,
-    /// The `.ftl` files of the reference and the checked locales, parsed once.
+    /// The `.ftl` files of the reference and the checked locales, parsed once: the shared
+    /// files held, the releases' own set aside (read again, unchanged, for their bundles).
     pub catalogs: Vec<Catalog>,
     /// Locales that get output, in order: the reference first, then the configured order.
     pub locales: Vec<PlanLocale>,
@@ -133,6 +132,9 @@ pub enum PlanError {
     UnknownLocale(String),
 }
 
+/// How many releases' own files (in every locale) the plan's check holds at a time.
+const RELEASES_PER_CHECK: usize = 256;
+
 /// Resolves `options` against the workspace, running the completeness check.
 pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, PlanError> {
     let config = &workspace.config.locales;
@@ -173,8 +175,6 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
         .filter(|t| locales.iter().any(|l| &l.source == *t))
         .cloned()
         .collect();
-    // Read and parse once: the same catalogs serve the completeness check and the bundles.
-    let catalogs = load_catalogs(&workspace.root, &config.selected(&targets));
     // A lock that cannot be read only means nothing is known to be stale: `check` reports it.
     let lock = beyan_l10n::Lockfile::load_records(&workspace.root)
         .ok()
@@ -184,7 +184,16 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
     let required = crate::templates::TemplateSet::load(&workspace.root)
         .map(|set| crate::requirements::template_requirements(&set))
         .unwrap_or_default();
-    let report = check_catalogs(workspace, &catalogs, lock.as_ref(), &required);
+    // Read and parse once: the same catalogs serve the completeness check and the bundles.
+    // The releases' own files are checked a batch at a time and set aside (read again for
+    // their bundles), so memory does not grow with the archive.
+    let (report, catalogs) = check_in_batches(
+        workspace,
+        &config.selected(&targets),
+        lock.as_ref(),
+        &required,
+        RELEASES_PER_CHECK,
+    );
 
     let mut releases = Vec::new();
     let mut incomplete = Vec::new();

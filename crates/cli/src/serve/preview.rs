@@ -391,6 +391,7 @@ impl Session {
             locale: catalog.locale.clone(),
             files: catalog.file(rel).cloned().into_iter().collect(),
             exists: catalog.exists,
+            set_aside: beyan_l10n::SetAside::default(),
         };
         let todo = beyan_l10n::todo(&only(reference), &only(target), self.lock.as_ref());
         let added = filled_messages(todo.files.iter().flat_map(|f| &f.items));

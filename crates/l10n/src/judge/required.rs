@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use beyan_content::Slug;
 
+use crate::check::Part;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::catalog::{Catalog, FileScope};
 
@@ -31,7 +32,7 @@ pub struct RequiredMessage {
 }
 
 /// A `missing-message` error on the reference for each required message it does not define
-/// where its bundles would find it (one per release that lacks it).
+/// where its bundles would find it (one per release that lacks it), for the files of `part`.
 ///
 /// A workspace without releases is a translation project, not a site (the compare-locales
 /// layout of a product's strings): its reference is not asked for the site's labels, which
@@ -40,6 +41,7 @@ pub fn missing_required(
     reference: &Catalog,
     releases: &[&Slug],
     required: &[RequiredMessage],
+    part: &Part<'_>,
 ) -> Vec<Diagnostic> {
     if required.is_empty() || releases.is_empty() {
         return Vec::new();
@@ -72,6 +74,7 @@ pub fn missing_required(
     let mut out = Vec::new();
     for message in required.iter().filter(|m| !shared.contains(m.id.as_str())) {
         match message.required_in {
+            RequiredIn::Shared if !part.holds(&FileScope::Shared) => {}
             RequiredIn::Shared => out.push(missing(
                 &message.id,
                 &message.used_by,
@@ -81,6 +84,10 @@ pub fn missing_required(
             )),
             RequiredIn::EveryRelease => {
                 for slug in releases {
+                    let scope = FileScope::Release(slug.as_str().to_owned());
+                    if !part.holds(&scope) {
+                        continue;
+                    }
                     let own = reference.release_file(slug.as_str());
                     if own.is_some_and(|f| f.entry(&message.id).is_some()) {
                         continue;
@@ -89,7 +96,7 @@ pub fn missing_required(
                         &message.id,
                         &message.used_by,
                         format!("locales/{locale}/releases/{slug}.ftl"),
-                        FileScope::Release(slug.as_str().to_owned()),
+                        scope,
                         "define it in the release's file or a shared file",
                     ));
                 }
@@ -133,6 +140,7 @@ mod tests {
                 required("headline", RequiredIn::EveryRelease),
                 required("org-name", RequiredIn::EveryRelease),
             ],
+            &Part::All,
         );
         let found: Vec<(&str, &str)> = found
             .iter()
@@ -147,6 +155,6 @@ mod tests {
         );
         // Without releases, nothing is published: the site's labels are not asked for.
         let required = [required("feed-title", RequiredIn::Shared)];
-        assert!(missing_required(&reference, &[], &required).is_empty());
+        assert!(missing_required(&reference, &[], &required, &Part::All).is_empty());
     }
 }

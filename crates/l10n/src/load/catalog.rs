@@ -1,6 +1,9 @@
 //! The `.ftl` files of one locale, read and parsed in parallel, each summarized to entries.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use beyan_content::{Locale, ReadGate};
 use rayon::prelude::*;
@@ -239,6 +242,76 @@ pub struct Catalog {
     pub files: Vec<FtlFile>,
     /// Whether `locales/<locale>/` exists at all.
     pub exists: bool,
+    /// Releases' own files that were judged and let go ([`crate::check_in_batches`]); never
+    /// in `files` at the same time.
+    pub set_aside: SetAside,
+}
+
+/// Releases' own files that a check read, judged and let go so that memory does not grow
+/// with the archive: read again, one at a time, when a bundle needs them, and refused when
+/// their text is no longer the one judged (a save between the check and the render must not
+/// publish text the check never saw).
+#[derive(Debug, Clone, Default)]
+pub struct SetAside {
+    gate: Option<ReadGate>,
+    /// Sorted by `rel`.
+    files: Vec<SetAsideFile>,
+}
+
+#[derive(Debug, Clone)]
+struct SetAsideFile {
+    rel: String,
+    /// Where the listing found it (a link's target), opened with [`ReadGate::read_listed`].
+    listed: PathBuf,
+    /// [`judged_hash`] of the file as judged.
+    judged: u64,
+}
+
+/// What a set-aside file's text must still hash to: its decoded text and how it was read.
+fn judged_hash(file: &FtlFile) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    file.source.text.hash(&mut hasher);
+    file.source.invalid_utf8_at.hash(&mut hasher);
+    file.io_error.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl SetAside {
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    fn find(&self, rel: &str) -> Option<&SetAsideFile> {
+        self.files
+            .binary_search_by(|f| f.rel.as_str().cmp(rel))
+            .ok()
+            .map(|i| &self.files[i])
+    }
+
+    /// Reads `file` again, as the file `rel` of `locale`; an error when it cannot be read or
+    /// its text changed since it was judged.
+    fn read(&self, locale: &Locale, file: &SetAsideFile) -> Result<FtlFile, String> {
+        let gate = self
+            .gate
+            .as_ref()
+            .ok_or_else(|| "the workspace cannot be opened".to_owned())?;
+        let again = match gate.read_listed(&file.listed) {
+            Ok(bytes) => FtlFile::parse_owned(locale, file.rel.clone(), bytes),
+            Err(refused) => {
+                let mut again = FtlFile::parse(locale, file.rel.clone(), b"");
+                again.io_error = Some(refused.to_string());
+                again
+            }
+        };
+        if judged_hash(&again) != file.judged {
+            return Err(
+                "the file changed after it was checked, and nothing unchecked is published: run the command again"
+                    .to_owned(),
+            );
+        }
+        Ok(again)
+    }
 }
 
 impl Catalog {
@@ -254,6 +327,7 @@ impl Catalog {
                 .cloned()
                 .collect(),
             exists: self.exists,
+            set_aside: SetAside::default(),
         }
     }
 
@@ -267,13 +341,70 @@ impl Catalog {
                 .collect(),
             locale: locale.clone(),
             exists: true,
+            set_aside: SetAside::default(),
         }
     }
 
-    /// The own file of release `slug`, if the locale has one.
+    /// The own file of release `slug`, if the locale has one and holds it (see
+    /// [`Catalog::read_release_file`] for one set aside).
     pub fn release_file(&self, slug: &str) -> Option<&FtlFile> {
         self.file(&format!("releases/{slug}.ftl"))
             .filter(|f| f.scope.release() == Some(slug))
+    }
+
+    /// The own file of release `slug`, if the locale has one: held, or read again when it was
+    /// set aside (an error when it changed since it was judged).
+    pub fn read_release_file(&self, slug: &str) -> Result<Option<Cow<'_, FtlFile>>, String> {
+        if let Some(file) = self.release_file(slug) {
+            return Ok(Some(Cow::Borrowed(file)));
+        }
+        let rel = format!("releases/{slug}.ftl");
+        match self.set_aside.find(&rel) {
+            Some(file) => Ok(Some(Cow::Owned(self.set_aside.read(&self.locale, file)?))),
+            None => Ok(None),
+        }
+    }
+
+    /// Reads every set-aside file again and holds it (a preview keeps every file); an error,
+    /// with the file's path, when one changed since it was judged.
+    pub fn read_set_aside(&mut self) -> Result<(), (String, String)> {
+        let set_aside = &self.set_aside;
+        let locale = &self.locale;
+        let read: Vec<FtlFile> = set_aside
+            .files
+            .par_iter()
+            .map(|file| {
+                set_aside
+                    .read(locale, file)
+                    .map_err(|e| (format!("locales/{locale}/{}", file.rel), e))
+            })
+            .collect::<Result<_, _>>()?;
+        self.set_aside.files.clear();
+        self.files.extend(read);
+        self.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+        Ok(())
+    }
+
+    /// Lets go of the releases' own files, judged: they are read again when needed.
+    pub(crate) fn set_aside_release_files(&mut self, listed: &HashMap<&str, &PathBuf>) {
+        let (releases, shared): (Vec<FtlFile>, Vec<FtlFile>) = std::mem::take(&mut self.files)
+            .into_iter()
+            .partition(|f| f.release_slug().is_some());
+        self.files = shared;
+        for file in releases {
+            let Some(path) = listed.get(file.rel.as_str()) else {
+                // Not read from a listed path (it could not be read): held, it is small.
+                self.files.push(file);
+                continue;
+            };
+            self.set_aside.files.push(SetAsideFile {
+                judged: judged_hash(&file),
+                listed: (*path).clone(),
+                rel: file.rel,
+            });
+        }
+        self.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+        self.set_aside.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     }
 
     pub fn file(&self, rel: &str) -> Option<&FtlFile> {
@@ -286,7 +417,10 @@ impl Catalog {
 
 /// Reads and parses one locale.
 pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
-    load(root, std::slice::from_ref(locale), |_| TextRole::Either).remove(0)
+    let listing = Listing::new(root, std::slice::from_ref(locale));
+    listing
+        .catalogs(listing.read(|_| true, |_| TextRole::Either))
+        .remove(0)
 }
 
 /// Reads and parses several locales, every file of every locale in parallel: the reference
@@ -294,66 +428,136 @@ pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
 /// read through the workspace's [`ReadGate`]: one whose link leads out of the workspace is
 /// never read and carries the refusal as its `io_error`.
 pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
-    load(root, locales, |i| match i {
-        0 => TextRole::Reference,
-        _ => TextRole::Translation,
-    })
+    let listing = Listing::new(root, locales);
+    listing.catalogs(listing.read(|_| true, Listing::role))
 }
 
-/// [`load_catalogs`], the locale at index `i` on the side `role(i)` of the pairs.
-fn load(root: &Path, locales: &[Locale], role: impl Fn(usize) -> TextRole + Sync) -> Vec<Catalog> {
-    let gate = ReadGate::new(root).ok();
-    let listed: Vec<(usize, String, Result<PathBuf, String>)> = locales
-        .iter()
-        .enumerate()
-        .flat_map(|(i, locale)| {
-            let dir = root.join("locales").join(locale.as_str());
-            let listing = gate
-                .as_ref()
-                .map(|gate| gate.list(&dir, true, &|name| name.ends_with(".ftl")))
-                .unwrap_or_default();
-            let files = listing.files.into_iter().map(|(rel, path)| (rel, Ok(path)));
-            let refused = listing
-                .refused
-                .into_iter()
-                .map(|(rel, refused)| (rel, Err(refused.to_string())));
-            files.chain(refused).map(move |(rel, path)| (i, rel, path))
-        })
-        .collect();
-    let parsed: Vec<(usize, FtlFile)> = listed
-        .into_par_iter()
-        .map(|(i, rel, path)| {
-            let read = path.and_then(|path| match gate.as_ref().map(|g| g.read_listed(&path)) {
-                Some(Ok(bytes)) => Ok(bytes),
-                Some(Err(refused)) => Err(refused.to_string()),
-                None => Err("the workspace cannot be opened".to_owned()),
-            });
-            let file = match read {
-                Ok(bytes) => FtlFile::parse_as(&locales[i], rel, bytes, role(i)),
-                Err(e) => {
-                    let mut file = FtlFile::parse(&locales[i], rel, b"");
-                    file.io_error = Some(e);
-                    file
-                }
-            };
-            (i, file)
-        })
-        .collect();
-    let mut catalogs: Vec<Catalog> = locales
-        .iter()
-        .map(|locale| Catalog {
-            locale: locale.clone(),
-            files: Vec::new(),
-            exists: root.join("locales").join(locale.as_str()).is_dir(),
-        })
-        .collect();
-    for (i, file) in parsed {
-        catalogs[i].files.push(file);
+/// The `.ftl` files of several locales, listed through the workspace's [`ReadGate`] but not
+/// yet read: a check of a large workspace reads them a part at a time.
+pub(crate) struct Listing {
+    gate: Option<ReadGate>,
+    pub(crate) locales: Vec<Locale>,
+    /// (index of the locale, path relative to its folder, where to read it or why it cannot
+    /// be read).
+    pub(crate) files: Vec<(usize, String, Result<PathBuf, String>)>,
+    /// Whether each locale's folder exists.
+    exists: Vec<bool>,
+}
+
+impl Listing {
+    pub(crate) fn new(root: &Path, locales: &[Locale]) -> Self {
+        let gate = ReadGate::new(root).ok();
+        let files = locales
+            .iter()
+            .enumerate()
+            .flat_map(|(i, locale)| {
+                let dir = root.join("locales").join(locale.as_str());
+                let listing = gate
+                    .as_ref()
+                    .map(|gate| gate.list(&dir, true, &|name| name.ends_with(".ftl")))
+                    .unwrap_or_default();
+                let files = listing.files.into_iter().map(|(rel, path)| (rel, Ok(path)));
+                let refused = listing
+                    .refused
+                    .into_iter()
+                    .map(|(rel, refused)| (rel, Err(refused.to_string())));
+                files.chain(refused).map(move |(rel, path)| (i, rel, path))
+            })
+            .collect();
+        let exists = locales
+            .iter()
+            .map(|locale| root.join("locales").join(locale.as_str()).is_dir())
+            .collect();
+        Self {
+            gate,
+            locales: locales.to_vec(),
+            files,
+            exists,
+        }
     }
-    for catalog in &mut catalogs {
-        catalog.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+
+    /// The side of the pairs the locale at index `i` is on: the reference first.
+    pub(crate) fn role(i: usize) -> TextRole {
+        match i {
+            0 => TextRole::Reference,
+            _ => TextRole::Translation,
+        }
     }
-    catalogs
+
+    /// Reads and parses, in parallel, the listed files whose path `keep` accepts, the locale
+    /// at index `i` on the side `role(i)` of the pairs.
+    pub(crate) fn read(
+        &self,
+        keep: impl Fn(&str) -> bool,
+        role: impl Fn(usize) -> TextRole + Sync,
+    ) -> Vec<(usize, FtlFile)> {
+        let gate = self.gate.as_ref();
+        let locales = &self.locales;
+        self.files
+            .iter()
+            .filter(|(_, rel, _)| keep(rel))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(i, rel, path)| {
+                let i = *i;
+                let read = path.as_ref().map_err(Clone::clone).and_then(|path| {
+                    match gate.map(|g| g.read_listed(path)) {
+                        Some(Ok(bytes)) => Ok(bytes),
+                        Some(Err(refused)) => Err(refused.to_string()),
+                        None => Err("the workspace cannot be opened".to_owned()),
+                    }
+                });
+                let file = match read {
+                    Ok(bytes) => FtlFile::parse_as(&locales[i], rel.clone(), bytes, role(i)),
+                    Err(e) => {
+                        let mut file = FtlFile::parse(&locales[i], rel.clone(), b"");
+                        file.io_error = Some(e);
+                        file
+                    }
+                };
+                (i, file)
+            })
+            .collect()
+    }
+
+    /// One catalog per listed locale, holding `files`.
+    pub(crate) fn catalogs(&self, files: Vec<(usize, FtlFile)>) -> Vec<Catalog> {
+        let mut catalogs: Vec<Catalog> = self
+            .locales
+            .iter()
+            .zip(&self.exists)
+            .map(|(locale, exists)| Catalog {
+                locale: locale.clone(),
+                files: Vec::new(),
+                exists: *exists,
+                set_aside: SetAside {
+                    gate: self.gate.clone(),
+                    files: Vec::new(),
+                },
+            })
+            .collect();
+        Self::add(&mut catalogs, files);
+        catalogs
+    }
+
+    /// Adds `files` to the catalogs they were read for.
+    pub(crate) fn add(catalogs: &mut [Catalog], files: Vec<(usize, FtlFile)>) {
+        for (i, file) in files {
+            catalogs[i].files.push(file);
+        }
+        for catalog in catalogs {
+            catalog.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+        }
+    }
+
+    /// Where the listed files of the locale at index `i` are read from, by relative path.
+    pub(crate) fn paths(&self, i: usize) -> HashMap<&str, &PathBuf> {
+        self.files
+            .iter()
+            .filter(|(locale, _, _)| *locale == i)
+            .filter_map(|(_, rel, path)| Some((rel.as_str(), path.as_ref().ok()?)))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -100,8 +100,17 @@ impl<'c> BundleBuilder<'c> {
 
     /// The bundle of one release (or of the shared files alone, for index pages and feeds).
     pub fn release(&self, slug: Option<&str>) -> Result<LocaleBundle, BundleError> {
-        let catalog = self.catalog;
-        let release = slug.and_then(|slug| catalog.release_file(slug));
+        let release = match slug {
+            Some(slug) => self
+                .catalog
+                .read_release_file(slug)
+                .map_err(|message| BundleError {
+                    file: format!("locales/{}/releases/{slug}.ftl", self.catalog.locale),
+                    message,
+                })?,
+            None => None,
+        };
+        let release = release.as_deref();
         let mut files = self.shared.clone();
         files.extend(release);
         let renames = term_renames(&files);
@@ -370,6 +379,7 @@ mod tests {
             locale,
             files,
             exists: true,
+            set_aside: crate::SetAside::default(),
         }
     }
 
