@@ -258,9 +258,15 @@ fn judge_part(
             file.hashes();
         });
     }
-    // The reference's own checks run beside the target locales'.
-    let (mut reference, targets) = rayon::join(
-        || local_checks(reference_catalog),
+    let releases: Vec<&beyan_content::Slug> = workspace.releases.iter().map(|r| &r.slug).collect();
+    // The reference's own checks and the labels it lacks run beside the target locales'.
+    let ((mut reference, required), targets) = rayon::join(
+        || {
+            (
+                local_checks(reference_catalog),
+                missing_required(reference_catalog, &releases, required, part),
+            )
+        },
         || {
             target_catalogs
                 .par_iter()
@@ -269,10 +275,9 @@ fn judge_part(
         },
     );
     reference.retain(|f| part.holds_diagnostic(&f.diagnostic));
-    let releases: Vec<&beyan_content::Slug> = workspace.releases.iter().map(|r| &r.slug).collect();
     Judgement {
         reference,
-        required: missing_required(reference_catalog, &releases, required, part),
+        required,
         targets,
     }
 }
@@ -389,17 +394,31 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic], locales: &[&Locale]) {
         .enumerate()
         .map(|(i, l)| (l.as_str(), i))
         .collect();
-    let rank = |d: &Diagnostic| order.get(d.locale.as_str()).copied().unwrap_or(usize::MAX);
-    diagnostics.sort_by(|a, b| {
-        rank(a)
-            .cmp(&rank(b))
-            .then_with(|| a.file.cmp(&b.file))
-            .then_with(|| {
-                a.line
-                    .unwrap_or(usize::MAX)
-                    .cmp(&b.line.unwrap_or(usize::MAX))
-            })
-            .then_with(|| a.column.unwrap_or(0).cmp(&b.column.unwrap_or(0)))
+    // Thousands of diagnostics fall in a few hundred files: each path is ranked among the
+    // others once, and the sort compares ranks rather than paths.
+    let mut files: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d.file.as_str())
+        .collect::<HashSet<&str>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    files.sort_unstable();
+    let file_rank: HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| (file.as_str(), i))
+        .collect();
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            order.get(d.locale.as_str()).copied().unwrap_or(usize::MAX),
+            file_rank
+                .get(d.file.as_str())
+                .copied()
+                .unwrap_or(usize::MAX),
+            d.line.unwrap_or(usize::MAX),
+            d.column.unwrap_or(0),
+        )
     });
 }
 

@@ -393,11 +393,7 @@ impl Walker<'_> {
                         let base = self.offset(value);
                         self.invalid_characters(value, base);
                     }
-                    if !self.scratch.odd_space
-                        && (value.contains("  ")
-                            || value.contains(['\t', '\u{00A0}'])
-                            || value.contains(" \n"))
-                    {
+                    if !self.scratch.odd_space && whitespace::has_odd_space(value) {
                         self.scratch.odd_space = true;
                     }
                     if self.bidi_in_file && has_bidi_control(value) {

@@ -31,9 +31,41 @@ pub fn has_wide_space(bytes: &[u8]) -> bool {
         .any(|at| len(&bytes[at..]) > 1)
 }
 
+/// Whether `text` has a doubled space, a tab, a no-break space or a space before a line
+/// break: what the `whitespace` check may report in a translation. One pass over the bytes
+/// (U+00A0 is `C2 A0`), where three substring searches per text element cost more than the
+/// rest of the entry's reading.
+pub fn has_odd_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' => true,
+        b' ' => matches!(bytes.get(i + 1), Some(b' ' | b'\n')),
+        0xC2 => bytes.get(i + 1) == Some(&0xA0),
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_space_agrees_with_the_substring_searches() {
+        let pieces = [
+            " ", "  ", "\t", "\n", " \n", "\u{00A0}", "\u{00C2}", "a", "ə", "ہ", "\u{2003}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let expected = text.contains("  ")
+                        || text.contains(['\t', '\u{00A0}'])
+                        || text.contains(" \n");
+                    assert_eq!(has_odd_space(&text), expected, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn agrees_with_char_is_whitespace_everywhere() {
