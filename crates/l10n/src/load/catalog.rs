@@ -286,7 +286,9 @@ impl Catalog {
 
 /// Reads and parses one locale.
 pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
-    load(root, std::slice::from_ref(locale), |_| TextRole::Either).remove(0)
+    CatalogListing::new(root, std::slice::from_ref(locale))
+        .read(|_| TextRole::Either)
+        .remove(0)
 }
 
 /// Reads and parses several locales, every file of every locale in parallel: the reference
@@ -294,66 +296,120 @@ pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
 /// read through the workspace's [`ReadGate`]: one whose link leads out of the workspace is
 /// never read and carries the refusal as its `io_error`.
 pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
-    load(root, locales, |i| match i {
-        0 => TextRole::Reference,
-        _ => TextRole::Translation,
-    })
+    list_catalogs(root, locales).load()
 }
 
-/// [`load_catalogs`], the locale at index `i` on the side `role(i)` of the pairs.
-fn load(root: &Path, locales: &[Locale], role: impl Fn(usize) -> TextRole + Sync) -> Vec<Catalog> {
-    let gate = ReadGate::new(root).ok();
-    let listed: Vec<(usize, String, Result<PathBuf, String>)> = locales
-        .iter()
-        .enumerate()
-        .flat_map(|(i, locale)| {
-            let dir = root.join("locales").join(locale.as_str());
-            let listing = gate
-                .as_ref()
-                .map(|gate| gate.list(&dir, true, &|name| name.ends_with(".ftl")))
-                .unwrap_or_default();
-            let files = listing.files.into_iter().map(|(rel, path)| (rel, Ok(path)));
-            let refused = listing
-                .refused
-                .into_iter()
-                .map(|(rel, refused)| (rel, Err(refused.to_string())));
-            files.chain(refused).map(move |(rel, path)| (i, rel, path))
-        })
-        .collect();
-    let parsed: Vec<(usize, FtlFile)> = listed
-        .into_par_iter()
-        .map(|(i, rel, path)| {
-            let read = path.and_then(|path| match gate.as_ref().map(|g| g.read_listed(&path)) {
-                Some(Ok(bytes)) => Ok(bytes),
-                Some(Err(refused)) => Err(refused.to_string()),
-                None => Err("the workspace cannot be opened".to_owned()),
-            });
-            let file = match read {
-                Ok(bytes) => FtlFile::parse_as(&locales[i], rel, bytes, role(i)),
-                Err(e) => {
-                    let mut file = FtlFile::parse(&locales[i], rel, b"");
-                    file.io_error = Some(e);
-                    file
-                }
-            };
-            (i, file)
-        })
-        .collect();
-    let mut catalogs: Vec<Catalog> = locales
-        .iter()
-        .map(|locale| Catalog {
-            locale: locale.clone(),
-            files: Vec::new(),
-            exists: root.join("locales").join(locale.as_str()).is_dir(),
-        })
-        .collect();
-    for (i, file) in parsed {
-        catalogs[i].files.push(file);
+/// [`load_catalogs`] in two steps: the files listed, then read. A caller that sizes the work
+/// first ([`CatalogListing::is_smaller_than`]) can spare a handful of files the thread pool.
+pub fn list_catalogs(root: &Path, locales: &[Locale]) -> CatalogListing {
+    CatalogListing::new(root, locales)
+}
+
+/// The `.ftl` files of some locales, listed and not yet read.
+pub struct CatalogListing {
+    root: PathBuf,
+    locales: Vec<Locale>,
+    gate: Option<ReadGate>,
+    /// (index of the locale, path relative to its folder, where to read it or why not).
+    files: Vec<(usize, String, Result<PathBuf, String>)>,
+}
+
+impl CatalogListing {
+    fn new(root: &Path, locales: &[Locale]) -> Self {
+        let gate = ReadGate::new(root).ok();
+        let files = locales
+            .iter()
+            .enumerate()
+            .flat_map(|(i, locale)| {
+                let dir = root.join("locales").join(locale.as_str());
+                let listing = gate
+                    .as_ref()
+                    .map(|gate| gate.list(&dir, true, &|name| name.ends_with(".ftl")))
+                    .unwrap_or_default();
+                let files = listing.files.into_iter().map(|(rel, path)| (rel, Ok(path)));
+                let refused = listing
+                    .refused
+                    .into_iter()
+                    .map(|(rel, refused)| (rel, Err(refused.to_string())));
+                files.chain(refused).map(move |(rel, path)| (i, rel, path))
+            })
+            .collect();
+        Self {
+            root: root.to_path_buf(),
+            locales: locales.to_vec(),
+            gate,
+            files,
+        }
     }
-    for catalog in &mut catalogs {
-        catalog.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+
+    /// Whether the listed files hold fewer than `bytes` bytes in all. Sizes are asked of the
+    /// file system one file at a time and only until `bytes` is reached: a large workspace
+    /// answers after a few files. A file whose size cannot be read counts as empty.
+    pub fn is_smaller_than(&self, bytes: u64) -> bool {
+        let mut total = 0;
+        for (_, _, path) in &self.files {
+            if let Ok(path) = path {
+                total += std::fs::metadata(path).map_or(0, |m| m.len());
+            }
+            if total >= bytes {
+                return false;
+            }
+        }
+        true
     }
-    catalogs
+
+    /// Reads and parses the files, in parallel (see [`load_catalogs`]).
+    pub fn load(self) -> Vec<Catalog> {
+        self.read(|i| match i {
+            0 => TextRole::Reference,
+            _ => TextRole::Translation,
+        })
+    }
+
+    /// The catalogs, the locale at index `i` on the side `role(i)` of the pairs.
+    fn read(self, role: impl Fn(usize) -> TextRole + Sync) -> Vec<Catalog> {
+        let Self {
+            root,
+            locales,
+            gate,
+            files,
+        } = self;
+        let parsed: Vec<(usize, FtlFile)> = files
+            .into_par_iter()
+            .map(|(i, rel, path)| {
+                let read =
+                    path.and_then(|path| match gate.as_ref().map(|g| g.read_listed(&path)) {
+                        Some(Ok(bytes)) => Ok(bytes),
+                        Some(Err(refused)) => Err(refused.to_string()),
+                        None => Err("the workspace cannot be opened".to_owned()),
+                    });
+                let file = match read {
+                    Ok(bytes) => FtlFile::parse_as(&locales[i], rel, bytes, role(i)),
+                    Err(e) => {
+                        let mut file = FtlFile::parse(&locales[i], rel, b"");
+                        file.io_error = Some(e);
+                        file
+                    }
+                };
+                (i, file)
+            })
+            .collect();
+        let mut catalogs: Vec<Catalog> = locales
+            .iter()
+            .map(|locale| Catalog {
+                locale: locale.clone(),
+                files: Vec::new(),
+                exists: root.join("locales").join(locale.as_str()).is_dir(),
+            })
+            .collect();
+        for (i, file) in parsed {
+            catalogs[i].files.push(file);
+        }
+        for catalog in &mut catalogs {
+            catalog.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+        }
+        catalogs
+    }
 }
 
 #[cfg(test)]
