@@ -127,11 +127,20 @@ mod tests {
             let call = format!("t(id=\"{}\"", message.id);
             let start = template.text.find(&call).unwrap() + "t(id=\"".len();
             let before = &template.text[..start];
-            assert_eq!(message.line, before.matches('\n').count() + 1, "{message:?}");
+            assert_eq!(
+                message.line,
+                before.matches('\n').count() + 1,
+                "{message:?}"
+            );
             let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
             assert_eq!(message.column, column, "{message:?}");
         }
-        let line_of = |id: &str| found.iter().find(|m| m.id == id).map(|m| (m.line, m.column));
+        let line_of = |id: &str| {
+            found
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| (m.line, m.column))
+        };
         assert_eq!(line_of("a"), Some((1, 10)));
         assert_eq!(line_of("b"), Some((3, 27)));
         assert_eq!(line_of("c"), Some((4, 11)));

@@ -443,4 +443,52 @@ mod tests {
         assert_eq!(file.syntax_errors.len(), 1);
         assert_eq!(file.source.position(file.syntax_errors[0].0).0, 2);
     }
+
+    #[test]
+    fn a_listing_is_sized_by_its_files_and_loads_like_load_catalogs() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("beyan.toml", "");
+        write("locales/en/common.ftl", "a = A\nb = B\n");
+        write("locales/en/releases/r.ftl", "c = C\n");
+        write("locales/az/common.ftl", "a = A az\n");
+        write("locales/az/notes.txt", "not a catalog, not counted");
+        let locales = [Locale::parse("en").unwrap(), Locale::parse("az").unwrap()];
+        let listing = list_catalogs(dir.path(), &locales);
+        let bytes = (12 + 6 + 9) as u64;
+        assert!(listing.is_smaller_than(bytes + 1));
+        assert!(!listing.is_smaller_than(bytes));
+        let ids = |catalogs: &[Catalog]| -> Vec<Vec<(String, Vec<String>)>> {
+            catalogs
+                .iter()
+                .map(|c| {
+                    c.files
+                        .iter()
+                        .map(|f| {
+                            (
+                                f.rel.clone(),
+                                f.entries.iter().map(|e| e.id.to_string()).collect(),
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let loaded = listing.load();
+        assert_eq!(ids(&loaded), ids(&load_catalogs(dir.path(), &locales)));
+        assert_eq!(
+            ids(&loaded)[0],
+            [
+                (
+                    "common.ftl".to_owned(),
+                    vec!["a".to_owned(), "b".to_owned()]
+                ),
+                ("releases/r.ftl".to_owned(), vec!["c".to_owned()]),
+            ]
+        );
+    }
 }
