@@ -5,6 +5,7 @@ mod cmd;
 mod context;
 mod report;
 mod serve;
+mod threads;
 
 use std::process::ExitCode;
 

@@ -41,8 +41,12 @@ pub fn template_messages(set: &TemplateSet) -> Vec<TemplateMessage> {
     for template in &set.templates {
         let text = &template.text;
         let mut from = 0;
+        // The line of `from`, counted on from the previous call rather than from the start of
+        // the template each time.
+        let mut line = 1;
         while let Some(found) = text[from..].find(CALL) {
             let start = from + found + CALL.len();
+            line += text[from..start].matches('\n').count();
             from = start;
             let Some(len) = text[start..].find('"') else {
                 break;
@@ -52,7 +56,6 @@ pub fn template_messages(set: &TemplateSet) -> Vec<TemplateMessage> {
                 continue;
             }
             let before = &text[..start];
-            let line = before.matches('\n').count() + 1;
             let arguments = text[start..].split(')').next().unwrap_or("");
             let shared_use = (!template.name.starts_with("release.")
                 && !arguments.contains("release="))
@@ -103,6 +106,45 @@ pub fn template_requirements(set: &TemplateSet) -> Vec<RequiredMessage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_and_columns_of_each_first_use() {
+        let mut set = TemplateSet::built_in();
+        set.templates.push(crate::templates::TemplateSource {
+            name: "extra.html".to_owned(),
+            text: "{{ t(id=\"a\") }}\n\n  {{ t(id=\"\") }} {{ t(id=\"b\") }}\n\u{e9}{{ t(id=\"c\") }}\n"
+                .to_owned(),
+            path: None,
+        });
+        let found = template_messages(&set);
+        // Every position, as counted from the start of its template.
+        for message in &found {
+            let template = set
+                .templates
+                .iter()
+                .find(|t| message.template == t.display_path())
+                .unwrap();
+            let call = format!("t(id=\"{}\"", message.id);
+            let start = template.text.find(&call).unwrap() + "t(id=\"".len();
+            let before = &template.text[..start];
+            assert_eq!(
+                message.line,
+                before.matches('\n').count() + 1,
+                "{message:?}"
+            );
+            let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            assert_eq!(message.column, column, "{message:?}");
+        }
+        let line_of = |id: &str| {
+            found
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| (m.line, m.column))
+        };
+        assert_eq!(line_of("a"), Some((1, 10)));
+        assert_eq!(line_of("b"), Some((3, 27)));
+        assert_eq!(line_of("c"), Some((4, 11)));
+    }
 
     #[test]
     fn labels_of_index_pages_are_shared_and_release_texts_per_release() {

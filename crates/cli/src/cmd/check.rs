@@ -3,11 +3,12 @@
 use std::process::ExitCode;
 
 use beyan_content::{ConfigError, ConfigErrors};
-use beyan_l10n::{LockError, Lockfile, Report, check_catalogs, load_catalogs};
+use beyan_l10n::{LockError, Lockfile, Report, check_catalogs, list_catalogs};
 use clap::ValueEnum;
 
 use crate::context::{Context, target_locales};
 use crate::report;
+use crate::threads;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = after_help!(
@@ -46,15 +47,22 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
         Err(error) => return Err(error),
     };
     let locales = target_locales(&workspace, &args.locales)?;
-    // The lock is read while the locales are parsed: a large one costs as much as a locale.
-    let (lock, catalogs) = std::thread::scope(|scope| {
-        let lock = scope.spawn(|| Lockfile::load_records(&workspace.root));
-        let catalogs = load_catalogs(
-            &workspace.root,
-            &workspace.config.locales.selected(&locales),
-        );
-        (lock.join(), catalogs)
-    });
+    let listing = list_catalogs(
+        &workspace.root,
+        &workspace.config.locales.selected(&locales),
+    );
+    let small = listing.is_smaller_than(threads::ONE_THREAD_BELOW);
+    let (lock, catalogs) = if small {
+        threads::stay_on_this_thread();
+        (Ok(Lockfile::load_records(&workspace.root)), listing.load())
+    } else {
+        // The lock is read while the locales are parsed: a large one costs as much as a locale.
+        std::thread::scope(|scope| {
+            let lock = scope.spawn(|| Lockfile::load_records(&workspace.root));
+            let catalogs = listing.load();
+            (lock.join(), catalogs)
+        })
+    };
     let lock = match lock.map_err(|_| anyhow::anyhow!("reading beyan.lock failed"))? {
         Ok(lock) => lock,
         Err(error) if args.format != Format::Human => {
@@ -68,7 +76,9 @@ pub fn run(args: Args, context: &Context) -> anyhow::Result<ExitCode> {
     let report = check_catalogs(&workspace, &catalogs, lock.as_ref(), &required);
     // A large workspace's catalogs are hundreds of thousands of small values: they are freed on
     // another thread while the report prints, and the process exits without waiting for it.
-    std::thread::spawn(move || drop((catalogs, lock)));
+    if !small {
+        std::thread::spawn(move || drop((catalogs, lock)));
+    }
     match args.format {
         Format::Human => report::check_human(&report, args.strict, context.quiet, &workspace.root),
         Format::Json => report::check_json(&report, args.strict)?,

@@ -428,8 +428,40 @@ pub fn load_catalog(root: &Path, locale: &Locale) -> Catalog {
 /// read through the workspace's [`ReadGate`]: one whose link leads out of the workspace is
 /// never read and carries the refusal as its `io_error`.
 pub fn load_catalogs(root: &Path, locales: &[Locale]) -> Vec<Catalog> {
-    let listing = Listing::new(root, locales);
-    listing.catalogs(listing.read(|_| true, Listing::role))
+    list_catalogs(root, locales).load()
+}
+
+/// [`load_catalogs`] in two steps: the files listed, then read. A caller that sizes the work
+/// first ([`CatalogListing::is_smaller_than`]) can spare a handful of files the thread pool.
+pub fn list_catalogs(root: &Path, locales: &[Locale]) -> CatalogListing {
+    CatalogListing(Listing::new(root, locales))
+}
+
+/// The `.ftl` files of some locales, listed and not yet read.
+pub struct CatalogListing(Listing);
+
+impl CatalogListing {
+    /// Whether the listed files hold fewer than `bytes` bytes in all. Sizes are asked of the
+    /// file system one file at a time and only until `bytes` is reached: a large workspace
+    /// answers after a few files. A file whose size cannot be read counts as empty.
+    pub fn is_smaller_than(&self, bytes: u64) -> bool {
+        let mut total = 0;
+        for (_, _, path) in &self.0.files {
+            if let Ok(path) = path {
+                total += std::fs::metadata(path).map_or(0, |m| m.len());
+            }
+            if total >= bytes {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Reads and parses the files, in parallel (see [`load_catalogs`]).
+    pub fn load(self) -> Vec<Catalog> {
+        let listing = self.0;
+        listing.catalogs(listing.read(|_| true, Listing::role))
+    }
 }
 
 /// The `.ftl` files of several locales, listed through the workspace's [`ReadGate`] but not
@@ -590,5 +622,53 @@ mod tests {
         assert_eq!(file.entries.len(), 2);
         assert_eq!(file.syntax_errors.len(), 1);
         assert_eq!(file.source.position(file.syntax_errors[0].0).0, 2);
+    }
+
+    #[test]
+    fn a_listing_is_sized_by_its_files_and_loads_like_load_catalogs() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("beyan.toml", "");
+        write("locales/en/common.ftl", "a = A\nb = B\n");
+        write("locales/en/releases/r.ftl", "c = C\n");
+        write("locales/az/common.ftl", "a = A az\n");
+        write("locales/az/notes.txt", "not a catalog, not counted");
+        let locales = [Locale::parse("en").unwrap(), Locale::parse("az").unwrap()];
+        let listing = list_catalogs(dir.path(), &locales);
+        let bytes = (12 + 6 + 9) as u64;
+        assert!(listing.is_smaller_than(bytes + 1));
+        assert!(!listing.is_smaller_than(bytes));
+        let ids = |catalogs: &[Catalog]| -> Vec<Vec<(String, Vec<String>)>> {
+            catalogs
+                .iter()
+                .map(|c| {
+                    c.files
+                        .iter()
+                        .map(|f| {
+                            (
+                                f.rel.clone(),
+                                f.entries.iter().map(|e| e.id.to_string()).collect(),
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let loaded = listing.load();
+        assert_eq!(ids(&loaded), ids(&load_catalogs(dir.path(), &locales)));
+        assert_eq!(
+            ids(&loaded)[0],
+            [
+                (
+                    "common.ftl".to_owned(),
+                    vec!["a".to_owned(), "b".to_owned()]
+                ),
+                ("releases/r.ftl".to_owned(), vec!["c".to_owned()]),
+            ]
+        );
     }
 }
