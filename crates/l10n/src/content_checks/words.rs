@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use icu::casemap::CaseMapper;
 use icu::properties::CodePointMapData;
-use icu::properties::props::GeneralCategory;
+use icu::properties::props::{GeneralCategory, WordBreak};
 use icu::segmenter::WordSegmenter;
 use icu::segmenter::options::WordBreakInvariantOptions;
 
@@ -57,6 +57,37 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Whether the word segmentation of [`words`] starts a segment at byte `at` of `text` whatever
+/// the rest of the text: at its start, or after a character that no rule joins to what follows
+/// (a space, a bracket, a dash; not a letter or digit, nor an apostrophe, a full stop, a colon,
+/// an underscore or a narrow no-break space, which join `l'arşiv`, `a.b`, `_x`) and before one
+/// that no rule joins to what precedes (not a mark or a format character: a soft hyphen).
+pub fn always_breaks_before(text: &str, at: usize) -> bool {
+    let Some(next) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        return false;
+    };
+    let Some(before) = text.get(..at).map(|head| head.chars().next_back()) else {
+        return false;
+    };
+    let properties = CodePointMapData::<WordBreak>::new();
+    let joins_what_precedes = matches!(
+        properties.get(next),
+        WordBreak::Extend | WordBreak::Format | WordBreak::ZWJ
+    );
+    let joins_what_follows = before.is_some_and(|c| {
+        c.is_alphanumeric()
+            || !matches!(
+                properties.get(c),
+                WordBreak::Other
+                    | WordBreak::WSegSpace
+                    | WordBreak::CR
+                    | WordBreak::LF
+                    | WordBreak::Newline
+            )
+    });
+    !joins_what_precedes && !joins_what_follows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +110,35 @@ mod tests {
         assert_eq!(found, ["Vatan", "Savaşı’nda", "8", "Kasım’da"]);
         let ur: Vec<&str> = words("جنگِ وطن میں").into_iter().map(|w| w.1).collect();
         assert_eq!(ur, ["جنگِ", "وطن", "میں"]);
+    }
+
+    /// [`always_breaks_before`] against the segmentation itself, before and after characters
+    /// that do and do not join words.
+    #[test]
+    fn always_breaks_before_agrees_with_the_segmentation() {
+        let around = [
+            ' ', '\u{A0}', '\u{202F}', '\t', '\n', '(', ')', '«', '“', '”', '"', '\'', '’', '‘',
+            '.', ':', ';', ',', '_', '-', '–', '/', '!', '?', '\u{FFFC}', '\u{AD}', '\u{200D}',
+            '\u{200C}', '\u{200E}', '\u{301}', 'a', 'ş', '2', '۲', '中', 'ו',
+        ];
+        let mut breaks = 0;
+        for left in ["", "a", "2", "ו", " "] {
+            for before in around {
+                for first in ["vatan", "2020", "ınd", "جنگ", "\u{301}x", "\u{AD}x", "ו"] {
+                    let text = format!("{left}{before}{first} x");
+                    let at = left.len() + before.len_utf8();
+                    if always_breaks_before(&text, at) {
+                        breaks += 1;
+                        assert!(
+                            words(&text).iter().any(|&(start, _)| start == at),
+                            "{text:?} at {at}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(breaks > 100, "{breaks}");
+        assert!(always_breaks_before("vatan", 0));
+        assert!(!always_breaks_before("l'vatan", 2));
     }
 }
