@@ -292,7 +292,7 @@ mod tests {
     use crate::load::source_file::SourceFile;
     use beyan_content::{Glossary, Locale, LocalesConfig};
 
-    const REFERENCES: [&str; 18] = [
+    const REFERENCES: [&str; 20] = [
         "Read [the war](https://patriotic.example/war) text.",
         "Read [the Patriotic War](mailto:a@b.example) or https://x.example/Patriotic War",
         "On { DATETIME($date, dateStyle: \"long\") }",
@@ -311,8 +311,10 @@ mod tests {
         "The { \"Patriotic\" } War",
         "The { \"\\u0050atriotic\" } War",
         "The Patri{ $n ->\n   *[other] otic\n} War",
+        "The Patriotic War\n    .title = Title",
+        "Text\n    .title = The Patriotic War",
     ];
-    const TRANSLATIONS: [&str; 34] = [
+    const TRANSLATIONS: [&str; 38] = [
         "{ $n } Vatan Savaşı’nda",
         "{ $n } Vatan{ \" \" }Savaşı",
         "Büyükelçilik büyükelçiliK",
@@ -347,6 +349,10 @@ mod tests {
         "a\u{00AD}Vatan Savaşı",
         "{ 5 }Vatan Savaşı",
         "{ $n }Vatan Savaşı",
+        "Vatan Savaşı\n    .title = Başlık",
+        "Metin\n    .title = Vatan Savaşı",
+        "\n    Büyük\n    Vatan Savaşı’nda",
+        "\n    Büyük Vatan\n    Savaşı’nda { $n }",
     ];
 
     fn file(text: &str) -> SourceFile {

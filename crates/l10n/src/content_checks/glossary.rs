@@ -36,6 +36,8 @@ pub struct TermUse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct VariantTerms {
     part: usize,
+    /// The part's name: `None` for the value, else the attribute's.
+    attribute: Option<String>,
     variant: usize,
     terms: Vec<usize>,
 }
@@ -57,6 +59,14 @@ impl TermUse {
     /// The terms of every variant (a term may come more than once).
     fn all(&self) -> impl Iterator<Item = usize> + '_ {
         self.variants.iter().flat_map(|v| v.terms.iter().copied())
+    }
+
+    /// The terms of every variant of the part named `attribute` (`None`: the value).
+    fn of_part<'a>(&'a self, attribute: Option<&'a str>) -> impl Iterator<Item = usize> + 'a {
+        self.variants
+            .iter()
+            .filter(move |v| v.attribute.as_deref() == attribute)
+            .flat_map(|v| v.terms.iter().copied())
     }
 }
 
@@ -122,6 +132,7 @@ impl TermSources {
                 if !terms.is_empty() {
                     variants.push(VariantTerms {
                         part,
+                        attribute: reference_part.attribute.clone(),
                         variant,
                         terms,
                     });
@@ -231,44 +242,64 @@ impl GlossaryIndex {
     }
 
     /// Whether the check may find a term of `reference_terms` not rendered in
-    /// `translation_source` (raw).
+    /// `translation_source` (raw, after the `=`).
     ///
-    /// A one-line translation of plain text (no variant, attribute or placeable) that holds an
-    /// approved rendering of every such term, each where the word segmentation always starts
-    /// a word, needs no closer look: the check would find every term rendered.
+    /// A translation of plain text (no select, string literal or nested placeable) whose every
+    /// part holds an approved rendering of each term the reference's part of the same name
+    /// uses, each where the word segmentation always starts a word, needs no closer look: the
+    /// check would find every term rendered.
     pub fn may_match(&self, reference_terms: &TermUse, translation_source: &str) -> bool {
-        let mut terms = reference_terms
-            .all()
-            .filter_map(|i| self.term(i))
-            .peekable();
-        if terms.peek().is_none() {
+        if !reference_terms.all().any(|i| self.term(i).is_some()) {
             return false;
         }
-        // Only one line of text is looked at this way, its placeables as the check sees them
-        // (not text); not an address, which the check blanks.
-        let Some(plain) = plain_line(translation_source) else {
+        let Some(parts) = plain_parts(translation_source) else {
             return true;
         };
-        if super::gate::has_address(&plain) {
-            return true;
-        }
-        let translation = fold(self.target_turkic, &plain);
-        !terms.all(|term| {
-            term.renderings
-                .iter()
-                .any(|r| begins_a_word(&translation, &r.join(" ")))
+        parts.iter().any(|(attribute, text)| {
+            let mut terms = reference_terms
+                .of_part(*attribute)
+                .filter_map(|i| self.term(i))
+                .peekable();
+            if terms.peek().is_none() {
+                return false;
+            }
+            // Not an address, which the check blanks.
+            if super::gate::has_address(text) {
+                return true;
+            }
+            let translation = fold(self.target_turkic, text);
+            !terms.all(|term| {
+                term.renderings
+                    .iter()
+                    .any(|r| begins_a_word(&translation, &r.join(" ")))
+            })
         })
     }
 }
 
-/// One line of Fluent source as its text reads: each placeable (without string literals or
-/// nesting) as U+FFFC; `None` for anything else.
-fn plain_line(source: &str) -> Option<String> {
-    if source.contains('\n') {
-        return None;
+/// The text of each part (the value, then each attribute by name) of a message's Fluent
+/// source after its `=`, when it is plain: each placeable (without a select, a string literal
+/// or nesting, on one line) as U+FFFC, lines as written; `None` for anything else.
+fn plain_parts(source: &str) -> Option<Vec<(Option<&str>, String)>> {
+    let mut parts: Vec<(Option<&str>, String)> = vec![(None, String::new())];
+    for line in source.split('\n') {
+        if let Some(attribute) = line.trim_start().strip_prefix('.') {
+            let (name, value) = attribute.split_once('=')?;
+            let mut text = String::with_capacity(value.len());
+            push_plain(&mut text, value)?;
+            parts.push((Some(name.trim()), text));
+        } else {
+            let (_, text) = parts.last_mut()?;
+            text.push('\n');
+            push_plain(text, line)?;
+        }
     }
-    let mut out = String::with_capacity(source.len());
-    let mut rest = source;
+    Some(parts)
+}
+
+/// Appends one line of Fluent source as its text reads (see [`plain_parts`]).
+fn push_plain(out: &mut String, line: &str) -> Option<()> {
+    let mut rest = line;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let inner = &rest[open + 1..];
@@ -283,7 +314,7 @@ fn plain_line(source: &str) -> Option<String> {
         return None;
     }
     out.push_str(rest);
-    Some(out)
+    Some(())
 }
 
 /// Whether `needle` occurs in `text` where the word segmentation starts a word whatever
@@ -523,5 +554,17 @@ mod tests {
             1
         );
         assert!(findings("az", "Nothing here.", "Heç nə.").is_empty());
+    }
+
+    #[test]
+    fn the_pre_filter_reads_plain_parts_by_name_and_words_as_segmented() {
+        let sources = TermSources::new(&glossary(), &Locale::parse("en").unwrap());
+        let used = sources.used_in_text(&message("The Patriotic War\n    .title = Title"));
+        let tr = index("tr");
+        assert!(!tr.may_match(&used, " Vatan Savaşı’nda { $n }\n    .title = Başlık"));
+        assert!(tr.may_match(&used, " Büyük Savaş\n    .title = Vatan Savaşı"));
+        assert!(tr.may_match(&used, " l'Vatan Savaşı"));
+        assert!(tr.may_match(&used, " _Vatan Savaşı"));
+        assert!(!tr.may_match(&TermUse::default(), " Büyük Savaş"));
     }
 }
