@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{AlignedFile, align_file, file_records, orphan_files};
-use crate::content_checks::{ContentChecks, MessageSource};
+use crate::content_checks::{ContentChecks, MessageSource, TermSources, TermUse};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::judge::required::{RequiredMessage, missing_required};
 use crate::judge::scope::{DefectKey, local_checks};
@@ -258,6 +258,7 @@ fn judge_part(
             file.hashes();
         });
     }
+    let reference_terms = reference_terms(workspace, reference_catalog, part);
     let releases: Vec<&beyan_content::Slug> = workspace.releases.iter().map(|r| &r.slug).collect();
     // The reference's own checks and the labels it lacks run beside the target locales'.
     let ((mut reference, required), targets) = rayon::join(
@@ -270,7 +271,16 @@ fn judge_part(
         || {
             target_catalogs
                 .par_iter()
-                .map(|catalog| judge_locale(workspace, reference_catalog, catalog, lock, part))
+                .map(|catalog| {
+                    judge_locale(
+                        workspace,
+                        reference_catalog,
+                        &reference_terms,
+                        catalog,
+                        lock,
+                        part,
+                    )
+                })
                 .collect::<Vec<_>>()
         },
     );
@@ -280,6 +290,33 @@ fn judge_part(
         required,
         targets,
     }
+}
+
+/// The glossary terms each message of the reference uses, per file of `reference` (none for a
+/// file that `part` does not hold), per entry: found once, in parallel, for every target
+/// locale to compare with.
+fn reference_terms(
+    workspace: &Workspace,
+    reference: &Catalog,
+    part: &Part<'_>,
+) -> Vec<Vec<TermUse>> {
+    let sources = TermSources::new(&workspace.glossary, &reference.locale);
+    if sources.is_empty() {
+        return Vec::new();
+    }
+    reference
+        .files
+        .par_iter()
+        .map(|file| {
+            if !part.holds(&file.scope) {
+                return Vec::new();
+            }
+            file.entries
+                .iter()
+                .map(|entry| sources.used_in(message_source(file, entry)))
+                .collect()
+        })
+        .collect()
 }
 
 /// The report of a check's judgement: the severity policy applied, the counts summed per
@@ -439,6 +476,7 @@ struct LocaleJudgement {
 fn judge_locale(
     workspace: &Workspace,
     reference: &Catalog,
+    reference_terms: &[Vec<TermUse>],
     target: &Catalog,
     lock: Option<&Lockfile>,
     part: &Part<'_>,
@@ -457,14 +495,16 @@ fn judge_locale(
             reference
                 .files
                 .par_iter()
-                .filter(|file| part.holds(&file.scope))
-                .map(|file| {
+                .enumerate()
+                .filter(|(_, file)| part.holds(&file.scope))
+                .map(|(i, file)| {
                     let aligned = align_file(
                         file,
                         target.file(&file.rel),
                         file_records(lock, locale, &file.rel),
                     );
-                    judge_file(&cx, &content, target, &aligned)
+                    let terms = reference_terms.get(i).map_or(&[][..], Vec::as_slice);
+                    judge_file(&cx, &content, terms, target, &aligned)
                 })
                 .collect::<Vec<_>>()
         },
@@ -529,10 +569,12 @@ fn judge_locale(
 }
 
 /// The findings of one aligned file, its raw counts, its obsolete entries' number and how many
-/// findings `# beyan-ignore` comments silenced.
+/// findings `# beyan-ignore` comments silenced; `reference_terms` are the glossary terms of the
+/// reference file's entries, in order.
 fn judge_file(
     cx: &PairContext<'_>,
     content: &ContentChecks,
+    reference_terms: &[TermUse],
     target: &Catalog,
     aligned: &AlignedFile<'_>,
 ) -> (Vec<Diagnostic>, FileSummary, usize, usize) {
@@ -587,7 +629,10 @@ fn judge_file(
         for judge in PAIR_JUDGES {
             judge(cx, pair, &mut out);
         }
-        suppressed += judge_content(content, pair, &mut out, before);
+        let terms = reference_file
+            .index_of(entry)
+            .and_then(|i| reference_terms.get(i));
+        suppressed += judge_content(content, pair, terms, &mut out, before);
     }
     for entry in &aligned.obsolete {
         out.push(
@@ -610,23 +655,18 @@ fn judge_file(
 fn judge_content(
     content: &ContentChecks,
     pair: &crate::align::Pair<'_>,
+    reference_terms: Option<&TermUse>,
     out: &mut Findings<'_>,
     before: usize,
 ) -> usize {
     let Some((file, translation)) = pair.translated() else {
         return 0;
     };
-    fn source<'f>(file: &'f FtlFile, entry: &crate::load::entry::Entry) -> MessageSource<'f> {
-        MessageSource {
-            file_text: file.source.text.as_str(),
-            start: entry.start,
-            end: entry.end,
-            flags: entry.content_flags,
-        }
-    }
+    let no_terms = TermUse::default();
     let (findings, suppression) = content.check_pair(
-        source(pair.reference_file, pair.reference),
-        source(file, translation),
+        message_source(pair.reference_file, pair.reference),
+        reference_terms.unwrap_or(&no_terms),
+        message_source(file, translation),
     );
     let id = pair.reference.id.as_str();
     for finding in findings {
@@ -652,6 +692,15 @@ fn judge_content(
         }
     }
     found - (out.diagnostics.len() - before)
+}
+
+fn message_source<'f>(file: &'f FtlFile, entry: &crate::load::entry::Entry) -> MessageSource<'f> {
+    MessageSource {
+        file_text: file.source.text.as_str(),
+        start: entry.start,
+        end: entry.end,
+        flags: entry.content_flags,
+    }
 }
 
 fn apply_overrides(found: Vec<Diagnostic>, config: &beyan_content::Config) -> Vec<Diagnostic> {

@@ -8,15 +8,174 @@
 
 use beyan_content::{Glossary, Locale};
 
+use super::gate::TextFlags;
 use super::text::MessageText;
-use super::words::{fold, is_turkic, words};
-use super::{Finding, Side};
+use super::words::{always_breaks_before, fold, is_turkic, words};
+use super::{Finding, MessageSource, Side};
 use crate::diagnostic::Code;
 
-/// The glossary prepared for one pair of locales: every text folded and split into words once.
+/// The glossary's terms as the reference writes them, folded with the reference locale's
+/// rules: what each reference message is searched for, once per run rather than once per
+/// target locale (they all compare with the same reference).
+#[derive(Debug, Clone, Default)]
+pub struct TermSources {
+    /// Per term of the glossary, in its order: each spelling as folded words.
+    terms: Vec<Vec<Vec<String>>>,
+    /// Case folding of the reference locale: Turkic or not.
+    turkic: bool,
+}
+
+/// The glossary terms a reference message uses, variant by variant: found once per run
+/// ([`TermSources::used_in`]), none for nearly every message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermUse {
+    variants: Vec<VariantTerms>,
+}
+
+/// The terms (indices in the glossary) that one variant of one part of the message uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct VariantTerms {
+    part: usize,
+    /// The part's name: `None` for the value, else the attribute's.
+    attribute: Option<String>,
+    variant: usize,
+    terms: Vec<usize>,
+}
+
+impl TermUse {
+    pub fn is_empty(&self) -> bool {
+        self.variants.is_empty()
+    }
+
+    /// The terms of the `variant`-th variant of the `part`-th part of the message's
+    /// [`MessageText`].
+    fn of(&self, part: usize, variant: usize) -> &[usize] {
+        self.variants
+            .iter()
+            .find(|v| v.part == part && v.variant == variant)
+            .map_or(&[], |v| v.terms.as_slice())
+    }
+
+    /// The terms of every variant (a term may come more than once).
+    fn all(&self) -> impl Iterator<Item = usize> + '_ {
+        self.variants.iter().flat_map(|v| v.terms.iter().copied())
+    }
+
+    /// The terms of every variant of the part named `attribute` (`None`: the value).
+    fn of_part<'a>(&'a self, attribute: Option<&'a str>) -> impl Iterator<Item = usize> + 'a {
+        self.variants
+            .iter()
+            .filter(move |v| v.attribute.as_deref() == attribute)
+            .flat_map(|v| v.terms.iter().copied())
+    }
+}
+
+impl TermSources {
+    pub fn new(glossary: &Glossary, reference: &Locale) -> Self {
+        let turkic = is_turkic(reference);
+        Self {
+            terms: glossary
+                .terms
+                .iter()
+                .map(|term| {
+                    term.source
+                        .iter()
+                        .map(|s| folded_words(turkic, s))
+                        .filter(|w| !w.is_empty())
+                        .collect()
+                })
+                .collect(),
+            turkic,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.iter().all(Vec::is_empty)
+    }
+
+    /// The terms the reference message `message` uses. Its raw source rules out nearly every
+    /// message unread: each word of its text is written in the source as it reads, so a
+    /// source without the first word of any term uses none — unless a string literal
+    /// (`{ "\u0050atriotic" }`) or a select (`Patri{ $n -> *[other] otic }`) makes text that
+    /// the source does not spell out, and the message is read.
+    pub fn used_in(&self, message: MessageSource<'_>) -> TermUse {
+        if self.is_empty() {
+            return TermUse::default();
+        }
+        let source = super::body(message.raw());
+        let spelled_out =
+            !TextFlags::from_bits(message.flags).has_literal() && !source.contains("->");
+        if spelled_out {
+            let folded = fold(self.turkic, source);
+            let may_use = self
+                .terms
+                .iter()
+                .flatten()
+                .any(|spelling| folded.contains(spelling[0].as_str()));
+            if !may_use {
+                return TermUse::default();
+            }
+        }
+        self.used_in_text(&MessageText::read(
+            message.file_text,
+            message.start,
+            message.end,
+        ))
+    }
+
+    /// The terms each variant of a reference message's text uses.
+    pub fn used_in_text(&self, text: &MessageText) -> TermUse {
+        let mut variants = Vec::new();
+        for (part, reference_part) in text.parts.iter().enumerate() {
+            for (variant, reference_variant) in reference_part.variants.iter().enumerate() {
+                let terms = self.used_in_variant(&reference_variant.text);
+                if !terms.is_empty() {
+                    variants.push(VariantTerms {
+                        part,
+                        attribute: reference_part.attribute.clone(),
+                        variant,
+                        terms,
+                    });
+                }
+            }
+        }
+        TermUse { variants }
+    }
+
+    /// The terms that `text` uses as whole words (the last possibly with a possessive),
+    /// outside its URLs and e-mail addresses (`support.embassy.example` is not the word
+    /// "embassy").
+    fn used_in_variant(&self, text: &str) -> Vec<usize> {
+        let folded = fold(self.turkic, &without_addresses(text));
+        // Most texts hold no term: a substring test of each term's first word rules them out.
+        let mut candidates = (0..self.terms.len())
+            .filter(|&i| {
+                self.terms[i]
+                    .iter()
+                    .any(|spelling| folded.contains(spelling[0].as_str()))
+            })
+            .peekable();
+        if candidates.peek().is_none() {
+            return Vec::new();
+        }
+        let text_words: Vec<&str> = words(&folded).into_iter().map(|(_, w)| w).collect();
+        candidates
+            .filter(|&i| {
+                self.terms[i]
+                    .iter()
+                    .any(|spelling| has_words(&text_words, spelling))
+            })
+            .collect()
+    }
+}
+
+/// The glossary prepared for one target locale: every rendering folded and split into words
+/// once.
 #[derive(Debug, Clone, Default)]
 pub struct GlossaryIndex {
-    terms: Vec<PreparedTerm>,
+    /// Per term of the glossary, in its order; `None` for a term the target locale has no
+    /// rendering of (it is not checked there).
+    terms: Vec<Option<PreparedTerm>>,
     /// Case folding of the target locale: Turkic or not.
     target_turkic: bool,
 }
@@ -45,7 +204,7 @@ impl GlossaryIndex {
         let terms = glossary
             .terms
             .iter()
-            .filter_map(|term| {
+            .map(|term| {
                 let renderings = term.renderings_for(target)?;
                 Some(PreparedTerm {
                     sources: term
@@ -65,7 +224,7 @@ impl GlossaryIndex {
                     line: term.line,
                 })
             })
-            .filter(|t| !t.sources.is_empty() && !t.renderings.is_empty())
+            .map(|t| t.filter(|t| !t.sources.is_empty() && !t.renderings.is_empty()))
             .collect();
         Self {
             terms,
@@ -74,63 +233,73 @@ impl GlossaryIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.iter().all(Option::is_none)
     }
 
-    /// Whether `reference_source` (raw, the id included) may hold a term: it contains the
-    /// first word of one of them, case-folded.
+    /// The `i`-th term of the glossary, when the target locale renders it.
+    fn term(&self, i: usize) -> Option<&PreparedTerm> {
+        self.terms.get(i)?.as_ref()
+    }
+
+    /// Whether the check may find a term of `reference_terms` not rendered in
+    /// `translation_source` (raw, after the `=`).
     ///
-    /// A one-line translation of plain text (no variant, attribute or placeable) that holds an approved
-    /// rendering of every such term, each beginning a word, needs no closer look: the check
-    /// would find every term rendered.
-    pub fn may_match(
-        &self,
-        turkic: bool,
-        reference_source: &str,
-        translation_source: &str,
-    ) -> bool {
-        if self.terms.is_empty() {
+    /// A translation of plain text (no select, string literal or nested placeable) whose every
+    /// part holds an approved rendering of each term the reference's part of the same name
+    /// uses, each where the word segmentation always starts a word, needs no closer look: the
+    /// check would find every term rendered.
+    pub fn may_match(&self, reference_terms: &TermUse, translation_source: &str) -> bool {
+        if !reference_terms.all().any(|i| self.term(i).is_some()) {
             return false;
         }
-        // A URL's words (`support.embassy.example`) are blanked, as the check blanks them.
-        let folded = if super::gate::has_address(reference_source) {
-            fold(turkic, &without_addresses(reference_source))
-        } else {
-            fold(turkic, reference_source)
-        };
-        let mut candidates = self
-            .terms
-            .iter()
-            .filter(|t| t.sources.iter().any(|s| folded.contains(s[0].as_str())))
-            .peekable();
-        if candidates.peek().is_none() {
-            return false;
-        }
-        // Only one line of text is looked at this way, its placeables as the check sees them
-        // (not text); not an address, which the check blanks.
-        let Some(plain) = plain_line(translation_source) else {
+        let Some(parts) = plain_parts(translation_source) else {
             return true;
         };
-        if super::gate::has_address(&plain) {
-            return true;
-        }
-        let translation = fold(self.target_turkic, &plain);
-        !candidates.all(|term| {
-            term.renderings
-                .iter()
-                .any(|r| begins_a_word(&translation, &r.join(" ")))
+        parts.iter().any(|(attribute, text)| {
+            let mut terms = reference_terms
+                .of_part(*attribute)
+                .filter_map(|i| self.term(i))
+                .peekable();
+            if terms.peek().is_none() {
+                return false;
+            }
+            // Not an address, which the check blanks.
+            if super::gate::has_address(text) {
+                return true;
+            }
+            let translation = fold(self.target_turkic, text);
+            !terms.all(|term| {
+                term.renderings
+                    .iter()
+                    .any(|r| begins_a_word(&translation, &r.join(" ")))
+            })
         })
     }
 }
 
-/// One line of Fluent source as its text reads: each placeable (without string literals or
-/// nesting) as U+FFFC; `None` for anything else.
-fn plain_line(source: &str) -> Option<String> {
-    if source.contains('\n') {
-        return None;
+/// The text of each part (the value, then each attribute by name) of a message's Fluent
+/// source after its `=`, when it is plain: each placeable (without a select, a string literal
+/// or nesting, on one line) as U+FFFC, lines as written; `None` for anything else.
+fn plain_parts(source: &str) -> Option<Vec<(Option<&str>, String)>> {
+    let mut parts: Vec<(Option<&str>, String)> = vec![(None, String::new())];
+    for line in source.split('\n') {
+        if let Some(attribute) = line.trim_start().strip_prefix('.') {
+            let (name, value) = attribute.split_once('=')?;
+            let mut text = String::with_capacity(value.len());
+            push_plain(&mut text, value)?;
+            parts.push((Some(name.trim()), text));
+        } else {
+            let (_, text) = parts.last_mut()?;
+            text.push('\n');
+            push_plain(text, line)?;
+        }
     }
-    let mut out = String::with_capacity(source.len());
-    let mut rest = source;
+    Some(parts)
+}
+
+/// Appends one line of Fluent source as its text reads (see [`plain_parts`]).
+fn push_plain(out: &mut String, line: &str) -> Option<()> {
+    let mut rest = line;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let inner = &rest[open + 1..];
@@ -145,17 +314,14 @@ fn plain_line(source: &str) -> Option<String> {
         return None;
     }
     out.push_str(rest);
-    Some(out)
+    Some(())
 }
 
-/// Whether `needle` occurs in `text` at the start of a word.
+/// Whether `needle` occurs in `text` where the word segmentation starts a word whatever
+/// precedes (not after an apostrophe or an underscore: `l'arşiv` and `_arşiv` are one word).
 fn begins_a_word(text: &str, needle: &str) -> bool {
-    text.match_indices(needle).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+    text.match_indices(needle)
+        .any(|(at, _)| always_breaks_before(text, at))
 }
 
 /// `text` with its URLs and e-mail addresses blanked (`support.embassy.example` is not the
@@ -172,34 +338,15 @@ fn without_addresses(text: &str) -> String {
     out
 }
 
-/// The aligned texts of a pair: each translated variant with its reference counterpart, part
-/// by part (a term in the reference's `.title` is looked for in the translation's `.title`).
-fn aligned<'t>(
-    reference: &'t MessageText,
-    translation: &'t MessageText,
-) -> Vec<(&'t str, &'t str)> {
-    let mut out = Vec::new();
-    for part in &translation.parts {
-        let Some(reference_part) = reference.part(part.attribute.as_deref()) else {
-            continue;
-        };
-        for variant in &part.variants {
-            if let Some(counterpart) = reference_part.counterpart(variant) {
-                out.push((counterpart.text.as_str(), variant.text.as_str()));
-            }
-        }
-    }
-    out
-}
-
 /// Whether `term` occurs in `text` as whole words; the last may carry a possessive.
-fn has_words(text: &[String], term: &[String]) -> bool {
+fn has_words<W: AsRef<str>>(text: &[W], term: &[String]) -> bool {
     text.windows(term.len()).any(|window| {
         window
             .iter()
             .zip(term)
             .enumerate()
             .all(|(i, (word, want))| {
+                let word = word.as_ref();
                 word == want
                     || (i + 1 == term.len()
                         && word
@@ -219,64 +366,61 @@ fn has_prefixes(text: &[String], rendering: &[String]) -> bool {
     })
 }
 
-pub fn check(index: &GlossaryIndex, reference: &Side<'_>, translation: &Side<'_>) -> Vec<Finding> {
-    if index.is_empty() {
+/// The glossary findings of a pair whose reference uses `reference_terms`: each translated
+/// variant against the terms of its reference counterpart, part by part (a term in the
+/// reference's `.title` is looked for in the translation's `.title`).
+pub fn check(
+    index: &GlossaryIndex,
+    reference_terms: &TermUse,
+    reference: &Side<'_>,
+    translation: &Side<'_>,
+) -> Vec<Finding> {
+    if index.is_empty() || reference_terms.is_empty() {
         return Vec::new();
     }
-    let mut missing: Vec<&PreparedTerm> = Vec::new();
-    for (reference_text, translation_text) in aligned(reference.text, translation.text) {
-        for term in missing_terms(
-            index,
-            reference,
-            reference_text,
-            translation,
-            translation_text,
-        ) {
-            if !missing.iter().any(|m| std::ptr::eq(*m, term)) {
-                missing.push(term);
+    let mut missing: Vec<usize> = Vec::new();
+    for part in &translation.text.parts {
+        let Some(part_index) = reference.text.part_index(part.attribute.as_deref()) else {
+            continue;
+        };
+        let reference_part = &reference.text.parts[part_index];
+        for variant in &part.variants {
+            let Some(variant_index) = reference_part.counterpart_index(variant) else {
+                continue;
+            };
+            let used = reference_terms.of(part_index, variant_index);
+            for term in missing_terms(index, used, translation, &variant.text) {
+                if !missing.contains(&term) {
+                    missing.push(term);
+                }
             }
         }
     }
-    missing.into_iter().map(finding).collect()
+    missing
+        .into_iter()
+        .filter_map(|i| index.term(i))
+        .map(finding)
+        .collect()
 }
 
-/// The terms that `reference_text` uses and `translation_text` renders in none of the approved
-/// ways.
-fn missing_terms<'i>(
-    index: &'i GlossaryIndex,
-    reference: &Side<'_>,
-    reference_text: &str,
+/// The terms (of `used`, those of the reference's text) that `translation_text` renders in
+/// none of the approved ways.
+fn missing_terms(
+    index: &GlossaryIndex,
+    used: &[usize],
     translation: &Side<'_>,
     translation_text: &str,
-) -> Vec<&'i PreparedTerm> {
-    let reference_text = fold(reference.turkic, &without_addresses(reference_text));
-    // Most texts hold no term: a substring test of each term's first word rules them out.
-    let candidates: Vec<&PreparedTerm> = index
-        .terms
+) -> Vec<usize> {
+    let matched: Vec<(usize, &PreparedTerm)> = used
         .iter()
-        .filter(|t| {
-            t.sources
-                .iter()
-                .any(|s| reference_text.contains(s[0].as_str()))
-        })
-        .collect();
-    if candidates.is_empty() {
-        return Vec::new();
-    }
-    let reference_words: Vec<String> = words(&reference_text)
-        .into_iter()
-        .map(|(_, w)| w.to_owned())
-        .collect();
-    let matched: Vec<&PreparedTerm> = candidates
-        .into_iter()
-        .filter(|t| t.sources.iter().any(|s| has_words(&reference_words, s)))
+        .filter_map(|&i| Some((i, index.term(i)?)))
         .collect();
     if matched.is_empty() {
         return Vec::new();
     }
     let translation_words = folded_words(translation.turkic, &without_addresses(translation_text));
     let mut out = Vec::new();
-    for term in &matched {
+    for &(i, term) in &matched {
         if term
             .renderings
             .iter()
@@ -295,8 +439,8 @@ fn missing_terms<'i>(
             continue;
         }
         // "War" inside "Patriotic War" is the longer term's business.
-        let inside_longer = matched.iter().any(|other| {
-            !std::ptr::eq(*other, *term)
+        let inside_longer = matched.iter().any(|&(j, other)| {
+            j != i
                 && other.sources.iter().any(|long| {
                     term.sources
                         .iter()
@@ -304,7 +448,7 @@ fn missing_terms<'i>(
                 })
         });
         if !inside_longer {
-            out.push(*term);
+            out.push(i);
         }
     }
     out
@@ -341,6 +485,14 @@ mod tests {
     use crate::content_checks::tests::{message, side};
 
     fn index(target: &str) -> GlossaryIndex {
+        GlossaryIndex::new(
+            &glossary(),
+            &Locale::parse("en").unwrap(),
+            &Locale::parse(target).unwrap(),
+        )
+    }
+
+    fn glossary() -> Glossary {
         let locales = beyan_content::LocalesConfig {
             reference: Locale::parse("en").unwrap(),
             required: ["az", "tr", "ur"]
@@ -349,26 +501,27 @@ mod tests {
                 .collect(),
             optional: Vec::new(),
         };
-        let glossary = Glossary::parse(
+        Glossary::parse(
             "glossary.toml",
             "[[term]]\nen = \"Patriotic War\"\naz = \"Vətən müharibəsi\"\ntr = [\"Vatan Muharebesi\", \"Vatan Savaşı\"]\nur = \"جنگِ وطن\"\n\n[[term]]\nen = \"Ilham Aliyev\"\naz = \"İlham Əliyev\"\ntr = \"İlham Aliyev\"\n\n[[term]]\nen = \"War\"\ntr = \"Savaş\"\n\n[[term]]\nen = \"Beyan\"\ndo-not-translate = true\n",
             &locales,
         )
-        .unwrap();
-        GlossaryIndex::new(
-            &glossary,
-            &Locale::parse("en").unwrap(),
-            &Locale::parse(target).unwrap(),
-        )
+        .unwrap()
     }
 
     fn findings(target: &str, reference: &str, translation: &str) -> Vec<String> {
         let (en, tr) = (message(reference), message(translation));
         let (en_side, tr_side) = (side("en"), side(target));
-        check(&index(target), &en_side.with(&en), &tr_side.with(&tr))
-            .into_iter()
-            .map(|f| f.message)
-            .collect()
+        let used = TermSources::new(&glossary(), &Locale::parse("en").unwrap()).used_in_text(&en);
+        check(
+            &index(target),
+            &used,
+            &en_side.with(&en),
+            &tr_side.with(&tr),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
     }
 
     #[test]
@@ -401,5 +554,17 @@ mod tests {
             1
         );
         assert!(findings("az", "Nothing here.", "Heç nə.").is_empty());
+    }
+
+    #[test]
+    fn the_pre_filter_reads_plain_parts_by_name_and_words_as_segmented() {
+        let sources = TermSources::new(&glossary(), &Locale::parse("en").unwrap());
+        let used = sources.used_in_text(&message("The Patriotic War\n    .title = Title"));
+        let tr = index("tr");
+        assert!(!tr.may_match(&used, " Vatan Savaşı’nda { $n }\n    .title = Başlık"));
+        assert!(tr.may_match(&used, " Büyük Savaş\n    .title = Vatan Savaşı"));
+        assert!(tr.may_match(&used, " l'Vatan Savaşı"));
+        assert!(tr.may_match(&used, " _Vatan Savaşı"));
+        assert!(!tr.may_match(&TermUse::default(), " Büyük Savaş"));
     }
 }

@@ -25,7 +25,7 @@ use beyan_content::{Glossary, Locale};
 use crate::diagnostic::Code;
 use gate::Open;
 pub use gate::{TextFlags, TextRole};
-pub use glossary::GlossaryIndex;
+pub use glossary::{GlossaryIndex, TermSources, TermUse};
 pub use number::NumberSymbols;
 pub use suppression::Suppression;
 pub use text::MessageText;
@@ -117,33 +117,39 @@ impl ContentChecks {
         }
     }
 
-    /// Every content finding of one translated message, and the message's suppression.
+    /// Every content finding of one translated message, and the message's suppression;
+    /// `reference_terms` are the glossary terms the reference uses ([`TermSources::used_in`]).
     pub fn check_pair(
         &self,
         reference: MessageSource<'_>,
+        reference_terms: &TermUse,
         translation: MessageSource<'_>,
     ) -> (Vec<Finding>, Option<Suppression>) {
-        let open = self.open(reference, translation);
+        let open = self.open(reference, reference_terms, translation);
         if !open.any() {
             return (Vec::new(), None);
         }
-        self.check_open(reference, translation, open)
+        self.check_open(reference, reference_terms, translation, open)
     }
 
     /// Which checks could fire on the pair, from a look at its raw source ([`gate`]): most
     /// pairs need no second parse, and most of the rest only one or two checks.
-    fn open(&self, reference: MessageSource<'_>, translation: MessageSource<'_>) -> Open {
+    fn open(
+        &self,
+        reference: MessageSource<'_>,
+        reference_terms: &TermUse,
+        translation: MessageSource<'_>,
+    ) -> Open {
         gate::open(
             &gate::RawPair {
                 reference_flags: TextFlags::from_bits(reference.flags),
                 translation_flags: TextFlags::from_bits(translation.flags),
-                reference: body(reference.raw()),
+                reference_terms,
                 translation: body(translation.raw()),
                 reference_comment: comment_block(reference.file_text, reference.start),
                 translation_comment: comment_block(translation.file_text, translation.start),
             },
             &self.glossary,
-            self.reference.turkic,
         )
     }
 
@@ -151,6 +157,7 @@ impl ContentChecks {
     fn check_open(
         &self,
         reference: MessageSource<'_>,
+        reference_terms: &TermUse,
         translation: MessageSource<'_>,
         open: Open,
     ) -> (Vec<Finding>, Option<Suppression>) {
@@ -161,7 +168,13 @@ impl ContentChecks {
         let translation_comment = translation.comment();
         let reference_side = self.reference.side(&reference_text, &reference_comment);
         let translation_side = self.target.side(&translation_text, &translation_comment);
-        let mut findings = check(&self.glossary, &reference_side, &translation_side, open);
+        let mut findings = check(
+            &self.glossary,
+            reference_terms,
+            &reference_side,
+            &translation_side,
+            open,
+        );
         let suppression = if open.suppression {
             Suppression::parse(&translation_comment)
         } else {
@@ -178,6 +191,7 @@ impl ContentChecks {
 /// three variants that all drop a number is one problem to fix.
 pub fn check(
     glossary: &GlossaryIndex,
+    reference_terms: &TermUse,
     reference: &Side<'_>,
     translation: &Side<'_>,
     open: Open,
@@ -235,7 +249,12 @@ pub fn check(
         out.extend(url::check(reference, translation));
     }
     if open.glossary {
-        out.extend(glossary::check(glossary, reference, translation));
+        out.extend(glossary::check(
+            glossary,
+            reference_terms,
+            reference,
+            translation,
+        ));
     }
     out
 }
@@ -324,6 +343,7 @@ pub(crate) mod tests {
         let r_side = en.side(&r, comment);
         check(
             &GlossaryIndex::default(),
+            &TermUse::default(),
             &r_side,
             &other.with(&t),
             Open::ALL,

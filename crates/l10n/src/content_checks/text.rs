@@ -115,9 +115,14 @@ impl MessageText {
 
     /// The part with the same name (value or attribute) as `part`.
     pub fn part(&self, attribute: Option<&str>) -> Option<&Part> {
+        self.parts.get(self.part_index(attribute)?)
+    }
+
+    /// The position of [`MessageText::part`] in `parts`.
+    pub fn part_index(&self, attribute: Option<&str>) -> Option<usize> {
         self.parts
             .iter()
-            .find(|p| p.attribute.as_deref() == attribute)
+            .position(|p| p.attribute.as_deref() == attribute)
     }
 
     /// Every variant's text, for checks that read the message as a whole.
@@ -132,15 +137,20 @@ impl Part {
     /// The reference variant that a translation's variant is compared with: the one with the
     /// same keys, else the default one (plural categories differ between languages).
     pub fn counterpart(&self, variant: &Variant) -> Option<&Variant> {
+        self.variants.get(self.counterpart_index(variant)?)
+    }
+
+    /// The position of [`Part::counterpart`] in `variants`.
+    pub fn counterpart_index(&self, variant: &Variant) -> Option<usize> {
         let same = |a: &str, b: &str| a.trim_start_matches('*') == b.trim_start_matches('*');
         self.variants
             .iter()
-            .find(|v| {
+            .position(|v| {
                 v.keys.len() == variant.keys.len()
                     && v.keys.iter().zip(&variant.keys).all(|(a, b)| same(a, b))
             })
-            .or_else(|| self.variants.iter().find(|v| v.is_default()))
-            .or_else(|| self.variants.first())
+            .or_else(|| self.variants.iter().position(Variant::is_default))
+            .or_else(|| (!self.variants.is_empty()).then_some(0))
     }
 }
 

@@ -86,18 +86,21 @@ impl FtlFile {
     /// hashes of the whole file are computed on first use, once (every target locale compares
     /// with the same reference file); an entry of another file is hashed on its own.
     pub fn hash_of(&self, entry: &Entry) -> u64 {
-        let index = self
-            .entries
+        match self.index_of(entry) {
+            Some(i) => self.hashes()[i],
+            None => crate::load::lockfile::content_hash(entry.body(&self.source)),
+        }
+    }
+
+    /// The position of `entry` in [`FtlFile::entries`], when it is one of them.
+    pub fn index_of(&self, entry: &Entry) -> Option<usize> {
+        self.entries
             .as_ptr_range()
             .contains(&std::ptr::from_ref(entry))
             .then(|| {
                 (std::ptr::from_ref(entry) as usize - self.entries.as_ptr() as usize)
                     / std::mem::size_of::<Entry>()
-            });
-        match index {
-            Some(i) => self.hashes()[i],
-            None => crate::load::lockfile::content_hash(entry.body(&self.source)),
-        }
+            })
     }
 
     /// [`FtlFile::hash_of`] every entry, in order.
