@@ -35,7 +35,9 @@ pub use code_docs::CodeDoc;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
 pub use judge::required::{RequiredIn, RequiredMessage};
-pub use load::catalog::{Catalog, FileScope, FtlFile, SetAside, load_catalog, load_catalogs};
+pub use load::catalog::{
+    Catalog, FileScope, FtlFile, ReleaseText, SetAside, load_catalog, load_catalogs,
+};
 pub use load::entry::{Entry, EntryKind, PartMarkup, Reference};
 pub use load::lockfile::{LockEntry, LockError, Lockfile, content_hash};
 pub use load::nesting_guard::MAX_NESTING;
