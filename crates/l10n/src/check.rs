@@ -837,9 +837,11 @@ mod tests {
                 assert!(held.files.iter().all(|f| f.release_slug().is_none()));
                 for file in whole.files.iter().filter(|f| f.release_slug().is_some()) {
                     let slug = file.release_slug().expect("a release's file");
-                    let again = held.read_release_file(slug).expect("unchanged");
+                    let again = held.release_text(slug).expect("unchanged");
                     let again = again.expect("set aside");
-                    assert_eq!(again.source.text, file.source.text);
+                    assert_eq!(again.text, file.source.text);
+                    assert_eq!(again.path, file.source.path);
+                    assert_eq!(again.syntax_errors, file.syntax_errors.len());
                 }
             }
         }
@@ -855,9 +857,9 @@ mod tests {
             "locales/en/releases/a.ftl",
             "headline = Unchecked\n",
         );
-        let error = catalogs[0].read_release_file("a").expect_err("changed");
+        let error = catalogs[0].release_text("a").expect_err("changed");
         assert!(error.contains("changed after it was checked"), "{error}");
-        assert!(catalogs[0].read_release_file("e").is_ok());
+        assert!(catalogs[0].release_text("e").is_ok());
         assert!(catalogs[0].read_set_aside().is_err());
     }
 }

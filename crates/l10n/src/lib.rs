@@ -36,8 +36,8 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use freshness::{LockOptions, LockOutcome, LockRequestError, LockedMessage, lock};
 pub use judge::required::{RequiredIn, RequiredMessage};
 pub use load::catalog::{
-    Catalog, CatalogListing, FileScope, FtlFile, SetAside, list_catalogs, load_catalog,
-    load_catalogs,
+    Catalog, CatalogListing, FileScope, FtlFile, ReleaseText, SetAside, list_catalogs,
+    load_catalog, load_catalogs,
 };
 pub use load::entry::{Entry, EntryKind, PartMarkup, Reference};
 pub use load::lockfile::{LockEntry, LockError, Lockfile, content_hash};

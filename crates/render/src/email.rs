@@ -23,8 +23,10 @@ pub(crate) struct Email<'a> {
     pub from_address: &'a str,
     /// Seconds since the Unix epoch: the embargo's end, else the release date.
     pub date: i64,
-    pub text: &'a str,
-    pub html: &'a str,
+    /// The plain-text and HTML versions as rendered (UTF-8), taken as they are: the text
+    /// parts are declared `charset=utf-8` and encoded from these bytes without a copy.
+    pub text: &'a [u8],
+    pub html: &'a [u8],
 }
 
 impl Email<'_> {
@@ -37,8 +39,8 @@ impl Email<'_> {
         let body = MimePart::new(
             ContentType::new("multipart/alternative").attribute("boundary", boundary),
             vec![
-                MimePart::new("text/plain", self.text.to_owned()),
-                MimePart::new("text/html", self.html.to_owned()),
+                MimePart::new(utf8("text/plain"), self.text),
+                MimePart::new(utf8("text/html"), self.html),
             ],
         );
         MessageBuilder::new()
@@ -57,4 +59,9 @@ impl Email<'_> {
             .write_to_vec()
             .unwrap_or_default()
     }
+}
+
+/// A text part's type, with the charset mail-builder gives a part made from a `str`.
+fn utf8(c_type: &str) -> ContentType<'_> {
+    ContentType::new(c_type).attribute("charset", "utf-8")
 }

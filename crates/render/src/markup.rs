@@ -369,25 +369,27 @@ fn push_xml_text(out: &mut String, text: &str) {
 /// could start, which keeps ordinary prose (`44-day`, `5.`) unescaped.
 fn push_markdown_text(out: &mut String, text: &str) {
     let mut line_start = out.is_empty() || out.ends_with('\n');
-    let mut chars = text.char_indices().peekable();
     let mut leading_digits = line_start;
     // Unescaped text is copied in runs, from `run` to the next character that needs a backslash.
+    // Every character that matters is ASCII, so the text is read a byte at a time: the bytes
+    // of any other character are neither digits nor line ends, as the character is not.
     let mut run = 0;
-    while let Some((at, c)) = chars.next() {
-        let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' => true,
-            '#' | '-' | '+' | '=' | '|' | '~' => line_start,
-            '!' => chars.peek().map(|&(_, next)| next) == Some('['),
-            '.' | ')' => leading_digits,
+    let bytes = text.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        let escape = match byte {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' => true,
+            b'#' | b'-' | b'+' | b'=' | b'|' | b'~' => line_start,
+            b'!' => bytes.get(at + 1) == Some(&b'['),
+            b'.' | b')' => leading_digits,
             _ => false,
         };
-        leading_digits = c.is_ascii_digit() && (leading_digits || line_start);
+        leading_digits = byte.is_ascii_digit() && (leading_digits || line_start);
         if escape {
             out.push_str(&text[run..at]);
             out.push('\\');
             run = at;
         }
-        line_start = c == '\n';
+        line_start = byte == b'\n';
     }
     out.push_str(&text[run..]);
 }
@@ -470,6 +472,49 @@ mod tests {
             render("Tom & <Jerry>", Format::Xml, Isolation::Strip),
             "Tom &amp; &lt;Jerry&gt;"
         );
+    }
+
+    /// The plain version of `push_markdown_text`, a character at a time: the oracle.
+    fn push_markdown_text_by_char(out: &mut String, text: &str) {
+        let mut line_start = out.is_empty() || out.ends_with('\n');
+        let mut chars = text.chars().peekable();
+        let mut leading_digits = line_start;
+        while let Some(c) = chars.next() {
+            let escape = match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' => true,
+                '#' | '-' | '+' | '=' | '|' | '~' => line_start,
+                '!' => chars.peek() == Some(&'['),
+                '.' | ')' => leading_digits,
+                _ => false,
+            };
+            leading_digits = c.is_ascii_digit() && (leading_digits || line_start);
+            if escape {
+                out.push('\\');
+            }
+            out.push(c);
+            line_start = c == '\n';
+        }
+    }
+
+    #[test]
+    fn markdown_escaping_equals_the_plain_version() {
+        let pieces = [
+            "", "a", "1", "12", ".", ")", "\n", "#", "-", "!", "[", "!\u{e9}[", "*", "\\", "ş",
+            "٣", "بیان", "😀", " ", "1.", "\n2)",
+        ];
+        for before in ["", "x", "\n"] {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        let text = format!("{a}{b}{c}{a}");
+                        let (mut fast, mut plain) = (before.to_owned(), before.to_owned());
+                        push_markdown_text(&mut fast, &text);
+                        push_markdown_text_by_char(&mut plain, &text);
+                        assert_eq!(fast, plain, "{before:?} + {text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -922,8 +922,8 @@ impl<'a> SiteContext<'a> {
                 .ok()
                 .map(|text| crate::markup::plain(&text))
         };
-        let text = std::str::from_utf8(text?).ok()?;
-        let html = std::str::from_utf8(html?).ok()?;
+        let text = text?;
+        let html = html?;
         let date = match planned.release.embargo {
             Some(instant) => instant.as_second(),
             None => jiff::tz::Offset::UTC

@@ -268,16 +268,43 @@ struct SetAsideFile {
     listed: PathBuf,
     /// [`judged_hash`] of the file as judged.
     judged: u64,
+    /// How many syntax errors the check found in it (the same text has the same ones).
+    syntax_errors: usize,
 }
 
 /// What a set-aside file's text must still hash to: its decoded text and how it was read.
 fn judged_hash(file: &FtlFile) -> u64 {
+    read_hash(
+        &file.source.text,
+        file.source.invalid_utf8_at,
+        file.io_error.as_deref(),
+    )
+}
+
+/// [`judged_hash`] of a file's parts, for a file read again without being parsed.
+fn read_hash(text: &str, invalid_utf8_at: Option<usize>, io_error: Option<&str>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::hash::DefaultHasher::new();
-    file.source.text.hash(&mut hasher);
-    file.source.invalid_utf8_at.hash(&mut hasher);
-    file.io_error.hash(&mut hasher);
+    text.hash(&mut hasher);
+    invalid_utf8_at.hash(&mut hasher);
+    io_error.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Why a set-aside file is refused: its text is not the one the check judged.
+const CHANGED_SINCE_CHECKED: &str = "the file changed after it was checked, and nothing unchecked is published: run the command again";
+
+/// A release's own file as its bundle reads it: the text the check judged, and whether the
+/// check found it broken. A set-aside file is read again as text only: its entries were
+/// summarized when it was judged, and the bundle parses the text itself.
+#[derive(Debug, Clone)]
+pub struct ReleaseText<'c> {
+    /// Workspace-relative path with `/`.
+    pub path: Cow<'c, str>,
+    /// Decoded as [`SourceFile`] decodes it.
+    pub text: Cow<'c, str>,
+    /// How many syntax errors the check found in this text.
+    pub syntax_errors: usize,
 }
 
 impl SetAside {
@@ -308,12 +335,43 @@ impl SetAside {
             }
         };
         if judged_hash(&again) != file.judged {
-            return Err(
-                "the file changed after it was checked, and nothing unchecked is published: run the command again"
-                    .to_owned(),
-            );
+            return Err(CHANGED_SINCE_CHECKED.to_owned());
         }
         Ok(again)
+    }
+
+    /// [`SetAside::read`] for a bundle: the text only, not parsed; an error when it cannot be
+    /// read (the reason the check saw) or its text changed since it was judged.
+    fn read_text(
+        &self,
+        locale: &Locale,
+        file: &SetAsideFile,
+    ) -> Result<ReleaseText<'static>, String> {
+        let gate = self
+            .gate
+            .as_ref()
+            .ok_or_else(|| "the workspace cannot be opened".to_owned())?;
+        match gate.read_listed(&file.listed) {
+            Ok(bytes) => {
+                let source =
+                    SourceFile::decode_owned(format!("locales/{locale}/{}", file.rel), bytes);
+                if read_hash(&source.text, source.invalid_utf8_at, None) != file.judged {
+                    return Err(CHANGED_SINCE_CHECKED.to_owned());
+                }
+                Ok(ReleaseText {
+                    path: Cow::Owned(source.path),
+                    text: Cow::Owned(source.text),
+                    syntax_errors: file.syntax_errors,
+                })
+            }
+            Err(refused) => {
+                let refused = refused.to_string();
+                if read_hash("", None, Some(&refused)) != file.judged {
+                    return Err(CHANGED_SINCE_CHECKED.to_owned());
+                }
+                Err(refused)
+            }
+        }
     }
 }
 
@@ -349,21 +407,28 @@ impl Catalog {
     }
 
     /// The own file of release `slug`, if the locale has one and holds it (see
-    /// [`Catalog::read_release_file`] for one set aside).
+    /// [`Catalog::release_text`] for one set aside).
     pub fn release_file(&self, slug: &str) -> Option<&FtlFile> {
         self.file(&format!("releases/{slug}.ftl"))
             .filter(|f| f.scope.release() == Some(slug))
     }
 
-    /// The own file of release `slug`, if the locale has one: held, or read again when it was
-    /// set aside (an error when it changed since it was judged).
-    pub fn read_release_file(&self, slug: &str) -> Result<Option<Cow<'_, FtlFile>>, String> {
+    /// The text of release `slug`'s own file, if the locale has one: held, or read again when
+    /// it was set aside; an error when it could not be read, or changed since it was judged.
+    pub fn release_text(&self, slug: &str) -> Result<Option<ReleaseText<'_>>, String> {
         if let Some(file) = self.release_file(slug) {
-            return Ok(Some(Cow::Borrowed(file)));
+            if let Some(e) = &file.io_error {
+                return Err(e.clone());
+            }
+            return Ok(Some(ReleaseText {
+                path: Cow::Borrowed(&file.source.path),
+                text: Cow::Borrowed(&file.source.text),
+                syntax_errors: file.syntax_errors.len(),
+            }));
         }
         let rel = format!("releases/{slug}.ftl");
         match self.set_aside.find(&rel) {
-            Some(file) => Ok(Some(Cow::Owned(self.set_aside.read(&self.locale, file)?))),
+            Some(file) => Ok(Some(self.set_aside.read_text(&self.locale, file)?)),
             None => Ok(None),
         }
     }
@@ -402,6 +467,7 @@ impl Catalog {
             };
             self.set_aside.files.push(SetAsideFile {
                 judged: judged_hash(&file),
+                syntax_errors: file.syntax_errors.len(),
                 listed: (*path).clone(),
                 rel: file.rel,
             });

@@ -86,7 +86,7 @@ impl<'c> BundleBuilder<'c> {
             .iter()
             .filter(|f| f.scope == FileScope::Shared)
             .collect();
-        let renames = term_renames(&shared);
+        let renames = term_renames(shared.iter().flat_map(|f| file_ids(f)));
         let parsed = shared.iter().map(|file| parse(file, &renames)).collect();
         Self {
             catalog,
@@ -103,70 +103,125 @@ impl<'c> BundleBuilder<'c> {
         let release = match slug {
             Some(slug) => self
                 .catalog
-                .read_release_file(slug)
+                .release_text(slug)
                 .map_err(|message| BundleError {
                     file: format!("locales/{}/releases/{slug}.ftl", self.catalog.locale),
                     message,
                 })?,
             None => None,
         };
-        let release = release.as_deref();
-        let mut files = self.shared.clone();
-        files.extend(release);
-        let renames = term_renames(&files);
+        let shared_paths = self.shared.iter().map(|f| f.source.path.as_str());
+        let Some(release) = release else {
+            let resources = self.parsed.iter().cloned();
+            return LocaleBundle::from_resources(
+                &self.locale,
+                shared_paths,
+                resources,
+                self.options,
+            );
+        };
+        // The release's text is parsed once: its ids come from that parse, and it is parsed
+        // again only when a term must be renamed in it. A problem with it is reported after
+        // the shared files' (file order).
+        let parse_own = |renames: &[(String, String)]| {
+            parse_text(&release.path, &release.text, release.syntax_errors, renames)
+        };
+        let (own, ids) = match parse_own(&[]) {
+            Ok(resource) => {
+                let ids = resource_ids(&resource);
+                (Ok(resource), ids)
+            }
+            Err(e) => (Err(e), Vec::new()),
+        };
+        let shared_ids = self.shared.iter().flat_map(|f| file_ids(f));
+        let renames = term_renames(shared_ids.chain(ids.iter().map(|(k, id)| (*k, id.as_str()))));
+        let own = match own {
+            Ok(_) if !renames.is_empty() => parse_own(&renames),
+            own => own,
+        }
+        .map(Arc::new);
+        let paths = shared_paths.chain([release.path.as_ref()]);
         let mut bundle = if renames == self.renames {
-            let own = release.map(|file| parse(file, &renames));
-            let resources = self.parsed.iter().cloned().chain(own);
-            LocaleBundle::from_resources(&self.locale, &files, resources, self.options)?
+            let resources = self.parsed.iter().cloned().chain([own]);
+            LocaleBundle::from_resources(&self.locale, paths, resources, self.options)?
         } else {
             // The release's file makes a shared term clash with one of its messages: the
             // shared files need other names in this bundle.
-            LocaleBundle::new(&self.locale, &files, self.options)?
+            let shared = self.shared.iter().map(|file| parse(file, &renames));
+            LocaleBundle::from_resources(&self.locale, paths, shared.chain([own]), self.options)?
         };
-        if let Some(release) = release {
-            bundle.release_ids = release
-                .entries
-                .iter()
-                .filter(|e| e.kind == EntryKind::Message)
-                .map(|e| e.id.to_string())
-                .collect();
-        }
+        bundle.release_ids = ids
+            .into_iter()
+            .filter(|(kind, _)| *kind == EntryKind::Message)
+            .map(|(_, id)| id)
+            .collect();
         Ok(bundle)
     }
 }
 
 /// Parses one file for a bundle, with the bundle's term renames applied.
 fn parse(file: &FtlFile, renames: &[(String, String)]) -> Result<Arc<FluentResource>, BundleError> {
-    let error = |message: String| BundleError {
-        file: file.source.path.clone(),
-        message,
-    };
     if let Some(e) = &file.io_error {
-        return Err(error(e.clone()));
+        return Err(BundleError {
+            file: file.source.path.clone(),
+            message: e.clone(),
+        });
     }
-    // A file with syntax errors is never published; and the text the check's guard blanked
-    // (nesting too deep, a cut escape) must not reach the parser unguarded.
-    let n = file.syntax_errors.len();
-    if n > 0 {
+    parse_text(
+        &file.source.path,
+        &file.source.text,
+        file.syntax_errors.len(),
+        renames,
+    )
+    .map(Arc::new)
+}
+
+/// Parses the text of the file at `path`, in which the check found `syntax_errors`, with
+/// `renames` applied.
+fn parse_text(
+    path: &str,
+    text: &str,
+    syntax_errors: usize,
+    renames: &[(String, String)],
+) -> Result<FluentResource, BundleError> {
+    let error = |n: usize| {
         let noun = if n == 1 {
             "syntax error"
         } else {
             "syntax errors"
         };
-        return Err(error(format!("{n} {noun}; run `beyan check` for where")));
+        BundleError {
+            file: path.to_owned(),
+            message: format!("{n} {noun}; run `beyan check` for where"),
+        }
+    };
+    // A file with syntax errors is never published; and the text the check's guard blanked
+    // (nesting too deep, a cut escape) must not reach the parser unguarded.
+    if syntax_errors > 0 {
+        return Err(error(syntax_errors));
     }
-    let text = rename_terms(&file.source.text, renames);
-    FluentResource::try_new(text)
-        .map(Arc::new)
-        .map_err(|(_, errors)| {
-            let n = errors.len();
-            let noun = if n == 1 {
-                "syntax error"
-            } else {
-                "syntax errors"
-            };
-            error(format!("{n} {noun}; run `beyan check` for where"))
+    FluentResource::try_new(rename_terms(text, renames)).map_err(|(_, errors)| error(errors.len()))
+}
+
+/// The messages and terms of a file, as its entries name them (a term with its `-`).
+fn file_ids(file: &FtlFile) -> impl Iterator<Item = (EntryKind, &str)> {
+    file.entries.iter().map(|e| (e.kind, e.id.as_str()))
+}
+
+/// The messages and terms of a parsed file, in file order, named as [`file_ids`] names them.
+fn resource_ids(resource: &FluentResource) -> Vec<(EntryKind, String)> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => {
+                Some((EntryKind::Message, m.id.name.to_owned()))
+            }
+            fluent_syntax::ast::Entry::Term(t) => {
+                Some((EntryKind::Term, format!("-{}", t.id.name)))
+            }
+            _ => None,
         })
+        .collect()
 }
 
 impl LocaleBundle {
@@ -185,16 +240,17 @@ impl LocaleBundle {
         files: &[&FtlFile],
         options: BundleOptions,
     ) -> Result<Self, BundleError> {
-        let renames = term_renames(files);
+        let renames = term_renames(files.iter().flat_map(|f| file_ids(f)));
         let resources = files.iter().map(|file| parse(file, &renames));
-        Self::from_resources(locale, files, resources, options)
+        let paths = files.iter().map(|f| f.source.path.as_str());
+        Self::from_resources(locale, paths, resources, options)
     }
 
-    /// A bundle of `files`, parsed into `resources` (one each, in the same order; taken one at
-    /// a time, so the first problem in file order is the one reported).
-    fn from_resources(
+    /// A bundle of the files at `paths`, parsed into `resources` (one each, in the same order;
+    /// taken one at a time, so the first problem in file order is the one reported).
+    fn from_resources<'p>(
         locale: &Locale,
-        files: &[&FtlFile],
+        paths: impl IntoIterator<Item = &'p str>,
         resources: impl IntoIterator<Item = Result<Arc<FluentResource>, BundleError>>,
         options: BundleOptions,
     ) -> Result<Self, BundleError> {
@@ -218,11 +274,11 @@ impl LocaleBundle {
                 message: e.to_string(),
             });
         }
-        for (file, resource) in files.iter().zip(resources) {
+        for (path, resource) in paths.into_iter().zip(resources) {
             bundle
                 .add_resource(resource?)
                 .map_err(|errors| BundleError {
-                    file: file.source.path.clone(),
+                    file: path.to_owned(),
                     message: describe(&errors, Vec::new()),
                 })?;
         }
@@ -317,22 +373,26 @@ impl LocaleBundle {
 /// fluent-bundle keys both by the bare name, so the second one added is lost. Such a term is
 /// renamed in the bundle's copy of the text (never in the files); nothing outside the bundle
 /// sees term names.
-fn term_renames(files: &[&FtlFile]) -> Vec<(String, String)> {
-    let entries = || files.iter().flat_map(|f| f.entries.iter());
-    let names: std::collections::HashSet<&str> =
-        entries().map(|e| e.id.trim_start_matches('-')).collect();
+fn term_renames<'a>(ids: impl Iterator<Item = (EntryKind, &'a str)>) -> Vec<(String, String)> {
+    let ids: Vec<(EntryKind, &str)> = ids.collect();
+    let names: std::collections::HashSet<&str> = ids
+        .iter()
+        .map(|(_, id)| id.trim_start_matches('-'))
+        .collect();
     let mut renames = Vec::new();
-    for term in entries().filter(|e| e.kind == EntryKind::Term) {
-        let bare = term.id.trim_start_matches('-');
-        let is_message = entries().any(|e| e.kind == EntryKind::Message && e.id == bare);
-        if !is_message || renames.iter().any(|(from, _)| *from == term.id) {
+    for (_, term) in ids.iter().filter(|(kind, _)| *kind == EntryKind::Term) {
+        let bare = term.trim_start_matches('-');
+        let is_message = ids
+            .iter()
+            .any(|(kind, id)| *kind == EntryKind::Message && *id == bare);
+        if !is_message || renames.iter().any(|(from, _)| from == term) {
             continue;
         }
         let mut renamed = format!("{bare}_term");
         while names.contains(renamed.as_str()) {
             renamed.push('_');
         }
-        renames.push((term.id.to_string(), format!("-{renamed}")));
+        renames.push(((*term).to_owned(), format!("-{renamed}")));
     }
     renames
 }
