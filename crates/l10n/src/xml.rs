@@ -2,24 +2,34 @@
 //! character XML 1.0 cannot carry never makes a document that its reader refuses.
 
 /// Whether XML 1.0 can carry `c` as a character.
-pub(crate) fn is_xml_char(c: char) -> bool {
+fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// `value` for element text: markup characters escaped, a carriage return as a reference (a
 /// reader would turn it into a line feed), a character XML cannot carry as U+FFFD.
 pub(crate) fn text(value: &str) -> String {
-    escaped(value, false)
+    let mut out = String::with_capacity(value.len());
+    escape_into(&mut out, value, false, |out, _| out.push('\u{FFFD}'));
+    out
 }
 
 /// `value` for an attribute: as [`text`], and quotes, tabs and line breaks as references, which
 /// survive the reader's normalization of attribute values.
 pub(crate) fn attribute(value: &str) -> String {
-    escaped(value, true)
+    let mut out = String::with_capacity(value.len());
+    escape_into(&mut out, value, true, |out, _| out.push('\u{FFFD}'));
+    out
 }
 
-fn escaped(value: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(value.len());
+/// Appends `value` escaped (for an attribute when `attribute`, else for element text); a
+/// character XML cannot carry is handed to `other` (XLIFF writes it as `<cp hex="…"/>`).
+pub(crate) fn escape_into(
+    out: &mut String,
+    value: &str,
+    attribute: bool,
+    other: impl Fn(&mut String, char),
+) {
     for c in value.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -30,10 +40,9 @@ fn escaped(value: &str, attribute: bool) -> String {
             '\n' if attribute => out.push_str("&#10;"),
             '\t' if attribute => out.push_str("&#9;"),
             c if is_xml_char(c) => out.push(c),
-            _ => out.push('\u{FFFD}'),
+            c => other(out, c),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -50,5 +59,14 @@ mod tests {
             attribute("\"x\"\n\t\u{FFFF}"),
             "&quot;x&quot;&#10;&#9;\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn a_character_xml_cannot_carry_goes_to_the_callers_handler() {
+        let mut out = String::from("<t>");
+        escape_into(&mut out, "a\u{1}&\u{FFFE}", false, |out, c| {
+            out.push_str(&format!("[{:04X}]", u32::from(c)));
+        });
+        assert_eq!(out, "<t>a[0001]&amp;[FFFE]");
     }
 }

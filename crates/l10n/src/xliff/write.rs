@@ -132,17 +132,9 @@ fn parts(out: &mut String, unit: &Unit, parts: &[Part]) {
 
 /// Element text: escaped, with characters XML cannot carry as XLIFF code points.
 fn text(out: &mut String, value: &str) {
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // A carriage return would be read back as a line feed.
-            '\r' => out.push_str("&#13;"),
-            c if crate::xml::is_xml_char(c) => out.push(c),
-            c => out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c))),
-        }
-    }
+    crate::xml::escape_into(out, value, false, |out, c| {
+        out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c)));
+    });
 }
 
 #[cfg(test)]
