@@ -309,7 +309,11 @@ fn known_crashers_stay_fixed() {
     // here as decoded text and as the invalid byte the decoder replaces).
     for bytes in [&b"r={\"\\u\xfa"[..], "r = { \"\\u\u{e9}\" }\n".as_bytes()] {
         let file = beyan_l10n::FtlFile::parse(&az, "common.ftl".into(), bytes);
-        let found: Vec<&str> = file.syntax_errors.iter().map(|(_, m)| m.as_str()).collect();
+        let found: Vec<&str> = file
+            .syntax_errors
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect();
         assert!(
             found.iter().any(|m| m.contains("unicode escape")),
             "{found:?}"

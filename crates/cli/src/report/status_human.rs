@@ -97,7 +97,14 @@ pub fn status_human(status: &Status) -> String {
             )
         })
         .collect();
-    if pending.is_empty() {
+    if pending.is_empty() && status.reference_errors > 0 {
+        // Translated, but nothing can be published past a broken reference.
+        let red = AnsiColor::Red.on_default().bold();
+        s.push_str(&format!(
+            "\n{red}every locale is translated, but none can be published until the reference {} is fixed{red:#} (beyan check shows where)\n",
+            status.reference
+        ));
+    } else if pending.is_empty() {
         let green = AnsiColor::Green.on_default();
         s.push_str(&format!(
             "\n{green}every locale is translated and up to date{green:#}\n"

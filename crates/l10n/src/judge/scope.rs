@@ -58,14 +58,15 @@ pub fn local_checks(catalog: &Catalog) -> Vec<LocalFinding> {
                 "the file is not valid UTF-8; save it as UTF-8".to_owned(),
             );
         }
-        for (offset, message) in &file.syntax_errors {
+        for error in &file.syntax_errors {
             out.push(
                 Code::SyntaxError,
                 file,
-                Some(*offset),
+                Some(error.offset),
                 None,
-                message.clone(),
-            );
+                error.message.clone(),
+            )
+            .help = error.help.clone();
         }
         for entry in &file.entries {
             for &(offset, c) in &entry.invalid_characters {

@@ -65,8 +65,8 @@ pub struct FtlFile {
     pub scope: FileScope,
     pub source: SourceFile,
     pub entries: Vec<Entry>,
-    /// Parser errors (and entries nested too deeply to parse): byte offset and description.
-    pub syntax_errors: Vec<(usize, String)>,
+    /// Parser errors (and entries nested too deeply to parse), in the order of the file.
+    pub syntax_errors: Vec<SyntaxError>,
     /// Ids of the messages and terms that a syntax error broke: each is reported once, by its
     /// syntax error, never a second time as missing.
     pub broken_ids: Vec<String>,
@@ -131,9 +131,13 @@ impl FtlFile {
     fn parse_as(locale: &Locale, rel: String, bytes: Vec<u8>, role: TextRole) -> Self {
         let source = SourceFile::decode_owned(format!("locales/{locale}/{rel}"), bytes);
         let (guarded, too_deep) = nesting_guard::guard(&source.text);
-        let mut syntax_errors: Vec<(usize, String)> = too_deep
+        let mut syntax_errors: Vec<SyntaxError> = too_deep
             .iter()
-            .map(|t| (t.offset, t.message.clone()))
+            .map(|t| SyntaxError {
+                offset: t.offset,
+                message: t.message.clone(),
+                help: None,
+            })
             .collect();
         let mut broken_ids = Vec::new();
         let entries = {
@@ -153,11 +157,11 @@ impl FtlFile {
                             .slice
                             .clone()
                             .and_then(|r| file.text.get(r.clone()).map(|text| (r.start, text)));
-                        let (offset, message, id) = match junk {
+                        let (found, id) = match junk {
                             Some((start, text)) => explain_junk(start, text, error),
-                            None => (error.pos.start, error.kind.to_string(), None),
+                            None => (SyntaxError::said(error.pos.start, error), None),
                         };
-                        syntax_errors.push((offset, message));
+                        syntax_errors.push(found);
                         broken_ids.extend(id);
                     }
                     resource
@@ -165,7 +169,7 @@ impl FtlFile {
             };
             entries(&resource, file, role)
         };
-        syntax_errors.sort_by_key(|(offset, _)| *offset);
+        syntax_errors.sort_by_key(|e| e.offset);
         Self {
             scope: FileScope::of(&rel),
             rel,
@@ -179,6 +183,26 @@ impl FtlFile {
     }
 }
 
+/// A syntax error: where, what, and what to do when that is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset in the file.
+    pub offset: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl SyntaxError {
+    /// The parser's own description, at `offset`.
+    fn said(offset: usize, error: &fluent_syntax::parser::ParserError) -> Self {
+        Self {
+            offset,
+            message: error.kind.to_string(),
+            help: None,
+        }
+    }
+}
+
 /// Where and how to report one piece of Junk, and the id of the message it broke: an entry
 /// left empty (`org-name =`, a pasted to-do) is "not translated yet"; an unclosed `{` is
 /// reported where it opens, not where the parser gave up (the next, innocent line).
@@ -186,22 +210,35 @@ fn explain_junk(
     start: usize,
     junk: &str,
     error: &fluent_syntax::parser::ParserError,
-) -> (usize, String, Option<String>) {
-    let parser_says = error.kind.to_string();
+) -> (SyntaxError, Option<String>) {
     let Some((id, value)) = junk_entry(junk) else {
-        return (error.pos.start, parser_says, None);
+        return (SyntaxError::said(error.pos.start, error), None);
     };
     if value.trim().is_empty() {
-        let message = format!("`{id}` is not translated yet: write its text after `=`");
-        return (start, message, Some(id.to_owned()));
+        let found = SyntaxError {
+            offset: start,
+            message: format!("`{id}` is not translated yet"),
+            help: Some(
+                "write its text after `=`, or remove the line until it is translated".to_owned(),
+            ),
+        };
+        return (found, Some(id.to_owned()));
     }
     if let Some(open) = unclosed_brace(junk) {
-        let message = format!(
-            "this `{{` is never closed: end the placeable with `}}` (the parser says: {parser_says})"
-        );
-        return (start + open, message, Some(id.to_owned()));
+        let found = SyntaxError {
+            offset: start + open,
+            message: format!(
+                "this `{{` is never closed (the parser says: {})",
+                error.kind
+            ),
+            help: Some("end the placeable with `}`".to_owned()),
+        };
+        return (found, Some(id.to_owned()));
     }
-    (error.pos.start, parser_says, Some(id.to_owned()))
+    (
+        SyntaxError::said(error.pos.start, error),
+        Some(id.to_owned()),
+    )
 }
 
 /// The id and the rest of a Junk that begins as an entry (`id =` or `-term =`).
@@ -679,7 +716,7 @@ mod tests {
         assert_eq!(ids, ["ok", "after"]);
         assert_eq!(file.syntax_errors.len(), 1);
         assert_eq!(
-            file.source.position(file.syntax_errors[0].0),
+            file.source.position(file.syntax_errors[0].offset),
             (2, 7 + MAX_NESTING)
         );
     }
@@ -690,7 +727,7 @@ mod tests {
         let file = FtlFile::parse(&locale, "a.ftl".into(), b"a = 1\nb c\nd = 2\n");
         assert_eq!(file.entries.len(), 2);
         assert_eq!(file.syntax_errors.len(), 1);
-        assert_eq!(file.source.position(file.syntax_errors[0].0).0, 2);
+        assert_eq!(file.source.position(file.syntax_errors[0].offset).0, 2);
     }
 
     #[test]

@@ -1,0 +1,3 @@
+site-title = Press releases
+greeting = Hello, { $name
+headline-label = Headline

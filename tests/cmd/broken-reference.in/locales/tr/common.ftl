@@ -1,0 +1,3 @@
+site-title = Basın bültenleri
+greeting = Merhaba, { $name }!
+headline-label = Başlık
