@@ -160,8 +160,7 @@ pub fn check_in_batches(
     let mut slugs: Vec<&str> = listing
         .files
         .iter()
-        .filter_map(|(_, rel, _)| rel.strip_prefix("releases/")?.strip_suffix(".ftl"))
-        .filter(|slug| !slug.contains('/'))
+        .filter_map(|(_, rel, _)| FileScope::release_of(rel))
         .chain(workspace.releases.iter().map(|r| r.slug.as_str()))
         .collect();
     slugs.sort_unstable();
@@ -169,9 +168,7 @@ pub fn check_in_batches(
     let paths: Vec<_> = (0..locales.len()).map(|i| listing.paths(i)).collect();
     for slugs in slugs.chunks(batch.max(1)) {
         let in_batch = |rel: &str| {
-            FileScope::of(rel)
-                .release()
-                .is_some_and(|slug| slugs.binary_search(&slug).is_ok())
+            FileScope::release_of(rel).is_some_and(|slug| slugs.binary_search(&slug).is_ok())
         };
         Listing::add(&mut catalogs, listing.read(in_batch, Listing::role));
         let part = Part::Releases(slugs);

@@ -423,8 +423,7 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 fn release_file(rel: &str) -> Option<(&str, &str)> {
     let rest = rel.strip_prefix("locales/")?;
     let (locale, rest) = rest.split_once('/')?;
-    let slug = rest.strip_prefix("releases/")?.strip_suffix(".ftl")?;
-    (!slug.contains('/')).then_some((locale, slug))
+    Some((locale, FileScope::release_of(rest)?))
 }
 
 /// Each catalog with only the files a bundle of release `slug` holds.

@@ -29,14 +29,18 @@ impl FileScope {
     /// The scope of a file by its path relative to the locale folder. Only a file directly in
     /// `releases/` belongs to one release; `releases/archive/notes.ftl` is shared.
     pub fn of(rel: &str) -> Self {
-        match rel
-            .strip_prefix("releases/")
-            .and_then(|name| name.strip_suffix(".ftl"))
-            .filter(|slug| !slug.contains('/'))
-        {
+        match Self::release_of(rel) {
             Some(slug) => Self::Release(slug.to_owned()),
             None => Self::Shared,
         }
+    }
+
+    /// The slug of the release whose own file `rel` is, borrowed from the path: the release
+    /// of [`FileScope::of`].
+    pub fn release_of(rel: &str) -> Option<&str> {
+        rel.strip_prefix("releases/")
+            .and_then(|name| name.strip_suffix(".ftl"))
+            .filter(|slug| !slug.contains('/'))
     }
 
     /// The release slug, for a release's own file.
@@ -363,14 +367,13 @@ impl SetAside {
             .gate
             .as_ref()
             .ok_or_else(|| "the workspace cannot be opened".to_owned())?;
-        let again = match gate.read_listed(&file.listed) {
-            Ok(bytes) => FtlFile::parse_owned(locale, file.rel.clone(), bytes),
-            Err(refused) => {
-                let mut again = FtlFile::parse(locale, file.rel.clone(), b"");
-                again.io_error = Some(refused.to_string());
-                again
-            }
-        };
+        let again = read_listed(
+            Some(gate),
+            locale,
+            &file.rel,
+            Ok(&file.listed),
+            TextRole::Either,
+        );
         if judged_hash(&again) != file.judged {
             return Err(CHANGED_SINCE_CHECKED.to_owned());
         }
@@ -637,23 +640,8 @@ impl Listing {
             .collect::<Vec<_>>()
             .into_par_iter()
             .map(|(i, rel, path)| {
-                let i = *i;
-                let read = path.as_ref().map_err(Clone::clone).and_then(|path| {
-                    match gate.map(|g| g.read_listed(path)) {
-                        Some(Ok(bytes)) => Ok(bytes),
-                        Some(Err(refused)) => Err(refused.to_string()),
-                        None => Err("the workspace cannot be opened".to_owned()),
-                    }
-                });
-                let file = match read {
-                    Ok(bytes) => FtlFile::parse_as(&locales[i], rel.clone(), bytes, role(i)),
-                    Err(e) => {
-                        let mut file = FtlFile::parse(&locales[i], rel.clone(), b"");
-                        file.io_error = Some(e);
-                        file
-                    }
-                };
-                (i, file)
+                let file = read_listed(gate, &locales[*i], rel, path.as_ref(), role(*i));
+                (*i, file)
             })
             .collect()
     }
@@ -695,6 +683,33 @@ impl Listing {
             .filter(|(locale, _, _)| *locale == i)
             .filter_map(|(_, rel, path)| Some((rel.as_str(), path.as_ref().ok()?)))
             .collect()
+    }
+}
+
+/// Reads the file `rel` of `locale` where its listing found it (`path`, or why it cannot be
+/// read) through `gate`, and parses it on the `role`'s side; a file that cannot be read is an
+/// empty one carrying the reason as its `io_error`.
+fn read_listed(
+    gate: Option<&ReadGate>,
+    locale: &Locale,
+    rel: &str,
+    path: Result<&PathBuf, &String>,
+    role: TextRole,
+) -> FtlFile {
+    let read =
+        path.map_err(Clone::clone)
+            .and_then(|path| match gate.map(|g| g.read_listed(path)) {
+                Some(Ok(bytes)) => Ok(bytes),
+                Some(Err(refused)) => Err(refused.to_string()),
+                None => Err("the workspace cannot be opened".to_owned()),
+            });
+    match read {
+        Ok(bytes) => FtlFile::parse_as(locale, rel.to_owned(), bytes, role),
+        Err(e) => {
+            let mut file = FtlFile::parse(locale, rel.to_owned(), b"");
+            file.io_error = Some(e);
+            file
+        }
     }
 }
 
