@@ -334,15 +334,18 @@ fn report(workspace: &Workspace, locales: &[Locale], judgement: Judgement) -> Re
         .iter()
         .filter_map(|f| f.key.as_ref())
         .collect();
-    let mut diagnostics = apply_overrides(
-        judgement
-            .reference
+    // Every diagnostic is moved once, into a list of its final size (thousands of them).
+    let total = judgement.reference.len()
+        + judgement.required.len()
+        + judgement
+            .targets
             .iter()
-            .map(|f| f.diagnostic.clone())
-            .chain(judgement.required)
-            .collect(),
-        config,
-    );
+            .map(|t| t.local.len() + t.found.len())
+            .sum::<usize>();
+    let mut diagnostics = Vec::with_capacity(total);
+    diagnostics.extend(judgement.reference.iter().map(|f| f.diagnostic.clone()));
+    diagnostics.extend(judgement.required);
+    apply_overrides(&mut diagnostics, 0, config);
     let mut summaries = Vec::new();
     for (locale, judged) in targets.iter().zip(judgement.targets) {
         let LocaleJudgement {
@@ -362,10 +365,13 @@ fn report(workspace: &Workspace, locales: &[Locale], judgement: Judgement) -> Re
                     .is_some_and(|k| reference_defects.contains(k))
             })
             .map(|f| f.diagnostic);
-        let found = apply_overrides(own_defects.chain(found).collect(), config);
+        let start = diagnostics.len();
+        diagnostics.extend(own_defects.chain(found));
+        apply_overrides(&mut diagnostics, start, config);
+        let found = &diagnostics[start..];
         // (errors, warnings) per file, in one pass over the diagnostics.
         let mut per_file: HashMap<&str, (usize, usize)> = HashMap::default();
-        for d in &found {
+        for d in found {
             let counts = per_file.entry(d.file.as_str()).or_default();
             match d.severity {
                 Severity::Error => counts.0 += 1,
@@ -408,7 +414,6 @@ fn report(workspace: &Workspace, locales: &[Locale], judgement: Judgement) -> Re
             suppressed,
             files,
         });
-        diagnostics.extend(found);
     }
 
     let order: Vec<&Locale> = locales.iter().collect();
@@ -700,23 +705,27 @@ fn message_source<'f>(file: &'f FtlFile, entry: &crate::load::entry::Entry) -> M
     }
 }
 
-fn apply_overrides(found: Vec<Diagnostic>, config: &beyan_content::Config) -> Vec<Diagnostic> {
+/// The `[check.severity]` policy, applied to the diagnostics from index `from` on: a code
+/// set `off` is dropped, the others get the severity the configuration gives them.
+fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, from: usize, config: &beyan_content::Config) {
     let overrides = &config.check.severity;
     if overrides.is_empty() {
-        return found;
+        return;
     }
-    found
-        .into_iter()
-        .filter_map(|mut d| {
-            match overrides.get(d.code.as_str()) {
-                Some(SeverityOverride::Off) => return None,
-                Some(SeverityOverride::Error) => d.severity = Severity::Error,
-                Some(SeverityOverride::Warning) => d.severity = Severity::Warning,
-                None => {}
-            }
-            Some(d)
-        })
-        .collect()
+    let mut index = 0;
+    diagnostics.retain_mut(|d| {
+        index += 1;
+        if index <= from {
+            return true;
+        }
+        match overrides.get(d.code.as_str()) {
+            Some(SeverityOverride::Off) => return false,
+            Some(SeverityOverride::Error) => d.severity = Severity::Error,
+            Some(SeverityOverride::Warning) => d.severity = Severity::Warning,
+            None => {}
+        }
+        true
+    });
 }
 
 #[cfg(test)]

@@ -5,16 +5,15 @@
 
 use super::glossary::{GlossaryIndex, TermUse};
 use super::number::digit_value;
+use super::words::is_alphanumeric;
 
-/// What the gate needs of a pair: the messages' [`TextFlags`], the glossary terms the
-/// reference uses, the translation's body and their comments.
+/// What the gate needs of a pair: the messages' [`TextFlags`] (their comments' too), the
+/// glossary terms the reference uses and the translation's body.
 pub struct RawPair<'a> {
     pub reference_flags: TextFlags,
     pub translation_flags: TextFlags,
     pub reference_terms: &'a TermUse,
     pub translation: &'a str,
-    pub reference_comment: &'a str,
-    pub translation_comment: &'a str,
 }
 
 /// The side of the pairs a catalog's messages are compared on, which decides the
@@ -40,11 +39,23 @@ impl TextFlags {
     const ODD_SPACE: u8 = 8;
     const REPEAT: u8 = 16;
     const LITERAL: u8 = 32;
+    /// The comment above the message mentions `max-length` (the reference's limit).
+    const MAX_LENGTH: u8 = 64;
+    /// The comment above the message mentions `beyan-ignore` (a translation's suppression).
+    const IGNORE: u8 = 128;
 
     /// Reads `text` (the visible text of every variant and attribute, placeables as spaces);
-    /// `odd_space` and `literal` are what the parser saw in its text elements and placeables.
-    /// Only the flags [`open`] reads of the `role`'s side are read; the others stay unset.
-    pub fn read(text: &str, odd_space: bool, literal: bool, role: TextRole) -> Self {
+    /// `odd_space` and `literal` are what the parser saw in its text elements and placeables,
+    /// `comment` the lines of the comment the parser attached to the message (the `#` lines
+    /// directly above it, which is where the checks read a limit or a suppression). Only the
+    /// flags [`open`] reads of the `role`'s side are read; the others stay unset.
+    pub fn read(
+        text: &str,
+        odd_space: bool,
+        literal: bool,
+        comment: &[&str],
+        role: TextRole,
+    ) -> Self {
         let reference = role != TextRole::Translation;
         let translation = role != TextRole::Reference;
         let mut bits = 0;
@@ -61,6 +72,14 @@ impl TextFlags {
             (Self::ODD_SPACE, translation && odd_space),
             (Self::REPEAT, translation && may_repeat_a_word(text)),
             (Self::LITERAL, literal),
+            (
+                Self::MAX_LENGTH,
+                reference && comment.iter().any(|l| l.contains("max-length")),
+            ),
+            (
+                Self::IGNORE,
+                translation && comment.iter().any(|l| l.contains("beyan-ignore")),
+            ),
         ] {
             if set {
                 bits |= flag;
@@ -132,9 +151,9 @@ pub fn open(pair: &RawPair<'_>, glossary: &GlossaryIndex) -> Open {
         punctuation: r.has(TextFlags::SENTENCE) || literal(r),
         whitespace: t.has(TextFlags::ODD_SPACE) || literal(t),
         repeated_word: t.has(TextFlags::REPEAT) || literal(t),
-        too_long: pair.reference_comment.contains("max-length"),
+        too_long: r.has(TextFlags::MAX_LENGTH),
         glossary: glossary.may_match(pair.reference_terms, pair.translation),
-        suppression: pair.translation_comment.contains("beyan-ignore"),
+        suppression: t.has(TextFlags::IGNORE),
     }
 }
 
@@ -256,15 +275,17 @@ fn may_begin_alike(a: &str, b: &str) -> bool {
 /// case-folded).
 fn may_repeat_a_word(text: &str) -> bool {
     let mut previous: Option<&str> = None;
-    for word in text.split([' ', '\n']).filter(|w| !w.is_empty()) {
+    // Split at spaces and line breaks by their bytes (ASCII: always a character boundary).
+    let mut start = 0;
+    let ends = memchr::memchr2_iter(b' ', b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let word = &text[start..end];
+        start = end + 1;
+        if word.is_empty() {
+            continue;
+        }
         // Trimmed as the check trims the second word.
-        let word = word.trim_end_matches(|c: char| {
-            if c.is_ascii() {
-                !c.is_ascii_alphanumeric()
-            } else {
-                !c.is_alphanumeric()
-            }
-        });
+        let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
         // The check compares only words whose lengths differ by four bytes at most.
         if let Some(before) = previous
             && !word.is_empty()
@@ -399,6 +420,12 @@ mod tests {
                     ("", ""),
                     ("# max-length: 3\n", ""),
                     ("", "# beyan-ignore: glossary\n"),
+                    ("## Group\n# A note.\n# max-length: 3\n", ""),
+                    (
+                        "# max-length: 3\n\n",
+                        "# A note.\n#\n# beyan-ignore: glossary, number-mismatch — ok\n",
+                    ),
+                    ("#max-length: 3\n", "\r\n# beyan-ignore: glossary — ok\r\n"),
                 ] {
                     let r = format!("{reference_comment}m = {reference}\n");
                     let t = format!("{translation_comment}m = {translation}\n");

@@ -146,8 +146,6 @@ impl ContentChecks {
                 translation_flags: TextFlags::from_bits(translation.flags),
                 reference_terms,
                 translation: body(translation.raw()),
-                reference_comment: comment_block(reference.file_text, reference.start),
-                translation_comment: comment_block(translation.file_text, translation.start),
             },
             &self.glossary,
         )

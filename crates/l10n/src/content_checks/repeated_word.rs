@@ -3,7 +3,7 @@
 //! "ساتھ ساتھ") is not a typo, nor is a pair the reference repeats itself ("Bora Bora").
 
 use super::text::Variant;
-use super::words::fold;
+use super::words::{fold, is_alphanumeric};
 use super::{Finding, Side};
 use crate::diagnostic::Code;
 
@@ -51,7 +51,7 @@ fn repetitions(turkic: bool, text: &str) -> Vec<(usize, String)> {
         if token.is_empty() {
             continue;
         }
-        let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = token.trim_end_matches(|c: char| !is_alphanumeric(c));
         if let Some((_, before)) = previous
             && !word.is_empty()
             && before.chars().any(char::is_alphabetic)
@@ -64,7 +64,7 @@ fn repetitions(turkic: bool, text: &str) -> Vec<(usize, String)> {
         // A word followed by punctuation does not repeat into the next ("ve, ve").
         previous = token
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+            .all(|c| is_alphanumeric(c) || matches!(c, '-' | '\'' | '’'))
             .then_some((at, token));
     }
     out

@@ -278,6 +278,7 @@ pub fn entries(resource: &ast::Resource<&str>, file: &SourceFile, role: TextRole
             text,
             std::mem::take(&mut scratch.odd_space),
             std::mem::take(&mut scratch.literal),
+            comment.map_or(&[], |c| c.content.as_slice()),
             role,
         )
         .bits();
