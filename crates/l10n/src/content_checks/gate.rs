@@ -226,32 +226,84 @@ fn ends_a_sentence(text: &str) -> bool {
 
 /// A letter lower-cased so that words equal once case-folded have equal first and last
 /// letters: the dotted and dotless `i` of Turkic together, and `None` (anything may match) for
-/// a letter whose folding is more than one letter (`ß`, ligatures).
+/// a letter whose folding is more than one letter (`ß`, ligatures). Below U+0800, from
+/// [`SmallLetters`].
 fn letter(c: char) -> Option<char> {
     match c {
         'İ' | 'I' | 'ı' | 'i' => Some('i'),
         c if c.is_ascii() => Some(c.to_ascii_lowercase()),
-        c => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if !matches!(l, 'ß' | 'ſ' | 'ς') => Some(l),
-                _ => None,
+        c => match SmallLetters::get().letter.get(c as usize) {
+            Some(&tabled) => tabled,
+            None => lower_letter(c),
+        },
+    }
+}
+
+/// [`letter`] of a character outside ASCII, asked of the standard library.
+fn lower_letter(c: char) -> Option<char> {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if !matches!(l, 'ß' | 'ſ' | 'ς') => Some(l),
+        _ => None,
+    }
+}
+
+/// Whether a character is a nonspacing mark (which case folding drops). Below U+0800, from
+/// [`SmallLetters`].
+fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    let code = c as usize;
+    if code < SmallLetters::SIZE {
+        return SmallLetters::get().mark[code / 64] & (1 << (code % 64)) != 0;
+    }
+    is_mark_by_icu(c)
+}
+
+fn is_mark_by_icu(c: char) -> bool {
+    icu::properties::CodePointMapData::<icu::properties::props::GeneralCategory>::new().get(c)
+        == icu::properties::props::GeneralCategory::NonspacingMark
+}
+
+/// [`letter`] and [`is_mark`] of the first 2,048 code points (Latin, Greek, Cyrillic, Arabic:
+/// nearly every word of the four locales begins and ends in them), built once from the answers
+/// of the standard library and ICU: the words of a translation are compared by their first
+/// and last letters, and asking the case tables and ICU for each was most of the gate's time.
+struct SmallLetters {
+    letter: [Option<char>; Self::SIZE],
+    mark: [u64; Self::SIZE / 64],
+}
+
+impl SmallLetters {
+    const SIZE: usize = 0x800;
+
+    fn get() -> &'static Self {
+        static TABLE: std::sync::LazyLock<Box<SmallLetters>> = std::sync::LazyLock::new(|| {
+            let mut table = Box::new(SmallLetters {
+                letter: [None; SmallLetters::SIZE],
+                mark: [0; SmallLetters::SIZE / 64],
+            });
+            for code in 0x80..SmallLetters::SIZE {
+                let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
+                    continue;
+                };
+                table.letter[code] = lower_letter(c);
+                if is_mark_by_icu(c) {
+                    table.mark[code / 64] |= 1 << (code % 64);
+                }
             }
-        }
+            table
+        });
+        &TABLE
     }
 }
 
 /// Whether two words may be equal once case-folded (which also drops nonspacing marks): their
 /// first and last letters, marks aside, agree.
 fn may_fold_equal(a: &str, b: &str) -> bool {
-    let categories =
-        icu::properties::CodePointMapData::<icu::properties::props::GeneralCategory>::new();
-    let is_mark = |c: &char| {
-        !c.is_ascii()
-            && categories.get(*c) == icu::properties::props::GeneralCategory::NonspacingMark
-    };
-    let first = |w: &str| w.chars().find(|c| !is_mark(c)).map(letter);
-    let last = |w: &str| w.chars().rev().find(|c| !is_mark(c)).map(letter);
+    let first = |w: &str| w.chars().find(|c| !is_mark(*c)).map(letter);
+    let last = |w: &str| w.chars().rev().find(|c| !is_mark(*c)).map(letter);
     let agree = |x: Option<Option<char>>, y: Option<Option<char>>| match (x, y) {
         (Some(Some(x)), Some(Some(y))) => x == y,
         _ => true,
@@ -394,6 +446,21 @@ mod tests {
             start: entry.start,
             end: entry.end,
             flags: entry.content_flags,
+        }
+    }
+
+    #[test]
+    fn the_letter_table_agrees_with_the_standard_library_and_icu() {
+        for c in (0..0x800)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii())
+        {
+            let expected = match c {
+                'İ' | 'ı' => Some('i'),
+                c => super::lower_letter(c),
+            };
+            assert_eq!(super::letter(c), expected, "{c:?}");
+            assert_eq!(super::is_mark(c), super::is_mark_by_icu(c), "{c:?}");
         }
     }
 
