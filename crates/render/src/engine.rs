@@ -258,13 +258,34 @@ fn page_format(state: &State<'_>) -> tera::TeraResult<Format> {
 }
 
 fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::TeraResult<Value> {
+    // The arguments in one pass (each look-up by name hashes the name): `t`'s own, and the
+    // message's, sorted by name so that one call has one memo key.
+    let (mut locale, mut format, mut id, mut attribute, mut named_release) =
+        (None, None, None, None, None);
+    let mut message_args: Vec<(&str, &Value)> = Vec::new();
+    for (key, value) in kwargs.iter() {
+        let Some(name) = key.as_str() else { continue };
+        let slot = match name {
+            "locale" => &mut locale,
+            "format" => &mut format,
+            "id" => &mut id,
+            "attr" => &mut attribute,
+            "release" => &mut named_release,
+            _ => {
+                message_args.push((name, value));
+                continue;
+            }
+        };
+        *slot = Some(text_of(value)?);
+    }
+    message_args.sort_unstable_by_key(|(name, _)| *name);
     let page_locale = page_locale(state)?;
-    let locale: Cow<'_, str> = match kwargs.get::<Cow<'_, str>>("locale")? {
+    let locale: Cow<'_, str> = match locale {
         Some(locale) => locale,
         None => text_of(&page_locale)?,
     };
     let locale = locale.as_ref();
-    let format = match kwargs.get::<Cow<'_, str>>("format")? {
+    let format = match format {
         Some(name) => Format::parse(&name).ok_or_else(|| {
             tera::Error::message(format!(
                 "`format` is \"html\", \"xml\", \"txt\" or \"md\", not \"{name}\""
@@ -272,12 +293,14 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         })?,
         None => page_format(state)?,
     };
-    let id: Cow<'_, str> = kwargs.must_get("id")?;
+    // Without `id`, Tera's own "missing keyword argument" error.
+    let id: Cow<'_, str> = match id {
+        Some(id) => id,
+        None => kwargs.must_get("id")?,
+    };
     let id = id.as_ref();
-    let attribute: Option<Cow<'_, str>> = kwargs.get("attr")?;
     let attribute = attribute.as_deref();
     let page_release = state.get::<Value>("_release")?;
-    let named_release = kwargs.get::<Cow<'_, str>>("release")?;
     // Another release's message (an index's headlines, a feed's texts) comes once per page:
     // remembering it would only cost.
     let remember = named_release.is_none();
@@ -296,11 +319,7 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
     call.push_str(id);
     call.push('\0');
     call.push_str(attribute.unwrap_or_default());
-    for (key, value) in kwargs.iter() {
-        let Some(name) = key.as_str() else { continue };
-        if matches!(name, "id" | "attr" | "release" | "locale" | "format") {
-            continue;
-        }
+    for (name, value) in message_args {
         let number = value.as_i64().map(|n| n as f64).or_else(|| value.as_f64());
         let value = if let Some(n) = number {
             FluentValue::from(n)
