@@ -160,28 +160,30 @@ pub fn open(pair: &RawPair<'_>, glossary: &GlossaryIndex) -> Open {
 /// A decimal digit of any script (numbers are compared only when there are digits). Outside
 /// ASCII, the two-byte forms of the Arabic-Indic, Extended Arabic-Indic and NKo digits are
 /// known by their bytes (every other two-byte character is no digit); longer characters are
-/// asked.
+/// asked. The bytes are read by folds without an early exit, which the compiler turns into
+/// vector instructions: a text is short, and reading all of it that way costs less than
+/// stopping at the first digit one byte at a time.
 pub fn has_digit(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.iter().any(|b| b.is_ascii_digit()) {
+    let any_byte = |test: fn(u8) -> bool| bytes.iter().fold(false, |found, &b| found | test(b));
+    if any_byte(|b| b.is_ascii_digit()) {
         return true;
     }
     if text.is_ascii() {
         return false;
     }
-    bytes
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| match (b, bytes.get(i + 1)) {
-            (0xD9, Some(0xA0..=0xA9)) | (0xDB, Some(0xB0..=0xB9)) | (0xDF, Some(0x80..=0x89)) => {
-                true
-            }
-            (0xE0..=0xF4, _) => text
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| digit_value(c).is_some()),
-            _ => false,
-        })
+    let two_byte_digit = bytes.windows(2).fold(false, |found, pair| {
+        found
+            | matches!(
+                (pair[0], pair[1]),
+                (0xD9, 0xA0..=0xA9) | (0xDB, 0xB0..=0xB9) | (0xDF, 0x80..=0x89)
+            )
+    });
+    two_byte_digit
+        || (any_byte(|b| b >= 0xE0)
+            && text
+                .chars()
+                .any(|c| c.len_utf8() > 2 && digit_value(c).is_some()))
 }
 
 /// Something that may be a URL or an e-mail address.
@@ -326,18 +328,30 @@ fn may_begin_alike(a: &str, b: &str) -> bool {
 /// ASCII) with the same first and last letters, case aside (the check compares them
 /// case-folded).
 fn may_repeat_a_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut previous: Option<&str> = None;
-    // Split at spaces and line breaks by their bytes (ASCII: always a character boundary).
+    // Split at spaces and line breaks by their bytes (ASCII: always a character boundary),
+    // in a plain loop: words are a few bytes long, shorter than a vector search pays for.
     let mut start = 0;
-    let ends = memchr::memchr2_iter(b' ', b'\n', text.as_bytes()).chain([text.len()]);
+    let ends = (0..bytes.len())
+        .filter(|&i| matches!(bytes[i], b' ' | b'\n'))
+        .chain([bytes.len()]);
     for end in ends {
         let word = &text[start..end];
         start = end + 1;
         if word.is_empty() {
             continue;
         }
-        // Trimmed as the check trims the second word.
-        let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
+        // Trimmed as the check trims the second word (nothing to trim after most words).
+        let word = if word
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            word
+        } else {
+            word.trim_end_matches(|c: char| !is_alphanumeric(c))
+        };
         // The check compares only words whose lengths differ by four bytes at most.
         if let Some(before) = previous
             && !word.is_empty()
