@@ -249,8 +249,8 @@ w(
     f"language, the labels of `common.ftl` as Hugo i18n, a minimal layout printing the same parts."
 )
 w(
-    f"  - output: beyan {int(env['OUT_BEYAN_FILES']):,} files (HTML, text and Markdown per release, "
-    f"index and Atom feed per locale, sitemap); Hugo {int(env['OUT_HUGO_FILES']):,} files (HTML per "
+    f"  - output: beyan {int(env['OUT_BEYAN_FILES']):,} files (HTML, text, Markdown, JSON and an "
+    f"e-mail per release, index, Atom and JSON feeds per locale, sitemap); Hugo {int(env['OUT_HUGO_FILES']):,} files (HTML per "
     f"release, index and RSS per language, sitemaps)"
 )
 w(f"- **Sample**: the repository root; `beyan check` exit status {env['SAMPLE_STATUS']}.")

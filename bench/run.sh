@@ -129,6 +129,11 @@ hyperfine -N --output=pipe --warmup 2 --runs "$RUNS" \
     --export-json "$RESULTS/render.json" \
     --prepare "rm -rf $BENCH_SITES/out-beyan" -n "beyan render" "$RENDER_CMD" \
     --prepare "rm -rf $BENCH_SITES/out-hugo" -n "hugo" "$HUGO_CMD"
+# What each wrote for the 1,000 releases (counted now: the peak RSS runs below render the
+# 4,000-release archive into the same folders).
+count_files() { find "$1" -type f "${@:2}" | wc -l; }
+OUT_BEYAN_FILES=$(count_files "$BENCH_SITES/out-beyan")
+OUT_HUGO_FILES=$(count_files "$BENCH_SITES/out-hugo")
 
 log "check on the sample"
 sample_status=0
@@ -172,7 +177,6 @@ log "peak RSS"
 } >"$RESULTS/rss.json"
 
 # --- What was measured, on what.
-count_files() { find "$1" -type f "${@:2}" | wc -l; }
 sum_bytes() { find "$1" -type f "${@:2}" -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 check_status=0
 $CHECK_CMD >"$RESULTS/check-output.json" 2>/dev/null || check_status=$?
@@ -201,8 +205,6 @@ REF_FTL_BYTES=$(sum_bytes "$BENCH/large/locales/en" -name '*.ftl')
 LOCK_BYTES=$(sum_bytes "$BENCH/large" -name beyan.lock)
 ARCHIVE_FILES=$(count_files "$BENCH/archive")
 ARCHIVE_BYTES=$(sum_bytes "$BENCH/archive")
-OUT_BEYAN_FILES=$(count_files "$BENCH_SITES/out-beyan")
-OUT_HUGO_FILES=$(count_files "$BENCH_SITES/out-hugo")
 CHECK_STATUS=$check_status
 SAMPLE_STATUS=$sample_status
 export BASE_CMD BASELINE
