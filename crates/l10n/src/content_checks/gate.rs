@@ -464,6 +464,16 @@ mod tests {
     }
 
     #[test]
+    fn a_digit_of_any_script_is_found_wherever_it_stands() {
+        use crate::content_checks::number::digit_value;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let digit = digit_value(c).is_some();
+            let text = format!("جنگ{c}Vatan");
+            assert_eq!(super::has_digit(&text), digit, "{c:?} in {text:?}");
+        }
+    }
+
+    #[test]
     fn the_letter_table_agrees_with_the_standard_library_and_icu() {
         for c in (0..0x800)
             .filter_map(char::from_u32)
