@@ -1017,8 +1017,11 @@ fn seed_defects(files: &mut Vec<GenFile>, lang: usize, count: usize, rng: &mut R
         };
         push_piece(entry_at(files, at), Piece::Literal(pasted.into()));
     }
-    // too-many-placeables: 101 placeables in one message, more than the runtime resolves.
-    for at in targets(files, &mut used, rng, count, is_simple) {
+    // too-many-placeables: 101 placeables in one message, more than the runtime resolves
+    // (not in one with a `# max-length`, which the placeables would also make too long).
+    let unlimited =
+        |e: &FtlEntry| is_simple(e) && !e.comment.iter().any(|c| c.contains("max-length"));
+    for at in targets(files, &mut used, rng, count, unlimited) {
         let many: String = (0..101).map(|_| "{ \"·\" }").collect();
         push_piece(entry_at(files, at), Piece::Literal(many));
     }
@@ -1033,8 +1036,19 @@ fn seed_defects(files: &mut Vec<GenFile>, lang: usize, count: usize, rng: &mut R
         }
     }
     let has_markup = |e: &FtlEntry| {
-        e.pieces()
-            .any(|p| matches!(p, Piece::Link { .. } | Piece::Emphasis(_)))
+        let pieces: Vec<&Piece> = e.pieces().collect();
+        // Emphasis unwrapped must not set a word beside itself: "server *server welcome*"
+        // would read "server server", a repeated word no seed meant.
+        let unwraps_cleanly = pieces.windows(2).all(|pair| match (pair[0], pair[1]) {
+            (Piece::Words(a), Piece::Emphasis(b)) | (Piece::Emphasis(a), Piece::Words(b)) => {
+                a.last() != b.first()
+            }
+            _ => true,
+        });
+        unwraps_cleanly
+            && pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Link { .. } | Piece::Emphasis(_)))
     };
     for at in targets(files, &mut used, rng, count, has_markup) {
         if let Some(pieces) = entry_at(files, at)

@@ -46,6 +46,8 @@ pub struct Language {
     /// Case folding with the Turkic rules (`tr`, `az`).
     pub turkic: bool,
     pub symbols: NumberSymbols,
+    /// The CLDR plural categories the locale selects.
+    pub plural: Vec<&'static str>,
 }
 
 impl Language {
@@ -54,6 +56,7 @@ impl Language {
             locale: locale.clone(),
             turkic: words::is_turkic(locale),
             symbols: NumberSymbols::of(locale),
+            plural: crate::plural::plural_categories(locale),
         }
     }
 
@@ -160,8 +163,11 @@ impl ContentChecks {
         open: Open,
     ) -> (Vec<Finding>, Option<Suppression>) {
         let reference_text = MessageText::read(reference.file_text, reference.start, reference.end);
-        let translation_text =
+        let mut translation_text =
             MessageText::read(translation.file_text, translation.start, translation.end);
+        // A variant the locale never selects (`[few]` in Turkish) is `unknown-plural-category`'s
+        // to report; what it says is never shown.
+        translation_text.keep_selected(&self.target.plural);
         let reference_comment = reference.comment();
         let translation_comment = translation.comment();
         let reference_side = self.reference.side(&reference_text, &reference_comment);
@@ -449,6 +455,47 @@ pub(crate) mod tests {
             codes("tr", reference, "Metin.\n    .title = 2024 başlık"),
             ["number-mismatch"]
         );
+    }
+
+    #[test]
+    fn a_variant_the_locale_never_selects_is_not_read() {
+        let locales = beyan_content::LocalesConfig {
+            reference: Locale::parse("en").unwrap(),
+            required: vec![Locale::parse("az").unwrap()],
+            optional: Vec::new(),
+        };
+        let glossary = Glossary::parse(
+            "glossary.toml",
+            "[[term]]\nen = \"calendar\"\naz = \"təqvim\"\n",
+            &locales,
+        )
+        .unwrap();
+        let checks = ContentChecks::new(&glossary, &locales.reference, &locales.required[0]);
+        let sources = TermSources::new(&glossary, &locales.reference);
+        fn source(text: &str) -> MessageSource<'_> {
+            MessageSource {
+                file_text: text,
+                start: 0,
+                end: text.trim_end().len(),
+                flags: 0,
+            }
+        }
+        let reference = "m =\n    { $n ->\n        [one] { $n } day, see https://a.example\n       *[other] { $n } calendar days, see https://a.example\n    }\n";
+        let codes = |translation: &str| -> Vec<&'static str> {
+            let (r, t) = (source(reference), source(translation));
+            let terms = sources.used_in(r);
+            let (found, _) = checks.check_open(r, &terms, t, gate::Open::ALL);
+            found.iter().map(|f| f.code.as_str()).collect()
+        };
+        // Azerbaijani has `one` and `other`: `[few]` is never shown, whatever it says.
+        let dead_few = "m =\n    { $n ->\n        [few] { $n } gün\n        [one] { $n } gün, bax https://a.example\n       *[other] { $n } təqvim günü, bax https://a.example\n    }\n";
+        assert!(codes(dead_few).is_empty(), "{:?}", codes(dead_few));
+        // The variants it does select are read as ever.
+        let other_without = "m =\n    { $n ->\n        [few] { $n } təqvim\n        [one] { $n } gün, bax https://a.example\n       *[other] { $n } gün, bax https://a.example\n    }\n";
+        assert_eq!(codes(other_without), ["glossary"]);
+        // A default variant is always selected, whatever its key.
+        let default_few = "m =\n    { $n ->\n        [one] { $n } gün, bax https://a.example\n       *[few] { $n } gün\n    }\n";
+        assert_eq!(codes(default_few), ["glossary"]);
     }
 
     #[test]

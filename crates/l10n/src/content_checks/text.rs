@@ -21,6 +21,9 @@ const MAX_VARIANTS: usize = 32;
 pub struct Variant {
     /// The keys chosen in each select on the way, `*` before a default key (`*other`).
     pub keys: Vec<String>,
+    /// The keys chosen in plural selects on the way ([`crate::load::entry::is_plural_select`]),
+    /// default keys aside: a category the locale lacks is never selected.
+    pub plural_keys: Vec<String>,
     pub text: String,
     /// `(position in text, byte offset in the file)` at the start of each text element.
     pub map: Vec<(usize, usize)>,
@@ -54,6 +57,18 @@ pub struct MessageText {
 }
 
 impl MessageText {
+    /// Drops the variants that choose a plural category not in `categories` (a locale's): they
+    /// are never selected. Every select keeps its default variant.
+    pub fn keep_selected(&mut self, categories: &[&str]) {
+        for part in &mut self.parts {
+            part.variants.retain(|v| {
+                v.plural_keys
+                    .iter()
+                    .all(|k| categories.contains(&k.as_str()))
+            });
+        }
+    }
+
     /// Reads the message or term whose source is `file_text[start..end]`.
     pub fn read(file_text: &str, start: usize, end: usize) -> Self {
         let Some(source) = file_text.get(start..end) else {
@@ -71,9 +86,9 @@ impl MessageText {
                 parts: vec![Part {
                     attribute: None,
                     variants: vec![Variant {
-                        keys: Vec::new(),
                         text: text.to_owned(),
                         map: vec![(0, offset)],
+                        ..Variant::default()
                     }],
                 }],
             };
@@ -199,8 +214,10 @@ impl Reader {
         match expression {
             ast::Expression::Inline(inline) => self.inline(inline, variants),
             ast::Expression::Select {
-                variants: choices, ..
+                selector,
+                variants: choices,
             } => {
+                let plural = crate::load::entry::is_plural_select(selector, choices);
                 let mut next = Vec::new();
                 for variant in variants.iter() {
                     for choice in choices {
@@ -218,6 +235,9 @@ impl Reader {
                             } else {
                                 (*key).to_owned()
                             });
+                            if plural && !choice.default {
+                                b.plural_keys.push((*key).to_owned());
+                            }
                         }
                         self.elements(&choice.value.elements, &mut branch);
                         next.append(&mut branch);

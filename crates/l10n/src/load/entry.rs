@@ -423,23 +423,14 @@ impl Walker<'_> {
             ast::Expression::Inline(inline) => self.inline(inline),
             ast::Expression::Select { selector, variants } => {
                 self.inline(selector);
-                let keys: Vec<CompactString> = variants
-                    .iter()
-                    .filter_map(|v| match &v.key {
-                        ast::VariantKey::Identifier { name } => Some(CompactString::new(name)),
-                        ast::VariantKey::NumberLiteral { .. } => None,
-                    })
-                    .collect();
-                let numeric_selector = match selector {
-                    ast::InlineExpression::VariableReference { .. } => true,
-                    ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
-                    _ => false,
-                };
-                // Plural when every named key is a CLDR category: `*[other]` alone counts
-                // (it lacks `one`), `[masculine] *[other]` does not.
-                let plural =
-                    !keys.is_empty() && keys.iter().all(|k| PLURAL_KEYS.contains(&k.as_str()));
-                if numeric_selector && plural {
+                if is_plural_select(selector, variants) {
+                    let keys: Vec<CompactString> = variants
+                        .iter()
+                        .filter_map(|v| match &v.key {
+                            ast::VariantKey::Identifier { name } => Some(CompactString::new(name)),
+                            ast::VariantKey::NumberLiteral { .. } => None,
+                        })
+                        .collect();
                     let offset = variants
                         .first()
                         .map(|v| match &v.key {
@@ -534,6 +525,28 @@ impl Walker<'_> {
             self.inline(&named.value);
         }
     }
+}
+
+/// Whether a select expression chooses by plural category: its selector is a number (a
+/// variable, or `NUMBER()`) and every named key is a CLDR category. `*[other]` alone counts
+/// (it lacks `one`), `[masculine] *[other]` does not.
+pub(crate) fn is_plural_select(
+    selector: &ast::InlineExpression<&str>,
+    variants: &[ast::Variant<&str>],
+) -> bool {
+    let numeric_selector = match selector {
+        ast::InlineExpression::VariableReference { .. } => true,
+        ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+        _ => false,
+    };
+    let mut named = variants
+        .iter()
+        .filter_map(|v| match &v.key {
+            ast::VariantKey::Identifier { name } => Some(*name),
+            ast::VariantKey::NumberLiteral { .. } => None,
+        })
+        .peekable();
+    numeric_selector && named.peek().is_some() && named.all(|key| PLURAL_KEYS.contains(&key))
 }
 
 /// A character that no output format can carry: a C0 control other than tab and newline, or
