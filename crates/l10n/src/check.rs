@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{AlignedFile, align_file, file_records, orphan_files};
-use crate::content_checks::{ContentChecks, MessageSource, TermSources, TermUse};
+use crate::content_checks::{ContentChecks, MessageSource, TermSources, TermUse, TextRole};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::judge::required::{RequiredMessage, missing_required};
 use crate::judge::scope::{DefectKey, local_checks};
@@ -134,27 +134,62 @@ pub fn check_catalogs(
     required: &[RequiredMessage],
 ) -> Report {
     let locales: Vec<Locale> = catalogs.iter().map(|c| c.locale.clone()).collect();
-    let judgement = judge_part(workspace, catalogs, lock, required, &Part::All);
+    let judgement = judge_part(workspace, catalogs, lock, required, &Part::All, true);
     report(workspace, &locales, judgement)
+}
+
+/// What a check is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// Every finding (`check`, `status`, `serve`).
+    Everything,
+    /// What can block a render: the errors, and the `# beyan-ignore` comments that may
+    /// silence one. The content checks, whose findings are warnings, run only when
+    /// `[check.severity]` makes one of their codes an error; the report's warnings are then
+    /// not all there, its errors and counts are.
+    Errors,
+}
+
+impl Asked {
+    /// Whether the content checks must run.
+    fn content(self, config: &beyan_content::Config) -> bool {
+        self == Asked::Everything
+            || config.check.severity.iter().any(|(code, severity)| {
+                *severity == SeverityOverride::Error
+                    && Code::ALL
+                        .iter()
+                        .any(|c| c.is_content() && c.as_str() == code)
+            })
+    }
 }
 
 /// [`check`] of the locales `locales` (the reference first) in memory that does not grow with
 /// the number of releases: every locale's shared files are read once and held; the releases'
 /// own files are read, judged and set aside (see [`crate::SetAside`]) `batch` releases at a
 /// time, each release's files in every locale together (the scope its bundles hold). The
-/// report is [`check_catalogs`]'s over every file (a test holds them equal); the catalogs
-/// returned hold the shared files, and read a release's own file again for its bundle.
+/// report is [`check_catalogs`]'s over every file (a test holds them equal), of what was
+/// `asked`; the catalogs returned hold the shared files, and read a release's own file again
+/// for its bundle.
 pub fn check_in_batches(
     workspace: &Workspace,
     locales: &[Locale],
     lock: Option<&Lockfile>,
     required: &[RequiredMessage],
     batch: usize,
+    asked: Asked,
 ) -> (Report, Vec<Catalog>) {
+    let content = asked.content(&workspace.config);
+    let role = |i: usize| {
+        if content {
+            Listing::role(i)
+        } else {
+            TextRole::Suppressions
+        }
+    };
     let listing = Listing::new(&workspace.root, locales);
     let is_shared = |rel: &str| FileScope::of(rel) == FileScope::Shared;
-    let mut catalogs = listing.catalogs(listing.read(is_shared, Listing::role));
-    let mut judgement = judge_part(workspace, &catalogs, lock, required, &Part::Shared);
+    let mut catalogs = listing.catalogs(listing.read(is_shared, role));
+    let mut judgement = judge_part(workspace, &catalogs, lock, required, &Part::Shared, content);
     // Every release a file or the workspace names: a reference file may be missing, a
     // translation's file may have no reference.
     let mut slugs: Vec<&str> = listing
@@ -170,9 +205,11 @@ pub fn check_in_batches(
         let in_batch = |rel: &str| {
             FileScope::release_of(rel).is_some_and(|slug| slugs.binary_search(&slug).is_ok())
         };
-        Listing::add(&mut catalogs, listing.read(in_batch, Listing::role));
+        Listing::add(&mut catalogs, listing.read(in_batch, role));
         let part = Part::Releases(slugs);
-        judgement.append(judge_part(workspace, &catalogs, lock, required, &part));
+        judgement.append(judge_part(
+            workspace, &catalogs, lock, required, &part, content,
+        ));
         for (catalog, paths) in catalogs.iter_mut().zip(&paths) {
             catalog.set_aside_release_files(paths);
         }
@@ -233,13 +270,15 @@ impl Judgement {
     }
 }
 
-/// Judges the files of `part` in `catalogs` (the reference first).
+/// Judges the files of `part` in `catalogs` (the reference first); the content checks only
+/// when `content` (without, their gate finds nothing to open but a suppression).
 fn judge_part(
     workspace: &Workspace,
     catalogs: &[Catalog],
     lock: Option<&Lockfile>,
     required: &[RequiredMessage],
     part: &Part<'_>,
+    content: bool,
 ) -> Judgement {
     let Some((reference_catalog, target_catalogs)) = catalogs.split_first() else {
         return Judgement {
@@ -255,7 +294,11 @@ fn judge_part(
             file.hashes();
         });
     }
-    let reference_terms = reference_terms(workspace, reference_catalog, part);
+    let reference_terms = if content {
+        reference_terms(workspace, reference_catalog, part)
+    } else {
+        Vec::new()
+    };
     let releases: Vec<&beyan_content::Slug> = workspace.releases.iter().map(|r| &r.slug).collect();
     // The reference's own checks and the labels it lacks run beside the target locales'.
     let ((mut reference, required), targets) = rayon::join(
@@ -832,7 +875,14 @@ mod tests {
         let whole = check_catalogs(&workspace, &catalogs, None, &required);
         assert!(whole.diagnostics.len() > 10, "{:#?}", whole.diagnostics);
         for batch in [1, 2, 3, 100] {
-            let (batched, held) = check_in_batches(&workspace, &locales, None, &required, batch);
+            let (batched, held) = check_in_batches(
+                &workspace,
+                &locales,
+                None,
+                &required,
+                batch,
+                Asked::Everything,
+            );
             assert_eq!(
                 format!("{batched:#?}"),
                 format!("{whole:#?}"),
@@ -853,11 +903,82 @@ mod tests {
         }
     }
 
+    /// What render sees of a report: its errors and each locale's counts.
+    fn blocking(report: &Report) -> String {
+        let errors: Vec<&Diagnostic> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        let counts: Vec<_> = report
+            .locales
+            .iter()
+            .map(|l| (&l.locale, l.complete, l.errors, &l.messages, &l.words))
+            .collect();
+        format!("{errors:#?}\n{counts:#?}")
+    }
+
+    #[test]
+    fn asked_for_errors_a_check_reports_every_error_and_count() {
+        let (dir, _) = workspace();
+        // A suppression silences an error (the content checks read it); a content warning.
+        write(
+            dir.path(),
+            "locales/en/zz-last.ftl",
+            "late = Late\ngreet = Hello\n",
+        );
+        write(
+            dir.path(),
+            "locales/az/zz-last.ftl",
+            "late = Gec 2\n# beyan-ignore: unknown-variable — filled in by the template\ngreet = Salam { $name }\n",
+        );
+        let workspace = Workspace::load(dir.path()).expect("a valid workspace");
+        let locales = workspace.config.locales.selected(&[]);
+        let check = |asked| check_in_batches(&workspace, &locales, None, &[], 2, asked).0;
+        let (everything, errors) = (check(Asked::Everything), check(Asked::Errors));
+        let codes =
+            |r: &Report| -> Vec<&str> { r.diagnostics.iter().map(|d| d.code.as_str()).collect() };
+        assert!(
+            codes(&everything).contains(&"number-mismatch"),
+            "{:?}",
+            codes(&everything)
+        );
+        assert!(
+            !codes(&errors).contains(&"number-mismatch"),
+            "{:?}",
+            codes(&errors)
+        );
+        assert!(
+            !codes(&errors).contains(&"unknown-variable"),
+            "{:?}",
+            codes(&errors)
+        );
+        assert_eq!(blocking(&errors), blocking(&everything));
+
+        // A content code made an error is asked for like any error.
+        let config = std::fs::read_to_string(dir.path().join("beyan.toml")).expect("config");
+        write(
+            dir.path(),
+            "beyan.toml",
+            &format!("{config}\n[check.severity]\nnumber-mismatch = \"error\"\n"),
+        );
+        let workspace = Workspace::load(dir.path()).expect("a valid workspace");
+        let check = |asked| check_in_batches(&workspace, &locales, None, &[], 2, asked).0;
+        let (everything, errors) = (check(Asked::Everything), check(Asked::Errors));
+        assert!(
+            codes(&errors).contains(&"number-mismatch"),
+            "{:?}",
+            codes(&errors)
+        );
+        assert_eq!(blocking(&errors), blocking(&everything));
+    }
+
     #[test]
     fn a_release_file_changed_after_the_check_is_not_read_again() {
         let (dir, workspace) = workspace();
         let locales = workspace.config.locales.selected(&[]);
-        let (_, mut catalogs) = check_in_batches(&workspace, &locales, None, &[], 2);
+        let (_, mut catalogs) =
+            check_in_batches(&workspace, &locales, None, &[], 2, Asked::Everything);
         write(
             dir.path(),
             "locales/en/releases/a.ftl",

@@ -74,6 +74,23 @@ codes! {
 }
 
 impl Code {
+    /// The codes of the content checks (`crate::content_checks`): what a translation says
+    /// rather than how it is built. All are warnings unless `[check.severity]` raises one.
+    pub fn is_content(self) -> bool {
+        matches!(
+            self,
+            Code::NumberMismatch
+                | Code::UrlMismatch
+                | Code::EmailMismatch
+                | Code::PunctuationMismatch
+                | Code::Whitespace
+                | Code::RepeatedWord
+                | Code::TooLong
+                | Code::Glossary
+                | Code::InvalidSuppression
+        )
+    }
+
     /// Codes that make a translation incomplete, whatever their severity.
     pub fn is_missing(self) -> bool {
         matches!(

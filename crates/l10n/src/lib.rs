@@ -28,7 +28,7 @@ mod xml;
 
 pub use align::{AlignedFile, Pair, align, align_file};
 pub use check::{
-    CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
+    Asked, CheckOptions, FileSummary, LocaleSummary, MessageCounts, Report, WordCounts, check,
     check_catalogs, check_in_batches,
 };
 pub use code_docs::CodeDoc;

@@ -5,7 +5,7 @@
 //! shared files have a missing message, attribute or value, or any error.
 
 use beyan_content::{Locale, Release, Slug, Workspace};
-use beyan_l10n::{BundleOptions, Catalog, FileScope, Report, Severity, check_in_batches};
+use beyan_l10n::{Asked, BundleOptions, Catalog, FileScope, Report, Severity, check_in_batches};
 use jiff::Timestamp;
 
 /// What the caller asks for.
@@ -186,13 +186,15 @@ pub fn plan(workspace: &Workspace, options: &RenderOptions) -> Result<Plan, Plan
         .unwrap_or_default();
     // Read and parse once: the same catalogs serve the completeness check and the bundles.
     // The releases' own files are checked a batch at a time and set aside (read again for
-    // their bundles), so memory does not grow with the archive.
+    // their bundles), so memory does not grow with the archive. Only errors block a page:
+    // the check is asked for them (and the stale counts), not for every warning.
     let (report, catalogs) = check_in_batches(
         workspace,
         &config.selected(&targets),
         lock.as_ref(),
         &required,
         RELEASES_PER_CHECK,
+        Asked::Errors,
     );
 
     let mut releases = Vec::new();

@@ -25,6 +25,9 @@ pub enum TextRole {
     Translation,
     /// Unknown (a catalog loaded on its own): every flag.
     Either,
+    /// No text is compared (a check asked only for errors, [`crate::Asked::Errors`]): only
+    /// a `# beyan-ignore` comment is noted, which may silence an error.
+    Suppressions,
 }
 
 /// What a message's visible text may hold, read once when the file is parsed
@@ -56,11 +59,12 @@ impl TextFlags {
         comment: &[&str],
         role: TextRole,
     ) -> Self {
-        let reference = role != TextRole::Translation;
-        let translation = role != TextRole::Reference;
+        let reference = matches!(role, TextRole::Reference | TextRole::Either);
+        let translation = matches!(role, TextRole::Translation | TextRole::Either);
+        let suppressions = translation || role == TextRole::Suppressions;
         let mut bits = 0;
         for (flag, set) in [
-            (Self::DIGIT, has_digit(text)),
+            (Self::DIGIT, (reference || translation) && has_digit(text)),
             // A link's destination is `markup-mismatch`'s, not `url-mismatch`'s.
             (
                 Self::ADDRESS,
@@ -71,14 +75,14 @@ impl TextFlags {
             (Self::SENTENCE, reference && ends_a_sentence(text)),
             (Self::ODD_SPACE, translation && odd_space),
             (Self::REPEAT, translation && may_repeat_a_word(text)),
-            (Self::LITERAL, literal),
+            (Self::LITERAL, (reference || translation) && literal),
             (
                 Self::MAX_LENGTH,
                 reference && comment.iter().any(|l| l.contains("max-length")),
             ),
             (
                 Self::IGNORE,
-                translation && comment.iter().any(|l| l.contains("beyan-ignore")),
+                suppressions && comment.iter().any(|l| l.contains("beyan-ignore")),
             ),
         ] {
             if set {
