@@ -231,9 +231,60 @@ impl Engine {
         context: &Context,
         out: &mut dyn std::io::Write,
     ) -> Result<(), TemplateError> {
+        let _page = PageScope::new(context);
         self.tera
             .render_to(name, context, out)
             .map_err(|e| TemplateError::from_tera(&e, &self.templates, Some(name)))
+    }
+}
+
+/// The reserved variables of the page being rendered on this thread, read from its context
+/// once rather than looked up in Tera's state by every `t()` (hundreds of times a page).
+#[derive(Default)]
+struct Page {
+    locale: Option<Value>,
+    format: Option<Value>,
+    release: Option<Value>,
+}
+
+thread_local! {
+    static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
+}
+
+/// While alive, the helpers read the page's reserved variables from `PAGE`; the page before
+/// (none, outside a render) is back when it ends.
+struct PageScope(Option<Page>);
+
+impl PageScope {
+    fn new(context: &Context) -> Self {
+        let page = Page {
+            locale: context.get("_locale").cloned(),
+            format: context.get("_format").cloned(),
+            release: context.get("_release").cloned(),
+        };
+        Self(PAGE.with(|current| current.replace(Some(page))))
+    }
+}
+
+impl Drop for PageScope {
+    fn drop(&mut self) {
+        PAGE.with(|current| *current.borrow_mut() = self.0.take());
+    }
+}
+
+/// The page's reserved variable `name` (`_locale`, `_format`, `_release`): from `PAGE` during
+/// a render, else from Tera's state.
+fn page_value(state: &State<'_>, name: &str) -> tera::TeraResult<Option<Value>> {
+    let known = PAGE.with(|page| {
+        page.borrow().as_ref().map(|page| match name {
+            "_locale" => page.locale.clone(),
+            "_format" => page.format.clone(),
+            _ => page.release.clone(),
+        })
+    });
+    match known {
+        Some(value) => Ok(value),
+        None => state.get::<Value>(name),
     }
 }
 
@@ -243,13 +294,11 @@ fn text_of(value: &Value) -> tera::TeraResult<Cow<'_, str>> {
 }
 
 fn page_locale(state: &State<'_>) -> tera::TeraResult<Value> {
-    state
-        .get::<Value>("_locale")?
-        .ok_or_else(|| tera::Error::message("the page has no `_locale`"))
+    page_value(state, "_locale")?.ok_or_else(|| tera::Error::message("the page has no `_locale`"))
 }
 
 fn page_format(state: &State<'_>) -> tera::TeraResult<Format> {
-    let name = state.get::<Value>("_format")?;
+    let name = page_value(state, "_format")?;
     let name = match &name {
         Some(value) => text_of(value)?,
         None => Cow::Borrowed(""),
@@ -300,7 +349,7 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
     };
     let id = id.as_ref();
     let attribute = attribute.as_deref();
-    let page_release = state.get::<Value>("_release")?;
+    let page_release = page_value(state, "_release")?;
     // Another release's message (an index's headlines, a feed's texts) comes once per page:
     // remembering it would only cost.
     let remember = named_release.is_none();
