@@ -379,9 +379,8 @@ fn may_repeat_a_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Open, TextRole};
-    use crate::content_checks::{ContentChecks, MessageSource, MessageText, TermSources};
+    use crate::content_checks::{MessageSource, MessageText};
     use crate::load::source_file::SourceFile;
-    use beyan_content::{Glossary, Locale, LocalesConfig};
 
     const REFERENCES: [&str; 20] = [
         "Read [the war](https://patriotic.example/war) text.",
@@ -494,19 +493,10 @@ mod tests {
 
     #[test]
     fn the_gate_never_hides_a_finding() {
-        let locales = LocalesConfig {
-            reference: Locale::parse("en").unwrap(),
-            required: vec![Locale::parse("tr").unwrap()],
-            optional: Vec::new(),
-        };
-        let glossary = Glossary::parse(
-            "glossary.toml",
+        let (checks, sources) = crate::content_checks::tests::checks_with(
+            "tr",
             "[[term]]\nen = \"Patriotic War\"\ntr = \"Vatan Savaşı\"\n",
-            &locales,
-        )
-        .unwrap();
-        let checks = ContentChecks::new(&glossary, &locales.reference, &locales.required[0]);
-        let sources = TermSources::new(&glossary, &locales.reference);
+        );
         let mut gated = 0;
         let mut hidden = Vec::new();
         for reference in REFERENCES {

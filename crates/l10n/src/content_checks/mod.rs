@@ -324,6 +324,21 @@ pub(crate) mod tests {
         Language::new(&Locale::parse(locale).unwrap())
     }
 
+    /// The content checks of `target` against `en`, with the glossary `glossary` (TOML), and
+    /// the reference's term finder.
+    pub fn checks_with(target: &str, glossary: &str) -> (ContentChecks, TermSources) {
+        let locales = beyan_content::LocalesConfig {
+            reference: Locale::parse("en").unwrap(),
+            required: vec![Locale::parse(target).unwrap()],
+            optional: Vec::new(),
+        };
+        let glossary = Glossary::parse("glossary.toml", glossary, &locales).unwrap();
+        (
+            ContentChecks::new(&glossary, &locales.reference, &locales.required[0]),
+            TermSources::new(&glossary, &locales.reference),
+        )
+    }
+
     pub fn message(text: &str) -> MessageText {
         let source = format!("m = {text}\n");
         MessageText::read(&source, 0, source.len() - 1)
@@ -459,19 +474,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_variant_the_locale_never_selects_is_not_read() {
-        let locales = beyan_content::LocalesConfig {
-            reference: Locale::parse("en").unwrap(),
-            required: vec![Locale::parse("az").unwrap()],
-            optional: Vec::new(),
-        };
-        let glossary = Glossary::parse(
-            "glossary.toml",
-            "[[term]]\nen = \"calendar\"\naz = \"təqvim\"\n",
-            &locales,
-        )
-        .unwrap();
-        let checks = ContentChecks::new(&glossary, &locales.reference, &locales.required[0]);
-        let sources = TermSources::new(&glossary, &locales.reference);
+        let (checks, sources) = checks_with("az", "[[term]]\nen = \"calendar\"\naz = \"təqvim\"\n");
         fn source(text: &str) -> MessageSource<'_> {
             MessageSource {
                 file_text: text,
