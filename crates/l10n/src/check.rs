@@ -156,9 +156,7 @@ impl Asked {
         self == Asked::Everything
             || config.check.severity.iter().any(|(code, severity)| {
                 *severity == SeverityOverride::Error
-                    && Code::ALL
-                        .iter()
-                        .any(|c| c.is_content() && c.as_str() == code)
+                    && Code::from_name(code).is_some_and(Code::is_content)
             })
     }
 }

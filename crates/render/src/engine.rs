@@ -240,7 +240,6 @@ impl Engine {
 
 /// The reserved variables of the page being rendered on this thread, read from its context
 /// once rather than looked up in Tera's state by every `t()` (hundreds of times a page).
-#[derive(Default)]
 struct Page {
     locale: Option<Value>,
     format: Option<Value>,
@@ -272,16 +271,14 @@ impl Drop for PageScope {
     }
 }
 
-/// The page's reserved variable `name` (`_locale`, `_format`, `_release`): from `PAGE` during
-/// a render, else from Tera's state.
-fn page_value(state: &State<'_>, name: &str) -> tera::TeraResult<Option<Value>> {
-    let known = PAGE.with(|page| {
-        page.borrow().as_ref().map(|page| match name {
-            "_locale" => page.locale.clone(),
-            "_format" => page.format.clone(),
-            _ => page.release.clone(),
-        })
-    });
+/// The page's reserved variable `name` (`_locale`, `_format`, `_release`), its `field` of
+/// `PAGE` during a render, else from Tera's state.
+fn page_value(
+    state: &State<'_>,
+    name: &str,
+    field: fn(&Page) -> &Option<Value>,
+) -> tera::TeraResult<Option<Value>> {
+    let known = PAGE.with(|page| page.borrow().as_ref().map(|page| field(page).clone()));
     match known {
         Some(value) => Ok(value),
         None => state.get::<Value>(name),
@@ -294,11 +291,12 @@ fn text_of(value: &Value) -> tera::TeraResult<Cow<'_, str>> {
 }
 
 fn page_locale(state: &State<'_>) -> tera::TeraResult<Value> {
-    page_value(state, "_locale")?.ok_or_else(|| tera::Error::message("the page has no `_locale`"))
+    page_value(state, "_locale", |p| &p.locale)?
+        .ok_or_else(|| tera::Error::message("the page has no `_locale`"))
 }
 
 fn page_format(state: &State<'_>) -> tera::TeraResult<Format> {
-    let name = page_value(state, "_format")?;
+    let name = page_value(state, "_format", |p| &p.format)?;
     let name = match &name {
         Some(value) => text_of(value)?,
         None => Cow::Borrowed(""),
@@ -349,7 +347,7 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
     };
     let id = id.as_ref();
     let attribute = attribute.as_deref();
-    let page_release = page_value(state, "_release")?;
+    let page_release = page_value(state, "_release", |p| &p.release)?;
     // Another release's message (an index's headlines, a feed's texts) comes once per page:
     // remembering it would only cost.
     let remember = named_release.is_none();

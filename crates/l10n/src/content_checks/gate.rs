@@ -5,7 +5,7 @@
 
 use super::glossary::{GlossaryIndex, TermUse};
 use super::number::digit_value;
-use super::words::is_alphanumeric;
+use super::words::{SmallSet, is_alphanumeric, is_mark};
 
 /// What the gate needs of a pair: the messages' [`TextFlags`] (their comments' too), the
 /// glossary terms the reference uses and the translation's body.
@@ -254,50 +254,22 @@ fn lower_letter(c: char) -> Option<char> {
     }
 }
 
-/// Whether a character is a nonspacing mark (which case folding drops). Below U+0800, from
-/// [`SmallLetters`].
-fn is_mark(c: char) -> bool {
-    if c.is_ascii() {
-        return false;
-    }
-    let code = c as usize;
-    if code < SmallLetters::SIZE {
-        return SmallLetters::get().mark[code / 64] & (1 << (code % 64)) != 0;
-    }
-    is_mark_by_icu(c)
-}
-
-fn is_mark_by_icu(c: char) -> bool {
-    icu::properties::CodePointMapData::<icu::properties::props::GeneralCategory>::new().get(c)
-        == icu::properties::props::GeneralCategory::NonspacingMark
-}
-
-/// [`letter`] and [`is_mark`] of the first 2,048 code points (Latin, Greek, Cyrillic, Arabic:
-/// nearly every word of the four locales begins and ends in them), built once from the answers
-/// of the standard library and ICU: the words of a translation are compared by their first
-/// and last letters, and asking the case tables and ICU for each was most of the gate's time.
+/// [`letter`] of the first 2,048 code points (Latin, Greek, Cyrillic, Arabic: nearly every
+/// word of the four locales begins and ends in them), built once from the standard library's
+/// answers: the words of a translation are compared by their first and last letters, and
+/// asking the case tables for each was most of the gate's time.
 struct SmallLetters {
-    letter: [Option<char>; Self::SIZE],
-    mark: [u64; Self::SIZE / 64],
+    letter: [Option<char>; SmallSet::SIZE],
 }
 
 impl SmallLetters {
-    const SIZE: usize = 0x800;
-
     fn get() -> &'static Self {
         static TABLE: std::sync::LazyLock<Box<SmallLetters>> = std::sync::LazyLock::new(|| {
             let mut table = Box::new(SmallLetters {
-                letter: [None; SmallLetters::SIZE],
-                mark: [0; SmallLetters::SIZE / 64],
+                letter: [None; SmallSet::SIZE],
             });
-            for code in 0x80..SmallLetters::SIZE {
-                let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
-                    continue;
-                };
-                table.letter[code] = lower_letter(c);
-                if is_mark_by_icu(c) {
-                    table.mark[code / 64] |= 1 << (code % 64);
-                }
+            for c in (0x80..SmallSet::SIZE as u32).filter_map(char::from_u32) {
+                table.letter[c as usize] = lower_letter(c);
             }
             table
         });
@@ -477,7 +449,7 @@ mod tests {
     }
 
     #[test]
-    fn the_letter_table_agrees_with_the_standard_library_and_icu() {
+    fn the_letter_table_agrees_with_the_standard_library() {
         for c in (0..0x800)
             .filter_map(char::from_u32)
             .filter(|c| !c.is_ascii())
@@ -487,7 +459,6 @@ mod tests {
                 c => super::lower_letter(c),
             };
             assert_eq!(super::letter(c), expected, "{c:?}");
-            assert_eq!(super::is_mark(c), super::is_mark_by_icu(c), "{c:?}");
         }
     }
 

@@ -39,8 +39,8 @@ impl Suppression {
             .map(str::trim)
             .filter(|n| !n.is_empty())
         {
-            match Code::ALL.iter().find(|c| c.as_str() == name) {
-                Some(&code) => out.codes.push(code),
+            match Code::from_name(name) {
+                Some(code) => out.codes.push(code),
                 None => out.unknown.push(name.to_owned()),
             }
         }

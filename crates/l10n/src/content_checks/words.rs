@@ -10,32 +10,50 @@ use icu::properties::props::{GeneralCategory, WordBreak};
 use icu::segmenter::WordSegmenter;
 use icu::segmenter::options::WordBreakInvariantOptions;
 
-/// [`char::is_alphanumeric`], answered from a table for the first 2,048 code points (Latin,
-/// Greek, Cyrillic, Arabic: nearly every character of the four locales' text) built once from
-/// the standard library's own answer; the library is asked for the rest. The table spares the
-/// library's search for every non-ASCII letter that ends a word.
-pub fn is_alphanumeric(c: char) -> bool {
-    const TABLED: usize = 0x800;
-    static TABLE: std::sync::LazyLock<[u64; TABLED / 64]> = std::sync::LazyLock::new(|| {
-        let mut table = [0u64; TABLED / 64];
-        for (code, c) in
-            (0..TABLED).filter_map(|i| Some((i, char::from_u32(u32::try_from(i).ok()?)?)))
-        {
-            if c.is_alphanumeric() {
-                table[code / 64] |= 1 << (code % 64);
+/// A property of the first 2,048 code points (Latin, Greek, Cyrillic, Arabic: nearly every
+/// character of the four locales' text) as a bitmap, built once from a slower answer: the
+/// standard library's search or ICU's trie, asked for every letter of every word otherwise.
+pub(crate) struct SmallSet([u64; SmallSet::SIZE / 64]);
+
+impl SmallSet {
+    pub(crate) const SIZE: usize = 0x800;
+
+    fn of(test: impl Fn(char) -> bool) -> Self {
+        let mut bits = [0u64; Self::SIZE / 64];
+        for c in (0..Self::SIZE as u32).filter_map(char::from_u32) {
+            if test(c) {
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
             }
         }
-        table
-    });
+        Self(bits)
+    }
+
+    /// The property of `c`, when it is in the table.
+    fn get(&self, c: char) -> Option<bool> {
+        let code = c as usize;
+        (code < Self::SIZE).then(|| self.0[code / 64] & (1 << (code % 64)) != 0)
+    }
+}
+
+/// [`char::is_alphanumeric`], from a [`SmallSet`] below U+0800.
+pub fn is_alphanumeric(c: char) -> bool {
+    static TABLE: std::sync::LazyLock<SmallSet> =
+        std::sync::LazyLock::new(|| SmallSet::of(char::is_alphanumeric));
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    let code = c as usize;
-    if code < TABLED {
-        TABLE[code / 64] & (1 << (code % 64)) != 0
-    } else {
-        c.is_alphanumeric()
-    }
+    TABLE.get(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
+/// Whether `c` is a nonspacing mark (which folding drops), from a [`SmallSet`] below U+0800.
+pub fn is_mark(c: char) -> bool {
+    static TABLE: std::sync::LazyLock<SmallSet> =
+        std::sync::LazyLock::new(|| SmallSet::of(is_mark_by_icu));
+    !c.is_ascii() && TABLE.get(c).unwrap_or_else(|| is_mark_by_icu(c))
+}
+
+fn is_mark_by_icu(c: char) -> bool {
+    CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::NonspacingMark
 }
 
 /// Whether a locale folds case with the Turkic rules.
@@ -61,7 +79,6 @@ pub fn fold(turkic: bool, text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mapper = CaseMapper::new();
-    let categories = CodePointMapData::<GeneralCategory>::new();
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
@@ -80,11 +97,7 @@ pub fn fold(turkic: bool, text: &str) -> String {
         } else {
             mapper.fold_string(&rest[..other])
         };
-        out.extend(
-            folded
-                .chars()
-                .filter(|&c| c.is_ascii() || categories.get(c) != GeneralCategory::NonspacingMark),
-        );
+        out.extend(folded.chars().filter(|&c| !is_mark(c)));
         rest = &rest[other..];
     }
     out
@@ -150,6 +163,15 @@ mod tests {
         let differ: Vec<char> = (0..=0x10FFFF)
             .filter_map(char::from_u32)
             .filter(|&c| is_alphanumeric(c) != c.is_alphanumeric())
+            .collect();
+        assert!(differ.is_empty(), "{differ:?}");
+    }
+
+    #[test]
+    fn the_mark_table_agrees_with_icu() {
+        let differ: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_mark(c) != (!c.is_ascii() && is_mark_by_icu(c)))
             .collect();
         assert!(differ.is_empty(), "{differ:?}");
     }
