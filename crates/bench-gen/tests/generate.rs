@@ -359,3 +359,21 @@ fn content_checks_find_the_seeds_and_nothing_else() {
         assert!(score.false_positives.is_empty(), "{score:?}");
     }
 }
+
+/// The benchmark's own workspace, every defect seeded: the content checks find each of their
+/// seeds and nothing else, whatever the structural seeds do to the same messages (a
+/// `too-many-placeables` seed on a message with a `max-length`, an emphasis unwrapped between
+/// two equal words, a `[few]` variant the locale never selects once made false positives).
+#[test]
+fn the_full_workspace_has_no_content_false_positive() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    let (tree, seeds) = large_l10n::generate_with_seeds(&LargeSpec::default());
+    tree.write(&root).unwrap();
+    let workspace = Workspace::load(&root).unwrap();
+    let report = check(&workspace, &CheckOptions::default());
+    for score in bench_gen::precision::score(&seeds, &report.diagnostics) {
+        assert_eq!(score.found, score.seeded, "{score:?}");
+        assert!(score.false_positives.is_empty(), "{score:?}");
+    }
+}
