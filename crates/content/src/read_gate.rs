@@ -92,6 +92,11 @@ impl ReadGate {
 
     /// Opens a regular file of the workspace; `Ok(None)` when it does not exist.
     pub fn open(&self, path: &Path) -> Result<Option<File>, ReadRefused> {
+        Ok(self.open_sized(path)?.map(|(file, _)| file))
+    }
+
+    /// [`ReadGate::open`], with the file's size.
+    fn open_sized(&self, path: &Path) -> Result<Option<(File, u64)>, ReadRefused> {
         let Some(target) = self.resolve(path)? else {
             return Ok(None);
         };
@@ -101,19 +106,18 @@ impl ReadGate {
             return Err(self.refused(path, "not a regular file; it was not read".to_owned()));
         }
         File::open(&target)
-            .map(Some)
+            .map(|file| Some((file, meta.len())))
             .map_err(|e| self.refused(path, format!("cannot be read: {e}")))
     }
 
     /// Reads a regular file of the workspace whole; `Ok(None)` when it does not exist.
     pub fn read(&self, path: &Path) -> Result<Option<Vec<u8>>, ReadRefused> {
-        let Some(mut file) = self.open(path)? else {
+        let Some((file, len)) = self.open_sized(path)? else {
             return Ok(None);
         };
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut file, &mut bytes)
-            .map_err(|e| self.refused(path, format!("cannot be read: {e}")))?;
-        Ok(Some(bytes))
+        read_whole(&file, len)
+            .map(Some)
+            .map_err(|e| self.refused(path, format!("cannot be read: {e}")))
     }
 
     /// Reads a file that [`ReadGate::list`] returned: the walk already resolved its links and
@@ -128,13 +132,12 @@ impl ReadGate {
             use std::os::unix::fs::OpenOptionsExt;
             options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
         }
-        let mut file = options.open(path).map_err(refuse)?;
-        if !file.metadata().map_err(refuse)?.is_file() {
+        let file = options.open(path).map_err(refuse)?;
+        let meta = file.metadata().map_err(refuse)?;
+        if !meta.is_file() {
             return Err(self.refused(path, "not a regular file; it was not read".to_owned()));
         }
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut file, &mut bytes).map_err(refuse)?;
-        Ok(bytes)
+        read_whole(&file, meta.len()).map_err(refuse)
     }
 
     /// Whether `path` is a folder inside the workspace (following links that stay inside).
@@ -330,4 +333,15 @@ mod tests {
         let listing = gate.list(&root.join("locales/en"), true, &|n| n.ends_with(".ftl"));
         assert_eq!(listing.refused.len(), 1);
     }
+}
+
+/// Reads `file` whole, `len` bytes expected (its size when it was opened): one read for the
+/// bytes and one that finds the end. `read_to_end` on a `File` would first ask the system for
+/// its size and position again, and an archive reads thousands of files. A file that grew or
+/// shrank since is still read whole.
+fn read_whole(file: &File, len: u64) -> io::Result<Vec<u8>> {
+    let expected = usize::try_from(len).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
+    io::Read::read_to_end(&mut io::Read::take(file, u64::MAX), &mut bytes)?;
+    Ok(bytes)
 }

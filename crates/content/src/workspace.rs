@@ -1,5 +1,6 @@
 //! Workspace discovery and loading: the root folder, its `beyan.toml` and its releases.
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::{
@@ -129,48 +130,52 @@ fn load_releases(
     config: &Config,
     errors: &mut Vec<ConfigError>,
 ) -> Vec<Release> {
-    let mut releases = Vec::new();
     let listing = reader.list(&root.join("releases"), false, &|name| {
         name.ends_with(".toml")
     });
     for (_, refused) in listing.refused {
         errors.push(ConfigError::new(refused.path, refused.reason));
     }
-    for (name, path) in listing.files {
-        let file = format!("releases/{name}");
-        let stem = name.trim_end_matches(".toml");
-        let slug = match Slug::parse(stem) {
-            Ok(slug) => slug,
-            Err(message) => {
-                errors.push(ConfigError::new(&file, message));
-                continue;
-            }
-        };
-        let text = match read_text(reader, &path) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.extend(e.0);
-                continue;
-            }
-        };
-        match Release::parse(slug, &file, &text) {
-            Ok(release) => {
-                let reference = &config.locales.reference;
-                let text_file = Workspace::release_ftl(reference, &release.slug);
-                if root.join(&text_file).is_file() {
-                    releases.push(release);
-                } else {
-                    errors.push(ConfigError::new(
-                        &file,
-                        format!("the release has no reference text: `{text_file}` does not exist"),
-                    ));
-                }
-            }
-            Err(e) => errors.extend(e.0),
+    // An archive has thousands of releases: read and parse them in parallel, keeping the
+    // listing's order for the errors.
+    let read: Vec<Result<Release, Vec<ConfigError>>> = listing
+        .files
+        .par_iter()
+        .map(|(name, path)| load_release(reader, root, config, name, path))
+        .collect();
+    let mut releases = Vec::with_capacity(read.len());
+    for release in read {
+        match release {
+            Ok(release) => releases.push(release),
+            Err(e) => errors.extend(e),
         }
     }
     releases.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     releases
+}
+
+/// One release's TOML, checked to have a reference text.
+fn load_release(
+    reader: &ReadGate,
+    root: &Path,
+    config: &Config,
+    name: &str,
+    path: &Path,
+) -> Result<Release, Vec<ConfigError>> {
+    let file = format!("releases/{name}");
+    let stem = name.trim_end_matches(".toml");
+    let slug = Slug::parse(stem).map_err(|message| vec![ConfigError::new(&file, message)])?;
+    let text = read_text(reader, path).map_err(|e| e.0)?;
+    let release = Release::parse(slug, &file, &text).map_err(|e| e.0)?;
+    let text_file = Workspace::release_ftl(&config.locales.reference, &release.slug);
+    if root.join(&text_file).is_file() {
+        Ok(release)
+    } else {
+        Err(vec![ConfigError::new(
+            &file,
+            format!("the release has no reference text: `{text_file}` does not exist"),
+        )])
+    }
 }
 
 fn read_text(reader: &ReadGate, path: &Path) -> Result<String, ConfigErrors> {

@@ -147,9 +147,12 @@ impl Drop for MemoScope {
     }
 }
 
+/// The compiled templates and the bundles their helpers format with. A streamed render
+/// compiles the templates once and gives each pass its bundles ([`Engine::set_bundles`]).
 pub struct Engine {
     tera: Tera,
     templates: TemplateSet,
+    bundles: Arc<Bundles>,
 }
 
 impl Engine {
@@ -157,21 +160,20 @@ impl Engine {
         let mut tera = Tera::new();
         // Plain text and Markdown are never HTML-escaped; their text is escaped by `t`.
         tera.autoescape_on([".html", ".xml"]);
-        let for_t = Arc::clone(&bundles);
-        tera.register_function("t", move |kwargs: Kwargs, state: &State<'_>| {
-            translate(&for_t, &kwargs, state)
+        tera.set_escape_fn(escape_html_runs);
+        tera.register_function("t", |kwargs: Kwargs, _: &State<'_>| {
+            with_page(|page| translate(page, &kwargs))
         });
-        let for_upper = Arc::clone(&bundles);
         tera.register_filter(
             "upper",
-            move |value: StringInput<'_>, _: Kwargs, state: &State<'_>| {
-                upper(&for_upper, &value, state)
+            |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
+                with_page(|page| upper(page, &value))
             },
         );
         tera.register_filter(
             "date",
-            |value: StringInput<'_>, kwargs: Kwargs, state: &State<'_>| {
-                localized_date(&value, &kwargs, state)
+            |value: StringInput<'_>, kwargs: Kwargs, _: &State<'_>| {
+                with_page(|page| localized_date(page, &value, &kwargs))
             },
         );
         tera.register_filter(
@@ -182,11 +184,9 @@ impl Engine {
                 )))
             },
         );
-        let for_ltr = Arc::clone(&bundles);
-        tera.register_filter(
-            "ltr",
-            move |value: StringInput<'_>, _: Kwargs, state: &State<'_>| ltr(&for_ltr, value, state),
-        );
+        tera.register_filter("ltr", |value: StringInput<'_>, _: Kwargs, _: &State<'_>| {
+            with_page(|page| ltr(page, value))
+        });
         tera.register_filter(
             "plain",
             |value: StringInput<'_>, _: Kwargs, _: &State<'_>| plain(value),
@@ -210,7 +210,16 @@ impl Engine {
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(TemplateError::from_tera(&e, &templates, None));
         }
-        Ok(Self { tera, templates })
+        Ok(Self {
+            tera,
+            templates,
+            bundles,
+        })
+    }
+
+    /// The bundles the pages rendered from now on format with; the templates stay compiled.
+    pub fn set_bundles(&mut self, bundles: Arc<Bundles>) {
+        self.bundles = bundles;
     }
 
     /// Renders template `name` into `out` (cleared first).
@@ -231,11 +240,31 @@ impl Engine {
         context: &Context,
         out: &mut dyn std::io::Write,
     ) -> Result<(), TemplateError> {
-        let _page = PageScope::new(context);
+        let _page = PageScope::new(context, &self.bundles);
         self.tera
             .render_to(name, context, out)
             .map_err(|e| TemplateError::from_tera(&e, &self.templates, Some(name)))
     }
+}
+
+/// Tera's autoescape (the same five characters as Tera's own `escape_html`), writing the text
+/// between them a run at a time: Tera's writes every byte on its own through `dyn Write`.
+fn escape_html_runs(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut run = 0;
+    for (at, byte) in input.bytes().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&input.as_bytes()[run..at])?;
+        out.write_all(entity)?;
+        run = at + 1;
+    }
+    out.write_all(&input.as_bytes()[run..])
 }
 
 /// The reserved variables of the page being rendered on this thread, read from its context
@@ -244,6 +273,7 @@ struct Page {
     locale: Option<Value>,
     format: Option<Value>,
     release: Option<Value>,
+    bundles: Arc<Bundles>,
 }
 
 thread_local! {
@@ -255,11 +285,12 @@ thread_local! {
 struct PageScope(Option<Page>);
 
 impl PageScope {
-    fn new(context: &Context) -> Self {
+    fn new(context: &Context, bundles: &Arc<Bundles>) -> Self {
         let page = Page {
             locale: context.get("_locale").cloned(),
             format: context.get("_format").cloned(),
             release: context.get("_release").cloned(),
+            bundles: Arc::clone(bundles),
         };
         Self(PAGE.with(|current| current.replace(Some(page))))
     }
@@ -271,18 +302,13 @@ impl Drop for PageScope {
     }
 }
 
-/// The page's reserved variable `name` (`_locale`, `_format`, `_release`), its `field` of
-/// `PAGE` during a render, else from Tera's state.
-fn page_value(
-    state: &State<'_>,
-    name: &str,
-    field: fn(&Page) -> &Option<Value>,
-) -> tera::TeraResult<Option<Value>> {
-    let known = PAGE.with(|page| page.borrow().as_ref().map(|page| field(page).clone()));
-    match known {
-        Some(value) => Ok(value),
-        None => state.get::<Value>(name),
-    }
+/// `f` with the page being rendered on this thread (its reserved variables and bundles are
+/// read in place: a page calls the helpers hundreds of times).
+fn with_page(f: impl FnOnce(&Page) -> tera::TeraResult<Value>) -> tera::TeraResult<Value> {
+    PAGE.with(|page| match page.borrow().as_ref() {
+        Some(page) => f(page),
+        None => Err(tera::Error::message("no page is being rendered")),
+    })
 }
 
 /// A value as text, converted as `get::<String>` would, without copying a string.
@@ -290,21 +316,32 @@ fn text_of(value: &Value) -> tera::TeraResult<Cow<'_, str>> {
     <Cow<'_, str> as ArgFromValue<'_>>::from_value(value)
 }
 
-fn page_locale(state: &State<'_>) -> tera::TeraResult<Value> {
-    page_value(state, "_locale", |p| &p.locale)?
-        .ok_or_else(|| tera::Error::message("the page has no `_locale`"))
+impl Page {
+    /// `_locale`.
+    fn locale(&self) -> tera::TeraResult<Cow<'_, str>> {
+        match &self.locale {
+            Some(value) => text_of(value),
+            None => Err(tera::Error::message("the page has no `_locale`")),
+        }
+    }
+
+    /// `_format`.
+    fn format(&self) -> tera::TeraResult<Format> {
+        let name = match &self.format {
+            Some(value) => text_of(value)?,
+            None => Cow::Borrowed(""),
+        };
+        Format::parse(&name).ok_or_else(|| tera::Error::message("the page has no `_format`"))
+    }
+
+    /// `_release`.
+    fn release(&self) -> tera::TeraResult<Option<Cow<'_, str>>> {
+        self.release.as_ref().map(text_of).transpose()
+    }
 }
 
-fn page_format(state: &State<'_>) -> tera::TeraResult<Format> {
-    let name = page_value(state, "_format", |p| &p.format)?;
-    let name = match &name {
-        Some(value) => text_of(value)?,
-        None => Cow::Borrowed(""),
-    };
-    Format::parse(&name).ok_or_else(|| tera::Error::message("the page has no `_format`"))
-}
-
-fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::TeraResult<Value> {
+fn translate(page: &Page, kwargs: &Kwargs) -> tera::TeraResult<Value> {
+    let bundles = &page.bundles;
     // The arguments in one pass (each look-up by name hashes the name): `t`'s own, and the
     // message's, sorted by name so that one call has one memo key.
     let (mut locale, mut format, mut id, mut attribute, mut named_release) =
@@ -326,10 +363,9 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
         *slot = Some(text_of(value)?);
     }
     message_args.sort_unstable_by_key(|(name, _)| *name);
-    let page_locale = page_locale(state)?;
     let locale: Cow<'_, str> = match locale {
         Some(locale) => locale,
-        None => text_of(&page_locale)?,
+        None => page.locale()?,
     };
     let locale = locale.as_ref();
     let format = match format {
@@ -338,7 +374,7 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
                 "`format` is \"html\", \"xml\", \"txt\" or \"md\", not \"{name}\""
             ))
         })?,
-        None => page_format(state)?,
+        None => page.format()?,
     };
     // Without `id`, Tera's own "missing keyword argument" error.
     let id: Cow<'_, str> = match id {
@@ -347,13 +383,12 @@ fn translate(bundles: &Bundles, kwargs: &Kwargs, state: &State<'_>) -> tera::Ter
     };
     let id = id.as_ref();
     let attribute = attribute.as_deref();
-    let page_release = page_value(state, "_release", |p| &p.release)?;
     // Another release's message (an index's headlines, a feed's texts) comes once per page:
     // remembering it would only cost.
     let remember = named_release.is_none();
     let release: Option<Cow<'_, str>> = match named_release {
         Some(slug) => Some(slug),
-        None => page_release.as_ref().map(text_of).transpose()?,
+        None => page.release()?,
     };
     let release = release.as_deref();
     let bundle = bundles
@@ -460,11 +495,11 @@ pub(crate) fn isolation(bundle: &LocaleBundle) -> Isolation {
     }
 }
 
-fn upper(bundles: &Bundles, value: &StringInput<'_>, state: &State<'_>) -> tera::TeraResult<Value> {
-    let locale = page_locale(state)?;
-    let locale = text_of(&locale)?;
+fn upper(page: &Page, value: &StringInput<'_>) -> tera::TeraResult<Value> {
+    let locale = page.locale()?;
     let locale = locale.as_ref();
-    let locale = bundles
+    let locale = page
+        .bundles
         .get(locale, None)
         .map(|b| b.locale().clone())
         .or_else(|| beyan_content::Locale::parse(locale).ok())
@@ -495,11 +530,11 @@ fn upper(bundles: &Bundles, value: &StringInput<'_>, state: &State<'_>) -> tera:
 }
 
 fn localized_date(
+    page: &Page,
     value: &StringInput<'_>,
     kwargs: &Kwargs,
-    state: &State<'_>,
 ) -> tera::TeraResult<Value> {
-    let locale = page_locale(state)?;
+    let locale = page.locale()?;
     let style = |name: &str, default: Option<Style>| -> tera::TeraResult<Option<Style>> {
         match kwargs.get::<String>(name)? {
             Some(text) => Style::parse(&text).map(Some).ok_or_else(|| {
@@ -514,7 +549,7 @@ fn localized_date(
     let time_style = style("time_style", None)?;
     let input = DateInput::parse(value.as_str())
         .ok_or_else(|| tera::Error::message(format!("`{}` is not a date", value.as_str())))?;
-    let icu_locale = icu_locale(&text_of(&locale)?)?;
+    let icu_locale = icu_locale(&locale)?;
     beyan_l10n::format_date(&icu_locale, input, date_style, time_style)
         .map(Value::from)
         .ok_or_else(|| tera::Error::message(format!("cannot format `{}`", value.as_str())))
@@ -529,13 +564,13 @@ fn icu_locale(code: &str) -> tera::TeraResult<icu::locale::Locale> {
 /// keeps the line's direction, and a left-to-right isolate keeps "+92 51 000 0000" from being
 /// shown with its groups reversed. Left-to-right pages and HTML (which has `dir="ltr"`) get
 /// the value as it is.
-fn ltr(bundles: &Bundles, value: StringInput<'_>, state: &State<'_>) -> tera::TeraResult<Value> {
-    let locale = page_locale(state)?;
-    let locale = text_of(&locale)?;
-    let rtl = bundles
+fn ltr(page: &Page, value: StringInput<'_>) -> tera::TeraResult<Value> {
+    let locale = page.locale()?;
+    let rtl = page
+        .bundles
         .get(&locale, None)
         .is_some_and(|b| b.direction().is_rtl());
-    let plain_text = matches!(page_format(state)?, Format::Text | Format::Markdown);
+    let plain_text = matches!(page.format()?, Format::Text | Format::Markdown);
     if !(rtl && plain_text) {
         return Ok(value.into_value());
     }
@@ -589,4 +624,30 @@ pub(crate) fn wrap(text: &str, width: usize) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_autoescape_writes_what_teras_own_writes() {
+        let texts = [
+            "",
+            "plain",
+            "<a href=\"x\">Tom & Jerry's</a>",
+            "&&<<>>\"\"''",
+            "Bakı — «İstiqlal» <b>",
+            "اردو '<' و \"&\"",
+            "end&",
+            "<start",
+        ];
+        for text in texts {
+            let mut ours = Vec::new();
+            let mut teras = Vec::new();
+            escape_html_runs(text, &mut ours).expect("write to a Vec");
+            tera::escape_html(text, &mut teras).expect("write to a Vec");
+            assert_eq!(ours, teras, "{text:?}");
+        }
+    }
 }

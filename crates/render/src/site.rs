@@ -142,6 +142,7 @@ pub fn render_into(
     // The built-in index and feeds list the releases' texts, formatted by the release pages;
     // a workspace's own templates may ask any release's bundle for a message.
     let lists_views = templates.is_built_in();
+    let mut engine = Engine::new(templates, Arc::new(Bundles::default()))?;
     for locale in &plan.locales {
         let code = &locale.locale;
         let listed = ListedReleases::default();
@@ -153,7 +154,7 @@ pub fn render_into(
         // A few hundred releases' bundles at a time: their pages, then the next ones.
         for chunk in releases.chunks(RELEASES_PER_PASS) {
             let bundles = with_shared(load_bundles(&builders, code, chunk)?, &shared);
-            let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
+            engine.set_bundles(Arc::clone(&bundles));
             let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
             let jobs: Vec<Job<'_>> = chunk
                 .iter()
@@ -170,13 +171,13 @@ pub fn render_into(
             load_bundles(&builders, code, &releases)?
         };
         let bundles = with_shared(own, &shared);
-        let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
+        engine.set_bundles(Arc::clone(&bundles));
         let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
         let jobs = [Job::Feed(code), Job::JsonFeed(code), Job::Index(code)];
         site.render_jobs(&engine, &jobs, sink, &mut progress, on_progress)?;
     }
     let bundles = Arc::new(shared);
-    let engine = Engine::new(templates, Arc::clone(&bundles))?;
+    engine.set_bundles(Arc::clone(&bundles));
     let listed = ListedReleases::default();
     let site = SiteContext::new(workspace, plan, &bundles, &assets, &listed);
     let rest = [Job::Languages, Job::Sitemap, Job::Style];
