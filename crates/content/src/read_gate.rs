@@ -233,6 +233,17 @@ impl ReadGate {
     }
 }
 
+/// Reads `file` whole, `len` bytes expected (its size when it was opened): one read for the
+/// bytes and one that finds the end. `read_to_end` on a `File` would first ask the system for
+/// its size and position again, and an archive reads thousands of files. A file that grew or
+/// shrank since is still read whole.
+fn read_whole(file: &File, len: u64) -> io::Result<Vec<u8>> {
+    let expected = usize::try_from(len).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
+    io::Read::read_to_end(&mut io::Read::take(file, u64::MAX), &mut bytes)?;
+    Ok(bytes)
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
@@ -333,15 +344,4 @@ mod tests {
         let listing = gate.list(&root.join("locales/en"), true, &|n| n.ends_with(".ftl"));
         assert_eq!(listing.refused.len(), 1);
     }
-}
-
-/// Reads `file` whole, `len` bytes expected (its size when it was opened): one read for the
-/// bytes and one that finds the end. `read_to_end` on a `File` would first ask the system for
-/// its size and position again, and an archive reads thousands of files. A file that grew or
-/// shrank since is still read whole.
-fn read_whole(file: &File, len: u64) -> io::Result<Vec<u8>> {
-    let expected = usize::try_from(len).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
-    io::Read::read_to_end(&mut io::Read::take(file, u64::MAX), &mut bytes)?;
-    Ok(bytes)
 }

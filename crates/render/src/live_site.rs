@@ -39,11 +39,10 @@ pub enum Update {
 pub struct LiveSite {
     workspace: Workspace,
     plan: Plan,
-    templates: TemplateSet,
     assets: WorkspaceAssets,
     bundles: Arc<Bundles>,
-    /// `None` only while the bundles are being replaced.
-    engine: Option<Engine>,
+    /// The templates, compiled once; it is given the bundles again after each change.
+    engine: Engine,
 }
 
 impl LiveSite {
@@ -66,25 +65,18 @@ impl LiveSite {
             }
             Arc::new(bundles)
         };
-        let engine = Engine::new(templates.clone(), Arc::clone(&bundles))?;
+        let engine = Engine::new(templates, Arc::clone(&bundles))?;
         Ok(Self {
             workspace,
             plan,
-            templates,
             assets,
             bundles,
-            engine: Some(engine),
+            engine,
         })
     }
 
     pub fn plan(&self) -> &Plan {
         &self.plan
-    }
-
-    fn engine(&self) -> Result<&Engine, RenderError> {
-        self.engine
-            .as_ref()
-            .ok_or_else(|| RenderError::Io(std::io::Error::other("the templates are not loaded")))
     }
 
     /// Renders every page into `sink`.
@@ -125,7 +117,7 @@ impl LiveSite {
             done: 0,
             total: jobs.iter().map(Job::pages).sum(),
         };
-        site.render_jobs(self.engine()?, jobs, sink, &mut progress, &mut |_| {})
+        site.render_jobs(&self.engine, jobs, sink, &mut progress, &mut |_| {})
     }
 
     /// Replaces release files (each `(source locale, file)`, a `releases/<slug>.ftl`) and
@@ -198,18 +190,15 @@ impl LiveSite {
         if rebuilt.is_empty() {
             return Ok(Update::Rendered { pages: 0 });
         }
-        // The engine's helpers hold the bundles: release them, replace, load again.
-        self.engine = None;
+        // The engine holds the bundles too: it lets go of them while they are changed in place.
+        self.engine.set_bundles(Arc::default());
         let Some(bundles) = Arc::get_mut(&mut self.bundles) else {
             return Ok(Update::Replan);
         };
         for (locale, slug, bundle) in built {
             bundles.insert(locale.as_str(), Some(&slug), Arc::new(bundle));
         }
-        self.engine = Some(Engine::new(
-            self.templates.clone(),
-            Arc::clone(&self.bundles),
-        )?);
+        self.engine.set_bundles(Arc::clone(&self.bundles));
 
         let mut affected: Vec<Job<'_>> = Vec::new();
         let mut locales: Vec<&Locale> = Vec::new();
@@ -328,17 +317,14 @@ impl LiveSite {
                     .map(|bundle| (*locale, *slug, bundle))
             })
             .collect::<Result<_, _>>()?;
-        self.engine = None;
+        self.engine.set_bundles(Arc::default());
         let Some(bundles) = Arc::get_mut(&mut self.bundles) else {
             return Ok(Update::Replan);
         };
         for (locale, slug, bundle) in built {
             bundles.insert(locale.as_str(), slug, Arc::new(bundle));
         }
-        self.engine = Some(Engine::new(
-            self.templates.clone(),
-            Arc::clone(&self.bundles),
-        )?);
+        self.engine.set_bundles(Arc::clone(&self.bundles));
         let names_after: Vec<Option<String>> =
             locales.iter().map(|l| self.language_name(l)).collect();
         if names_after != names_before {

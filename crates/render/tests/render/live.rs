@@ -159,6 +159,33 @@ fn a_streamed_render_writes_the_bytes_of_a_render_in_memory() {
 }
 
 #[test]
+fn a_render_of_more_releases_than_one_pass_gives_each_page_its_own_release_text() {
+    // A streamed render builds the bundles of a few hundred releases at a time and hands
+    // each pass's bundles to the templates compiled once: every page must still speak of
+    // its own release, in the first pass and in the later ones.
+    let count = 300;
+    let mut ws = WorkspaceBuilder::new();
+    for i in 0..count {
+        let toml = format!("date = {}-{:02}-01\n", 2000 + i / 12, i % 12 + 1);
+        ws = ws.release(
+            &format!("r{i:03}"),
+            &toml,
+            &release_text(&format!("Headline {i:03}")),
+        );
+    }
+    let site = render(&ws.workspace(), &options(NOW));
+    for i in 0..count {
+        for code in ["en", "az", "tr", "ur"] {
+            let path = format!("{code}/r{i:03}.html");
+            let page =
+                String::from_utf8(site.files.get(&path).expect(&path).clone()).expect("UTF-8");
+            let own = format!("<h1 id=\"headline\">Headline {i:03}</h1>");
+            assert!(page.contains(&own), "{path} does not show {own}");
+        }
+    }
+}
+
+#[test]
 fn a_live_site_updated_after_a_shared_file_is_saved_equals_a_full_render() {
     let ws = workspace();
     let (mut live, mut site) = live(&ws);
