@@ -49,7 +49,7 @@ timings = {
 # The ratio within each round, where both ran minutes apart at most.
 round_ratios = sorted(r["beyan check"]["median"] / r["parse floor"]["median"] for r in check_rounds)
 base_ratios = sorted(r["beyan check"]["median"] / r[PRE_CONTENT]["median"] for r in check_rounds)
-for export in ["compare-locales.json", "render.json", "sample.json"]:
+for export in ["compare-locales.json", "render.json", "copy.json", "sample.json"]:
     timings.update(runs(export))
 rss_kb = load("rss.json")
 serve = {"sample": load("serve-sample.json"), "archive": load("serve-archive.json")}
@@ -85,6 +85,8 @@ floor = median("parse floor")
 compare_locales = median("compare-locales")
 render = median("beyan render")
 hugo = median("hugo")
+COPY_BEYAN = "cp -r of beyan's output"
+COPY_HUGO = "cp -r of Hugo's output"
 sample = median("beyan check (sample)")
 workspace_bytes = int(env["LARGE_BYTES"])
 rss_limit_kib = (4 * workspace_bytes + 20 * 1000 * 1000) / 1024
@@ -173,6 +175,20 @@ for name, budget in [("sample", 100), ("archive", 300)]:
         f"{figures['median_ms'] / budget:.2f} of the budget | {yes(figures['median_ms'] <= budget)} |"
     )
 w("")
+out_beyan_bytes = int(env["OUT_BEYAN_BYTES"])
+out_hugo_bytes = int(env["OUT_HUGO_BYTES"])
+w(
+    f"What the render target compares: beyan writes {int(env['OUT_BEYAN_FILES']):,} files of "
+    f"{out_beyan_bytes / 1e6:.0f} MB for the archive (five forms of each release), Hugo "
+    f"{int(env['OUT_HUGO_FILES']):,} files of {out_hugo_bytes / 1e6:.0f} MB (one page of each). "
+    f"A plain copy of each output tree on the same file system (`cp -r`, one thread, into an "
+    f"emptied folder) takes {fmt_time(median(COPY_BEYAN))} for beyan's and "
+    f"{fmt_time(median(COPY_HUGO))} for Hugo's: the copy of beyan's output alone is "
+    f"{median(COPY_BEYAN) / render:.2f} of beyan's render time and "
+    f"{median(COPY_HUGO) / hugo:.2f} of Hugo's. Not a target; the cost of that much output to "
+    "the file system, whatever program writes it."
+)
+w("")
 w(
     "Serve: `bench/serve_latency.py` copies the workspace's sources to a temporary folder, "
     "starts `beyan serve --port 0` on the copy, opens the event stream open pages listen to, "
@@ -200,17 +216,29 @@ for name in [
     "compare-locales",
     "beyan render",
     "hugo",
+    COPY_BEYAN,
+    COPY_HUGO,
     "beyan check (sample)",
 ]:
     t = timings[name]
+    rss = fmt_mib(rss_kb[name]) if name in rss_kb else "–"
     w(
         f"| {name} | {fmt_time(t['median'])} | {fmt_time(t['mean'])} ± {fmt_time(t['stddev'] or 0)} | "
-        f"{fmt_time(t['min'])} … {fmt_time(t['max'])} | {len(t['times'])} | {fmt_mib(rss_kb[name])} |"
+        f"{fmt_time(t['min'])} … {fmt_time(t['max'])} | {len(t['times'])} | {rss} |"
     )
 w("")
 w("User and system CPU time (means) show how much of the wall time is parallel work:")
 w("")
-for name in ["beyan check", "parse floor", PRE_CONTENT, "compare-locales", "beyan render", "hugo"]:
+for name in [
+    "beyan check",
+    "parse floor",
+    PRE_CONTENT,
+    "compare-locales",
+    "beyan render",
+    "hugo",
+    COPY_BEYAN,
+    COPY_HUGO,
+]:
     t = timings[name]
     w(f"- {name}: user {fmt_time(t['user'])}, system {fmt_time(t['system'])}, wall {fmt_time(t['mean'])}")
 w("")
@@ -274,6 +302,10 @@ w(f"# render vs Hugo, each into an emptied folder under {sites}")
 w(f"hyperfine -N --warmup 2 --runs {env['RUNS']} \\")
 w(f"  --prepare 'rm -rf {sites}/out-beyan' '{display(env['RENDER_CMD'])}' \\")
 w(f"  --prepare 'rm -rf {sites}/out-hugo' '{display(env['HUGO_CMD'])}'")
+w("# the bytes alone: a copy of each output tree (moved aside after the render runs)")
+w(f"hyperfine -N --warmup 2 --runs {env['RUNS']} \\")
+w(f"  --prepare 'rm -rf {sites}/copy-beyan' '{display(env['COPY_BEYAN_CMD'])}' \\")
+w(f"  --prepare 'rm -rf {sites}/copy-hugo' '{display(env['COPY_HUGO_CMD'])}'")
 w(f"hyperfine -N -i --warmup 20 --runs {int(env['RUNS']) * 20} '{display(env['SAMPLE_CMD'])}'")
 w("# peak RSS: the largest 'Maximum resident set size' of three runs")
 w(f"/usr/bin/time -v {display(env['CHECK_CMD'])}")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks of issues 5 and 14, side by side on this machine, in one run:
 #   beyan check (large workspace) vs compare-locales 9.0.5 vs the read-and-parse floor,
-#   beyan render (1,000-release archive) vs Hugo on the same releases,
+#   beyan render (1,000-release archive) vs Hugo on the same releases, and a plain copy of each
+#   one's output tree (what that many bytes cost the file system alone),
 #   beyan check vs beyan check before the content checks (issue 12's 1.25× budget),
 #   peak RSS (check; render of 1,000 and 4,000 releases beside Hugo's), beyan check on the sample,
 #   and `beyan serve`'s save-to-reload latency on the sample and the archive.
@@ -132,8 +133,27 @@ hyperfine -N --output=pipe --warmup 2 --runs "$RUNS" \
 # What each wrote for the 1,000 releases (counted now: the peak RSS runs below render the
 # 4,000-release archive into the same folders).
 count_files() { find "$1" -type f "${@:2}" | wc -l; }
+sum_bytes() { find "$1" -type f "${@:2}" -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 OUT_BEYAN_FILES=$(count_files "$BENCH_SITES/out-beyan")
 OUT_HUGO_FILES=$(count_files "$BENCH_SITES/out-hugo")
+OUT_BEYAN_BYTES=$(sum_bytes "$BENCH_SITES/out-beyan")
+OUT_HUGO_BYTES=$(sum_bytes "$BENCH_SITES/out-hugo")
+
+# The bytes alone: a plain copy (`cp -r`, one thread) of each tool's output tree, on the same
+# file system, into an emptied folder. Not a target: what the file system costs for that much
+# output, whatever program makes it.
+log "render: copying each tool's output tree (the bytes alone)"
+rm -rf "$BENCH_SITES/tree-beyan" "$BENCH_SITES/tree-hugo"
+mv "$BENCH_SITES/out-beyan" "$BENCH_SITES/tree-beyan"
+mv "$BENCH_SITES/out-hugo" "$BENCH_SITES/tree-hugo"
+COPY_BEYAN_CMD="cp -r $BENCH_SITES/tree-beyan $BENCH_SITES/copy-beyan"
+COPY_HUGO_CMD="cp -r $BENCH_SITES/tree-hugo $BENCH_SITES/copy-hugo"
+hyperfine -N --output=pipe --warmup 2 --runs "$RUNS" \
+    --export-json "$RESULTS/copy.json" \
+    --prepare "rm -rf $BENCH_SITES/copy-beyan" -n "cp -r of beyan's output" "$COPY_BEYAN_CMD" \
+    --prepare "rm -rf $BENCH_SITES/copy-hugo" -n "cp -r of Hugo's output" "$COPY_HUGO_CMD"
+rm -rf "$BENCH_SITES/tree-beyan" "$BENCH_SITES/tree-hugo" "$BENCH_SITES/copy-beyan" \
+    "$BENCH_SITES/copy-hugo"
 
 log "check on the sample"
 sample_status=0
@@ -177,7 +197,6 @@ log "peak RSS"
 } >"$RESULTS/rss.json"
 
 # --- What was measured, on what.
-sum_bytes() { find "$1" -type f "${@:2}" -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 check_status=0
 $CHECK_CMD >"$RESULTS/check-output.json" 2>/dev/null || check_status=$?
 export BENCH_DATE BENCH_NPROC BENCH_CPU BENCH_RAM BENCH_OS BENCH_KERNEL
@@ -196,7 +215,8 @@ V_HUGO=$(hugo version | cut -d' ' -f1-2)
 V_HYPERFINE=$(hyperfine --version)
 V_PYTHON=$("$BENCH/venv/bin/python" --version 2>&1)
 export LARGE_FILES LARGE_BYTES LARGE_FTL_BYTES REF_FTL_FILES REF_FTL_BYTES LOCK_BYTES \
-    ARCHIVE_FILES ARCHIVE_BYTES OUT_BEYAN_FILES OUT_HUGO_FILES CHECK_STATUS SAMPLE_STATUS
+    ARCHIVE_FILES ARCHIVE_BYTES OUT_BEYAN_FILES OUT_HUGO_FILES OUT_BEYAN_BYTES OUT_HUGO_BYTES \
+    CHECK_STATUS SAMPLE_STATUS
 LARGE_FILES=$(count_files "$BENCH/large")
 LARGE_BYTES=$(sum_bytes "$BENCH/large")
 LARGE_FTL_BYTES=$(sum_bytes "$BENCH/large/locales" -name '*.ftl')
@@ -209,7 +229,7 @@ CHECK_STATUS=$check_status
 SAMPLE_STATUS=$sample_status
 export BASE_CMD BASELINE
 export CHECK_CMD FLOOR_CMD CL_CMD RENDER_CMD HUGO_CMD SAMPLE_CMD RUNS WARMUP ROUNDS ROOT RESULTS \
-    BENCH_SITES RENDER4K_CMD HUGO4K_CMD SAMPLE_SLUG ARCHIVE_SLUG
+    BENCH_SITES RENDER4K_CMD HUGO4K_CMD SAMPLE_SLUG ARCHIVE_SLUG COPY_BEYAN_CMD COPY_HUGO_CMD
 python3 bench/report.py >"$OUT"
 rm -rf "$BENCH_SITES/out-beyan" "$BENCH_SITES/out-hugo"
 log "wrote $OUT"

@@ -99,6 +99,57 @@ fn two_hundred_thousand_nested_placeables() {
 }
 
 #[test]
+fn a_pasted_run_of_control_characters_is_one_finding_per_character() {
+    // 200,000 copies of U+0001 and one U+0002 on one line: before, every copy was a
+    // diagnostic holding its own copy of the 200 KB line (tens of gigabytes).
+    let ws = TestWorkspace::new();
+    let mut text = b"hello = Salam\nbye = ".to_vec();
+    text.extend(std::iter::repeat_n(1u8, 200_000));
+    text.extend(b"x\x02\n");
+    ws.file("locales/az/main.ftl", &text);
+    let (code, json) = ws.check_json();
+    assert_eq!(code, 1);
+    let found = diagnostics(&json, "invalid-character");
+    let found: Vec<(u64, u64, &str)> = found
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["message"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (2, 7));
+    assert!(
+        found[0].2.contains("U+0001 (200000 times)"),
+        "{}",
+        found[0].2
+    );
+    assert_eq!((found[1].0, found[1].1), (2, 7 + 200_001));
+    assert!(found[1].2.contains("U+0002,"), "{}", found[1].2);
+    // The person reading it gets the position of each, the line being too long to quote.
+    let output = Command::cargo_bin("beyan")
+        .expect("binary")
+        .args(["check", "--workspace"])
+        .arg(ws.root())
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("locales/az/main.ftl:2:7\n"), "{report}");
+    assert!(
+        report.contains("locales/az/main.ftl:2:200008\n"),
+        "{report}"
+    );
+    assert!(
+        report.len() < 10_000,
+        "the long line is not quoted: {} bytes",
+        report.len()
+    );
+}
+
+#[test]
 fn invalid_utf8_is_reported_and_other_files_checked() {
     let ws = TestWorkspace::new();
     ws.file(

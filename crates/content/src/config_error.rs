@@ -15,15 +15,14 @@ pub struct ConfigError {
     /// The TOML key concerned (`locales.required`), when there is one.
     pub key: Option<String>,
     pub message: String,
-    /// The source line (a window of it around the column when the line is long), for a
-    /// caret display.
+    /// The source line, for a caret display at `column`; `None` for a line longer than
+    /// [`QUOTED_LINE_MAX`], which is located by its line and column alone.
     pub source_line: Option<String>,
-    /// 1-based column of the error within `source_line`.
-    pub source_column: Option<usize>,
 }
 
-/// Characters of a long source line kept on each side of the column.
-const WINDOW: usize = 60;
+/// The longest source line an error quotes, in bytes. Each error holds its own copy: many
+/// errors on one huge line (a generated list) must not each copy all of it.
+pub const QUOTED_LINE_MAX: usize = 4096;
 
 impl ConfigError {
     pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
@@ -34,7 +33,6 @@ impl ConfigError {
             key: None,
             message: message.into(),
             source_line: None,
-            source_column: None,
         }
     }
 
@@ -58,23 +56,7 @@ impl ConfigError {
         self.line = Some(line);
         self.column = Some(column);
         let source = index.line_text(text, line);
-        let (window, window_column) = if source.len() > 4 * WINDOW {
-            let skip = column.saturating_sub(WINDOW + 1);
-            let kept: String = if index.line_is_ascii(line) {
-                source[skip..].chars().take(2 * WINDOW).collect()
-            } else {
-                source.chars().skip(skip).take(2 * WINDOW).collect()
-            };
-            let lead = if skip > 0 { "…" } else { "" };
-            (
-                format!("{lead}{kept}…"),
-                column - skip + usize::from(skip > 0),
-            )
-        } else {
-            (source.to_owned(), column)
-        };
-        self.source_line = Some(window);
-        self.source_column = Some(window_column);
+        self.source_line = (source.len() <= QUOTED_LINE_MAX).then(|| source.to_owned());
         self
     }
 }

@@ -28,7 +28,7 @@ pub use color::{AA_CONTRAST, Color};
 pub use config::{
     CHECK_CODES, CheckConfig, Config, ERROR_CODES, LocalesConfig, SeverityOverride, SiteConfig,
 };
-pub use config_error::{ConfigError, ConfigErrors};
+pub use config_error::{ConfigError, ConfigErrors, QUOTED_LINE_MAX};
 pub use contact::{Contact, invalid_character, is_invalid_character};
 pub use glossary::{GLOSSARY_FILE, Glossary, GlossaryTerm};
 pub use line_index::LineIndex;

@@ -129,7 +129,8 @@ pub struct Diagnostic {
     /// JSON only when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The source line, for a caret display; not part of the JSON.
+    /// The source line, for a caret display (`None` for a line longer than
+    /// [`beyan_content::QUOTED_LINE_MAX`]); not part of the JSON.
     #[serde(skip)]
     pub source_line: Option<String>,
     /// The scope of the file (which bundles see it); `None` for a problem of the whole locale

@@ -3,12 +3,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use beyan_l10n::{Code, Diagnostic, Report, Severity};
 
 use super::bar;
-use super::error::byte_of_column;
+use super::error::{char_at_column, origin};
 
 /// `root` is the workspace's: a translation file that does not exist there is one line, not a
 /// block per message it lacks (JSON keeps every message).
@@ -67,24 +67,17 @@ fn snippet(d: &Diagnostic) -> annotate_snippets::Group<'_> {
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     let group = match (&d.source_line, d.line, d.column) {
-        (Some(source), Some(line), Some(column)) => {
-            let start = byte_of_column(source, column);
-            let end = source[start..]
-                .chars()
-                .next()
-                .map_or(start, |c| start + c.len_utf8());
-            title.element(
-                Snippet::source(source.as_str())
-                    .line_start(line)
-                    .path(d.file.as_str())
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(start..end)
-                            .label(d.locale.as_str()),
-                    ),
-            )
-        }
-        _ => title.element(Origin::path(d.file.as_str())),
+        (Some(source), Some(line), Some(column)) => title.element(
+            Snippet::source(source.as_str())
+                .line_start(line)
+                .path(d.file.as_str())
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(char_at_column(source, column))
+                        .label(d.locale.as_str()),
+                ),
+        ),
+        (_, line, column) => title.element(origin(&d.file, line, column)),
     };
     match &d.help {
         Some(help) => group.element(Level::HELP.message(help.as_str())),

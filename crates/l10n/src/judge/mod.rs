@@ -90,7 +90,11 @@ pub fn diagnostic(
             (
                 Some(line),
                 Some(column),
-                Some(printable(file.source.line_text(line))),
+                // Every finding holds its own copy of its line: a long one is located by
+                // line and column alone, or many findings on it would each copy all of it.
+                Some(file.source.line_text(line))
+                    .filter(|text| text.len() <= beyan_content::QUOTED_LINE_MAX)
+                    .map(printable),
             )
         }
         None => (None, None, None),

@@ -30,6 +30,19 @@ pub type DefectKey = (Code, String, String, String);
 /// of entries.
 type Scope<'c> = HashMap<&'c str, (&'c FtlFile, &'c Entry, usize)>;
 
+/// Each character of `found` (offset, character) once, at its first offset, with how many
+/// times it occurs: a pasted run of one control character is one finding, not thousands.
+fn first_of_each(found: &[(usize, char)]) -> Vec<(usize, char, usize)> {
+    let mut each: Vec<(usize, char, usize)> = Vec::new();
+    for &(offset, c) in found {
+        match each.iter_mut().find(|(_, seen, _)| *seen == c) {
+            Some((_, _, times)) => *times += 1,
+            None => each.push((offset, c, 1)),
+        }
+    }
+    each
+}
+
 /// Every check of one locale on its own.
 pub fn local_checks(catalog: &Catalog) -> Vec<LocalFinding> {
     let locale = &catalog.locale;
@@ -69,14 +82,18 @@ pub fn local_checks(catalog: &Catalog) -> Vec<LocalFinding> {
             .help = error.help.clone();
         }
         for entry in &file.entries {
-            for &(offset, c) in &entry.invalid_characters {
+            for (offset, c, times) in first_of_each(&entry.invalid_characters) {
+                let times = match times {
+                    1 => String::new(),
+                    n => format!(" ({n} times)"),
+                };
                 out.push(
                     Code::InvalidCharacter,
                     file,
                     Some(offset),
                     Some(&entry.id),
                     format!(
-                        "`{}` contains U+{:04X}, a character no output can carry; remove it",
+                        "`{}` contains U+{:04X}{times}, a character no output can carry; remove it",
                         entry.id,
                         u32::from(c)
                     ),
